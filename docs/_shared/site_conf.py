@@ -1,0 +1,115 @@
+"""Sphinx configuration shared by the Korean and English builds.
+
+Each language has its own tiny ``conf.py`` (``docs/ko/conf.py``, ``docs/en/conf.py``)
+that calls :func:`configure` with its language code; everything else is here, so the
+two sites differ only where the language itself differs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parent
+DOCS = SHARED.parent
+ROOT = DOCS.parent
+GALLERY = ROOT / "gallery"
+LANGUAGES = ("ko", "en")
+
+TITLES = {"ko": "PyTorch 기초와 자동 미분", "en": "PyTorch Basics and Autograd"}
+
+
+def gallery_chapters(lang: str) -> list[str]:
+    """The chapter folders of ``gallery/<lang>``: each one with a ``GALLERY_HEADER.rst``."""
+    return sorted(p.parent.name for p in (GALLERY / lang).glob("*/GALLERY_HEADER.rst"))
+
+
+def configure(lang: str) -> dict[str, Any]:
+    """Return the configuration namespace for the build of ``lang``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    if str(SHARED) not in sys.path:
+        sys.path.insert(0, str(SHARED))
+    chapters = gallery_chapters(lang)
+    return {
+        "project": TITLES[lang],
+        "author": "PyTorch Basics contributors",
+        "copyright": "2026, PyTorch Basics contributors",
+        "language": lang,
+        "root_doc": "index",
+        "extensions": [
+            "myst_nb",
+            "sphinx_gallery.gen_gallery",
+            "sphinx_copybutton",
+            "sphinx.ext.autodoc",
+            "sphinx.ext.napoleon",
+            "sphinx.ext.doctest",
+            "sphinx.ext.mathjax",
+            "bilingual",
+            "korean_search",
+        ],
+        "templates_path": [str(DOCS / "_templates")],
+        "html_static_path": [str(DOCS / "_static")],
+        "html_css_files": ["site.css"],
+        "locale_dirs": [str(DOCS / "_locale")],
+        "exclude_patterns": [
+            "auto_examples/**/*.ipynb",
+            "auto_examples/**/*.md5",
+            "**/.ipynb_checkpoints",
+            "_build",
+        ],
+        "suppress_warnings": [],
+        # --- theme ---
+        "html_theme": "furo",
+        "html_title": TITLES[lang],
+        "html_copy_source": False,
+        "html_show_sourcelink": False,
+        "html_theme_options": {"top_of_page_buttons": ["view"]},
+        "html_sidebars": {
+            "**": [
+                "sidebar/scroll-start.html",
+                "sidebar/brand.html",
+                "sidebar/lang-switch.html",
+                "sidebar/search.html",
+                "sidebar/navigation.html",
+                "sidebar/scroll-end.html",
+            ]
+        },
+        "pygments_style": "sphinx",
+        "pygments_dark_style": "monokai",
+        # --- MyST-NB: executed Markdown pages ---
+        "myst_enable_extensions": ["dollarmath", "colon_fence", "deflist"],
+        "nb_execution_mode": "cache",
+        "nb_execution_timeout": 300,
+        "nb_execution_raise_on_error": True,
+        "nb_execution_show_tb": True,
+        "nb_output_stderr": "warn",
+        "nb_merge_streams": True,
+        # --- sphinx-gallery: executed scripts ---
+        "sphinx_gallery_conf": {
+            "examples_dirs": [str(GALLERY / lang / c) for c in chapters],
+            "gallery_dirs": [f"auto_examples/{c}" for c in chapters],
+            "filename_pattern": r"/plot_",
+            "ignore_pattern": r"__init__\.py",
+            "within_subsection_order": "FileNameSortKey",
+            "reset_modules": ("matplotlib", "gallery_hooks.strict_example_reset"),
+            "reset_modules_order": "both",
+            "capture_repr": ("__repr__",),
+            "ignore_repr_types": r"matplotlib|NoneType|torch\._C\.Generator",
+            "remove_config_comments": True,
+            "download_all_examples": False,
+            "write_computation_times": False,
+            "show_signature": False,
+            "plot_gallery": "True",
+            "abort_on_example_error": False,
+            "thumbnail_size": (320, 224),
+        },
+        # --- autodoc for the package's reference pages ---
+        "autodoc_typehints": "description",
+        "autodoc_member_order": "bysource",
+        "napoleon_google_docstring": True,
+        "napoleon_numpy_docstring": False,
+        # --- copy button: leave prompts and output out of the copied text ---
+        "copybutton_exclude": ".linenos, .gp, .go",
+    }

@@ -1,0 +1,51 @@
+"""Input checks shared by the package: each error names the argument."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, torch.Tensor):
+        return f"a tensor of shape {tuple(value.shape)} and dtype {value.dtype}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def check_tensor(name: str, value: Any) -> torch.Tensor:
+    """Return ``value`` if it is a tensor, else raise a ``TypeError`` naming ``name``."""
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {_describe(value)}")
+    return value
+
+
+def check_ndim(name: str, value: torch.Tensor, ndims: tuple[int, ...]) -> torch.Tensor:
+    """Raise a ``ValueError`` unless ``value.ndim`` is one of ``ndims``."""
+    if value.ndim not in ndims:
+        wanted = " or ".join(str(n) for n in ndims)
+        raise ValueError(
+            f"{name} must have {wanted} dimension(s), got {value.ndim} "
+            f"(shape {tuple(value.shape)})"
+        )
+    return value
+
+
+def check_int(name: str, value: Any, *, minimum: int | None = None) -> int:
+    """Return ``value`` if it is an ``int`` (not ``bool``) at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {_describe(value)}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
+def check_shape(name: str, value: Any) -> tuple[int, ...]:
+    """Return ``value`` as a tuple of non-negative ints, or raise naming ``name``."""
+    if isinstance(value, torch.Size):
+        return tuple(value)
+    if not isinstance(value, (tuple, list)):
+        raise TypeError(f"{name} must be a tuple of ints, got {_describe(value)}")
+    for i, size in enumerate(value):
+        check_int(f"{name}[{i}]", size, minimum=0)
+    return tuple(value)
