@@ -86,9 +86,12 @@ def prune_stale(lang: str) -> list[Path]:
         for rst in chapter.glob("plot_*.rst"):
             if (source / f"{rst.stem}.py").exists():
                 continue
-            for leftover in [*chapter.glob(f"{rst.stem}.*"), *chapter.glob(f"{rst.stem}_codeobj*"),
-                             *(chapter / "images").glob(f"sphx_glr_{rst.stem}_*"),
-                             *(chapter / "images" / "thumb").glob(f"sphx_glr_{rst.stem}_*")]:
+            for leftover in [
+                *chapter.glob(f"{rst.stem}.*"),
+                *chapter.glob(f"{rst.stem}_codeobj*"),
+                *(chapter / "images").glob(f"sphx_glr_{rst.stem}_*"),
+                *(chapter / "images" / "thumb").glob(f"sphx_glr_{rst.stem}_*"),
+            ]:
                 leftover.unlink()
                 removed.append(leftover)
     return removed
@@ -97,8 +100,17 @@ def prune_stale(lang: str) -> list[Path]:
 def sphinx_command(lang: str, page: str | None, builder: str = "html") -> list[str]:
     out = BUILD / lang / ("html" if builder == "html" else builder)
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", builder,
-        "-d", str(BUILD / lang / "doctrees"), str(DOCS / lang), str(out),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-b",
+        builder,
+        "-d",
+        str(BUILD / lang / "doctrees"),
+        str(DOCS / lang),
+        str(out),
     ]
     if page:
         command += ["-D", f"sphinx_gallery_conf.filename_pattern={page}"]
@@ -109,10 +121,17 @@ def run_language(lang: str, page: str | None, result: LanguageBuild, lock: threa
     start = time.time()
     log_path = BUILD / lang / "build.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w", encoding="utf-8") as log, subprocess.Popen(
-        sphinx_command(lang, page), cwd=ROOT, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-    ) as process:
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        subprocess.Popen(
+            sphinx_command(lang, page),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+        ) as process,
+    ):
         assert process.stdout is not None
         for line in process.stdout:
             log.write(line)
@@ -134,15 +153,18 @@ def assemble(languages: tuple[str, ...]) -> Path:
     for lang in languages:
         target = site / lang
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(BUILD / lang / "html", target,
-                        ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+        shutil.copytree(
+            BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
+        )
     shutil.copy2(DOCS / "root" / "index.html", site / "index.html")
     (site / ".nojekyll").write_text("", encoding="utf-8")
     return site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("lang", nargs="?", choices=(*LANGUAGES, "all"), default="all")
     parser.add_argument("page", nargs="?", help="regex: execute only matching gallery examples")
     parser.add_argument("--clean", action="store_true", help="remove caches and outputs first")
@@ -161,8 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.time()
     lock = threading.Lock()
     results = {lang: LanguageBuild(lang) for lang in languages}
-    threads = [threading.Thread(target=run_language, args=(lang, args.page, results[lang], lock))
-               for lang in languages]
+    threads = [
+        threading.Thread(target=run_language, args=(lang, args.page, results[lang], lock))
+        for lang in languages
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -173,9 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\n=== build summary ===")
     for lang, r in results.items():
         executed = sum(r.example_seconds.values())
-        print(f"{lang}: {r.seconds:6.1f} s, gallery examples executed: {r.examples_executed} "
-              f"({executed:.1f} s), notebooks executed: {len(r.notebooks_executed)} "
-              f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}")
+        print(
+            f"{lang}: {r.seconds:6.1f} s, gallery examples executed: {r.examples_executed} "
+            f"({executed:.1f} s), notebooks executed: {len(r.notebooks_executed)} "
+            f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}"
+        )
     all_examples = sum(sum(example_times(lang).values()) for lang in languages)
     print(f"wall time {wall:.1f} s; summed run time of all gallery examples: {all_examples:.1f} s")
     if failed:

@@ -41,8 +41,9 @@ def page_url(pagename: str, lang: str) -> str:
     return f"{up}{lang}/{pagename}.html"
 
 
-def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: Any) -> None:
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     lang = app.config.language
     other = OTHER[lang]
     context["lang_switch"] = {

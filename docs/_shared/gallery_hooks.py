@@ -22,8 +22,12 @@ def strict_example_reset(gallery_conf: dict[str, Any], fname: str | None, when: 
         warnings.simplefilter("error")
         # Libraries' own deprecations stay silent, as Python's defaults keep them;
         # a deprecated call written in the example itself still fails.
-        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning,
-                         ResourceWarning):
+        for category in (
+            DeprecationWarning,
+            PendingDeprecationWarning,
+            ImportWarning,
+            ResourceWarning,
+        ):
             warnings.filterwarnings("ignore", category=category)
         warnings.filterwarnings("error", category=DeprecationWarning, module="__main__")
     elif _saved:

@@ -7,6 +7,7 @@ two sites differ only where the language itself differs.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,28 +33,35 @@ def configure(lang: str) -> dict[str, Any]:
     if str(SHARED) not in sys.path:
         sys.path.insert(0, str(SHARED))
     chapters = gallery_chapters(lang)
+    # `SITE_BUILD_MODE=doctest` (the nox doctest session) checks the API pages'
+    # examples without running or regenerating the gallery and notebooks.
+    doctest_only = os.environ.get("SITE_BUILD_MODE") == "doctest"
+    extensions = [
+        "myst_nb",
+        "sphinx_gallery.gen_gallery",
+        "sphinx_copybutton",
+        "sphinx.ext.autodoc",
+        "sphinx.ext.napoleon",
+        "sphinx.ext.doctest",
+        "sphinx.ext.mathjax",
+        "bilingual",
+        "korean_search",
+    ]
+    if doctest_only:
+        extensions.remove("sphinx_gallery.gen_gallery")
     return {
         "project": TITLES[lang],
         "author": "PyTorch Basics contributors",
         "copyright": "2026, PyTorch Basics contributors",
         "language": lang,
         "root_doc": "index",
-        "extensions": [
-            "myst_nb",
-            "sphinx_gallery.gen_gallery",
-            "sphinx_copybutton",
-            "sphinx.ext.autodoc",
-            "sphinx.ext.napoleon",
-            "sphinx.ext.doctest",
-            "sphinx.ext.mathjax",
-            "bilingual",
-            "korean_search",
-        ],
+        "extensions": extensions,
         "templates_path": [str(DOCS / "_templates")],
         "html_static_path": [str(DOCS / "_static")],
         "html_css_files": ["site.css"],
         "locale_dirs": [str(DOCS / "_locale")],
         "exclude_patterns": [
+            *(["auto_examples"] if doctest_only else []),
             "auto_examples/**/*.ipynb",
             "auto_examples/**/*.md5",
             "**/.ipynb_checkpoints",
@@ -80,7 +88,7 @@ def configure(lang: str) -> dict[str, Any]:
         "pygments_dark_style": "monokai",
         # --- MyST-NB: executed Markdown pages ---
         "myst_enable_extensions": ["dollarmath", "colon_fence", "deflist"],
-        "nb_execution_mode": "cache",
+        "nb_execution_mode": "off" if doctest_only else "cache",
         "nb_execution_timeout": 300,
         "nb_execution_raise_on_error": True,
         "nb_execution_show_tb": True,

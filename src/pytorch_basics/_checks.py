@@ -23,10 +23,10 @@ def check_tensor(name: str, value: Any) -> torch.Tensor:
 def check_ndim(name: str, value: torch.Tensor, ndims: tuple[int, ...]) -> torch.Tensor:
     """Raise a ``ValueError`` unless ``value.ndim`` is one of ``ndims``."""
     if value.ndim not in ndims:
-        wanted = " or ".join(str(n) for n in ndims)
+        names = [str(n) for n in ndims]
+        wanted = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         raise ValueError(
-            f"{name} must have {wanted} dimension(s), got {value.ndim} "
-            f"(shape {tuple(value.shape)})"
+            f"{name} must have {wanted} dimension(s), got {value.ndim} (shape {tuple(value.shape)})"
         )
     return value
 

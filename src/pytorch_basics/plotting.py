@@ -103,7 +103,11 @@ def draw_tensor(
     if tensor.numel() > 400:
         raise ValueError(f"tensor must have at most 400 elements to draw, got {tensor.numel()}")
     data = tensor.detach().cpu()
-    slices = data.reshape(-1, *data.shape[-2:]) if data.ndim == 3 else data.reshape(1, *([1] * (2 - data.ndim)), *data.shape)
+    slices = (
+        data.reshape(-1, *data.shape[-2:])
+        if data.ndim == 3
+        else data.reshape(1, *([1] * (2 - data.ndim)), *data.shape)
+    )
     values = slices.to(torch.float64).numpy()
     finite = values[np.isfinite(values)]
     low, high = (finite.min(), finite.max()) if finite.size else (0.0, 1.0)
@@ -113,9 +117,20 @@ def draw_tensor(
         left = k * (cols + 1)
         for (i, j), value in np.ndenumerate(grid.numpy()):
             shade = 0.15 + 0.6 * ((values[k, i, j] - low) / (high - low) if high > low else 0.5)
-            ax.add_patch(Rectangle((left + j, rows - 1 - i), 1, 1, facecolor=colours(shade), edgecolor="black"))
-            ax.text(left + j + 0.5, rows - 0.5 - i, _cell_text(value.item(), fmt),
-                    ha="center", va="center", fontsize=10, color="black" if shade < 0.55 else "white")
+            ax.add_patch(
+                Rectangle(
+                    (left + j, rows - 1 - i), 1, 1, facecolor=colours(shade), edgecolor="black"
+                )
+            )
+            ax.text(
+                left + j + 0.5,
+                rows - 0.5 - i,
+                _cell_text(value.item(), fmt),
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="black" if shade < 0.55 else "white",
+            )
         if data.ndim == 3:
             ax.text(left + cols / 2, rows + 0.3, f"[{k}]", ha="center", va="bottom", fontsize=9)
     width = len(slices) * (cols + 1) - 1

@@ -11,7 +11,6 @@ range, and looks at what each one holds.
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
 # the random seed, so the numbers below are the ones you get when you run the page.
 import matplotlib.pyplot as plt
-import numpy as np
 import torch
 
 from pytorch_basics.plotting import draw_tensor, use_site_style

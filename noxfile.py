@@ -1,0 +1,125 @@
+"""Tasks for the PyTorch basics site. `nox` alone runs lint, tests and doctest.
+
+nox -s docs                  # build both languages into build/site/
+nox -s docs -- ko            # only the Korean site
+nox -s docs -- en plot_05    # English, re-running only examples matching plot_05
+nox -s docs -- --clean       # from scratch
+nox -s docs-live -- ko       # serve one language with live reload
+nox -s tests                 # every test (builds the site once if needed)
+nox -s tests -- tests/test_parity.py
+nox -s doctest               # package doctests + Sphinx's doctest builder
+nox -s lint
+nox -s clean
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "doctest"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+# The CPU build of the version every page's output was produced with; install it
+# before anything that depends on torch, or pip picks a multi-GB CUDA build.
+TORCH = "torch==2.13.0"
+ROOT = Path(__file__).parent
+
+
+def install(session: nox.Session, *extras: str) -> None:
+    session.install(TORCH)
+    target = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", target)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the Korean and English sites and assemble build/site/."""
+    install(session, "docs")
+    session.run("python", "tools/build_site.py", *session.posargs)
+
+
+@nox.session(name="docs-live", python=PYTHON)
+def docs_live(session: nox.Session) -> None:
+    """Serve one language (default: ko) with live reload while you edit."""
+    install(session, "docs")
+    session.install("sphinx-autobuild")
+    lang = session.posargs[0] if session.posargs else "ko"
+    session.run(
+        "sphinx-autobuild",
+        f"docs/{lang}",
+        f"build/{lang}/html",
+        "-d",
+        f"build/{lang}/doctrees",
+        "--watch",
+        f"gallery/{lang}",
+        "--watch",
+        "docs/_shared",
+        "--watch",
+        "src",
+        "--re-ignore",
+        r"auto_examples/.*",
+        *session.posargs[1:],
+    )
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Unit, doctest, parity and built-site tests (the site is built once if needed)."""
+    install(session, "docs", "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def doctest(session: nox.Session) -> None:
+    """The package's doctests, then Sphinx's doctest builder over both languages."""
+    install(session, "docs", "test")
+    session.run(
+        "pytest",
+        "--doctest-modules",
+        "src/pytorch_basics",
+        "docs/_shared",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "testpaths=",
+    )
+    for lang in ("ko", "en"):
+        session.run(
+            "python",
+            "-m",
+            "sphinx",
+            "-b",
+            "doctest",
+            "-q",
+            "-d",
+            f"build/{lang}/doctrees-doctest",
+            f"docs/{lang}",
+            f"build/{lang}/doctest",
+            env={"SITE_BUILD_MODE": "doctest"},
+        )
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff over the package, the gallery, the docs' Python and the tests."""
+    session.install("ruff==0.17.6")
+    session.run("ruff", "check", *(session.posargs or ["."]))
+
+
+@nox.session(venv_backend="none")
+def clean(session: nox.Session) -> None:
+    """Remove every build output and cache (the next build is a cold one)."""
+    for pattern in (
+        "build",
+        "docs/*/auto_examples",
+        "docs/*/sg_execution_times.rst",
+        ".jupyter_cache",
+        "docs/_locale/*/LC_MESSAGES/*.mo",
+    ):
+        for path in ROOT.glob(pattern):
+            session.log(f"removing {path.relative_to(ROOT)}")
+            shutil.rmtree(path) if path.is_dir() else path.unlink()

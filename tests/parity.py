@@ -1,0 +1,218 @@
+"""Compare a Korean page with its English twin, ignoring what may differ.
+
+A page is split into cells (``# %%`` in a gallery script, ``{code-cell}`` blocks
+and prose in a MyST-NB page). Two pages are parallel when they have the same
+sequence of cells and headings and every code cell has the same syntax tree once
+comments, docstrings and *displayed* strings are set aside. Displayed strings are
+the string arguments of printing and labelling calls (``print``, ``set_title``,
+``legend``...) and of ``label=``/``title=``-style keywords; in an f-string only its
+literal text is set aside, its ``{expressions}`` must still agree.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DISPLAY_CALLS = frozenset(
+    {
+        "print",
+        "set_title",
+        "set_xlabel",
+        "set_ylabel",
+        "suptitle",
+        "title",
+        "xlabel",
+        "ylabel",
+        "text",
+        "annotate",
+        "legend",
+        "set_xticklabels",
+        "set_yticklabels",
+        "bar_label",
+        "figtext",
+        "supxlabel",
+        "supylabel",
+    }
+)
+DISPLAY_KEYWORDS = frozenset({"label", "title", "xlabel", "ylabel", "labels"})
+PLACEHOLDER = "<displayed>"
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str  # "code" or "text"
+    source: str
+    line: int  # 1-based line of the cell in its file
+    headings: int = 0
+
+
+class _Normaliser(ast.NodeTransformer):
+    """Blank out docstrings and displayed strings so only the code is compared."""
+
+    def __init__(self) -> None:
+        self.display_depth = 0
+
+    def _blank_strings(self, node: ast.AST) -> ast.AST:
+        self.display_depth += 1
+        try:
+            return self.visit(node)
+        finally:
+            self.display_depth -= 1
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        node.func = self.visit(node.func)
+        if name in DISPLAY_CALLS:
+            self.display_depth += 1
+        try:
+            node.args = [self.visit(arg) for arg in node.args]
+        finally:
+            if name in DISPLAY_CALLS:
+                self.display_depth -= 1
+        new_keywords = []
+        for keyword in node.keywords:
+            if keyword.arg in DISPLAY_KEYWORDS or name in DISPLAY_CALLS:
+                keyword.value = self._blank_strings(keyword.value)
+            else:
+                keyword.value = self.visit(keyword.value)
+            new_keywords.append(keyword)
+        node.keywords = new_keywords
+        return node
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if self.display_depth and isinstance(node.value, str):
+            return ast.copy_location(ast.Constant(PLACEHOLDER), node)
+        return node
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.AST:
+        # the expression inside {...} is code and must agree; its format spec is display
+        saved, self.display_depth = self.display_depth, 0
+        node.value = self.visit(node.value)
+        self.display_depth = saved
+        if node.format_spec is not None:
+            node.format_spec = self.visit(node.format_spec)
+        return node
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST | None:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return None  # a docstring or a bare string statement
+        return self.generic_visit(node)
+
+
+def normalise(source: str, filename: str = "<cell>") -> str:
+    """The syntax tree of ``source`` with comments, docstrings and displayed strings removed."""
+    tree = _Normaliser().visit(ast.parse(source, filename=filename))
+    return ast.dump(ast.fix_missing_locations(tree), include_attributes=False)
+
+
+_HEADING_UNDERLINE = re.compile(r"^#\s*([=\-~^\"'`])\1{2,}\s*$")
+
+
+def gallery_cells(path: Path) -> list[Cell]:
+    """Cells of a sphinx-gallery script: the docstring, then text and code per ``# %%``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    tree = ast.parse("\n".join(lines), filename=str(path))
+    body_start = tree.body[1].lineno - 1 if len(tree.body) > 1 else len(lines)
+    first = tree.body[0]
+    doc_end = first.end_lineno if isinstance(first, ast.Expr) else 0
+    cells = [
+        Cell(
+            "text",
+            "\n".join(lines[:doc_end]),
+            1,
+            sum(1 for line in lines[:doc_end] if re.fullmatch(r"([=\-~^])\1{2,}", line.strip())),
+        )
+    ]
+    chunks: list[tuple[int, list[str]]] = [(doc_end + 1, [])]
+    for number, line in enumerate(lines[doc_end:], start=doc_end + 1):
+        if line.strip() == "# %%":
+            chunks.append((number, []))
+        else:
+            chunks[-1][1].append(line)
+    del body_start
+    for start, chunk in chunks:
+        comment = [line for line in chunk if line.startswith("#")]
+        text_end = 0
+        while text_end < len(chunk) and chunk[text_end].startswith("#"):
+            text_end += 1
+        if text_end:
+            cells.append(
+                Cell(
+                    "text",
+                    "\n".join(chunk[:text_end]),
+                    start,
+                    sum(1 for line in comment[:text_end] if _HEADING_UNDERLINE.match(line)),
+                )
+            )
+        code = "\n".join(chunk[text_end:]).strip()
+        if code:
+            cells.append(Cell("code", code, start + text_end))
+    return cells
+
+
+_CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```\s*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def myst_cells(path: Path) -> list[Cell]:
+    """Cells of a MyST-NB page: prose between code cells, and the code cells."""
+    text = path.read_text(encoding="utf-8")
+    front = _FRONT_MATTER.match(text)
+    offset = front.end() if front else 0
+    cells: list[Cell] = []
+    position = offset
+    for match in _CODE_CELL.finditer(text, offset):
+        prose = text[position : match.start()]
+        if prose.strip():
+            cells.append(_prose_cell(prose, text.count("\n", 0, position) + 1))
+        body = re.sub(r"\A(?::[\w-]+:.*\n)+", "", match.group(1))
+        body = re.sub(r"\A---\n.*?\n---\n", "", body, flags=re.S)
+        cells.append(Cell("code", body, text.count("\n", 0, match.start()) + 2))
+        position = match.end()
+    if text[position:].strip():
+        cells.append(_prose_cell(text[position:], text.count("\n", 0, position) + 1))
+    return cells
+
+
+def _prose_cell(prose: str, line: int) -> Cell:
+    outside_fences = re.sub(r"^(```|~~~).*?^\1\s*$", "", prose, flags=re.S | re.M)
+    headings = len(re.findall(r"^#{1,6} ", outside_fences, flags=re.M))
+    return Cell("text", prose, line, headings)
+
+
+def cells_of(path: Path) -> list[Cell]:
+    return gallery_cells(path) if path.suffix == ".py" else myst_cells(path)
+
+
+def compare(ko: Path, en: Path) -> list[str]:
+    """Every way in which the pair ``ko``/``en`` is not parallel (empty when it is)."""
+    problems: list[str] = []
+    ko_cells, en_cells = cells_of(ko), cells_of(en)
+    ko_kinds = [c.kind for c in ko_cells]
+    en_kinds = [c.kind for c in en_cells]
+    if ko_kinds != en_kinds:
+        problems.append(f"cell sequence differs: ko {ko_kinds} vs en {en_kinds}")
+        return problems
+    for index, (a, b) in enumerate(zip(ko_cells, en_cells, strict=True)):
+        if a.headings != b.headings:
+            problems.append(
+                f"cell {index}: {a.headings} heading(s) in ko (line {a.line}) "
+                f"vs {b.headings} in en (line {b.line})"
+            )
+        if a.kind != "code":
+            continue
+        try:
+            same = normalise(a.source, str(ko)) == normalise(b.source, str(en))
+        except SyntaxError as error:
+            problems.append(f"cell {index}: syntax error: {error}")
+            continue
+        if not same:
+            problems.append(
+                f"cell {index}: code differs (ko line {a.line}, en line {b.line}) "
+                "after removing comments and displayed strings"
+            )
+    return problems

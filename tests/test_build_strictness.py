@@ -1,0 +1,92 @@
+"""A broken page fails the build, and the message names the file and the line.
+
+A throwaway project is made from the real Sphinx configuration (``docs/_shared``)
+with one example that raises, one that warns, one whose figure needs a glyph the
+fonts lack, and one executed Markdown page that writes to stderr.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXAMPLES = {
+    "plot_01_raises.py": '"""\nRaises\n======\n\nText.\n"""\n\n# %%\nx = 1\nraise ValueError("boom")\n',
+    "plot_02_warns.py": '"""\nWarns\n=====\n\nText.\n"""\n\n# %%\nimport warnings\n\nwarnings.warn("stray output")\n',
+    "plot_03_glyph.py": (
+        '"""\nGlyph\n=====\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
+        'fig, ax = plt.subplots()\nax.set_title("한글")\nplt.show()\n'
+    ),
+}
+STDERR_PAGE = """---
+file_format: mystnb
+kernelspec:
+  name: python3
+  display_name: Python 3
+---
+# Stderr
+
+```{code-cell} ipython3
+import sys
+print("noise", file=sys.stderr)
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
+    project = tmp_path_factory.mktemp("broken")
+    docs = project / "docs"
+    for part in ("_shared", "_templates", "_static", "_locale"):
+        shutil.copytree(ROOT / "docs" / part, docs / part)
+    (docs / "en").mkdir()
+    shutil.copy2(ROOT / "docs" / "en" / "conf.py", docs / "en" / "conf.py")
+    (docs / "en" / "index.md").write_text(
+        "# Broken\n\n```{toctree}\nauto_examples/demo/index\nstderr\n```\n", encoding="utf-8"
+    )
+    (docs / "en" / "stderr.md").write_text(STDERR_PAGE, encoding="utf-8")
+    gallery = project / "gallery" / "en" / "demo"
+    gallery.mkdir(parents=True)
+    (gallery / "GALLERY_HEADER.rst").write_text("Demo\n====\n", encoding="utf-8")
+    for name, source in EXAMPLES.items():
+        (gallery / name).write_text(source, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+         str(docs / "en"), str(project / "out")],
+        capture_output=True, text=True, encoding="utf-8", cwd=project,
+    )  # fmt: skip
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_broken_build_fails(broken_build: tuple[int, str]) -> None:
+    returncode, _ = broken_build
+    assert returncode != 0
+
+
+def test_raising_example_is_named_with_its_line(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert 'plot_01_raises.py", line 10' in output
+    assert "ValueError: boom" in output
+
+
+def test_warning_in_example_fails_it(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert 'plot_02_warns.py", line 11' in output
+    assert "UserWarning: stray output" in output
+
+
+def test_missing_glyph_fails_the_example(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert "plot_03_glyph.py failed" in output
+    assert "missing from font" in output
+
+
+def test_stderr_in_notebook_page_fails_it(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert "stderr.md:11" in output and "stderr was found in the cell outputs" in output

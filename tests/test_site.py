@@ -1,0 +1,164 @@
+"""The built site: both languages complete, linked to each other, nothing broken."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.site
+
+LANGS = ("ko", "en")
+SKIP_DIRS = {"_static", "_downloads", "_images", "_sources", "_sphinx_design_static"}
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def html_pages(site: Path, lang: str) -> list[Path]:
+    base = site / lang
+    return sorted(p for p in base.rglob("*.html") if not SKIP_DIRS & set(p.relative_to(base).parts))
+
+
+@cache
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_both_languages_were_built(site: Path) -> None:
+    for lang in LANGS:
+        assert (site / lang / "index.html").is_file()
+        assert len(html_pages(site, lang)) >= 10
+
+
+def test_every_page_has_its_counterpart(site: Path) -> None:
+    ko = {p.relative_to(site / "ko") for p in html_pages(site, "ko")}
+    en = {p.relative_to(site / "en") for p in html_pages(site, "en")}
+    assert ko == en, f"only ko: {sorted(map(str, ko - en))}; only en: {sorted(map(str, en - ko))}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switch_lands_on_the_same_page(site: Path, lang: str) -> None:
+    other = "en" if lang == "ko" else "ko"
+    for page in html_pages(site, lang):
+        links = soup(page).select(".lang-switch-top a, .sidebar-lang-switch a")
+        assert len(links) == 2, f"{page}: expected the top and sidebar language links"
+        for link in links:
+            target = (page.parent / link["href"]).resolve()
+            expected = (site / other / page.relative_to(site / lang)).resolve()
+            assert target == expected, f"{page}: switch goes to {target}"
+            assert link["hreflang"] == other
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_declare_language_and_alternates(site: Path, lang: str) -> None:
+    for page in html_pages(site, lang):
+        document = soup(page)
+        assert document.html["lang"] == lang, page
+        alternates = {
+            link["hreflang"]: (page.parent / link["href"]).resolve()
+            for link in document.find_all("link", rel="alternate")
+        }
+        assert set(alternates) == set(LANGS), page
+        for code, target in alternates.items():
+            assert target.is_file(), f"{page}: hreflang={code} -> {target} missing"
+
+
+def _local_targets(page: Path) -> list[tuple[str, str]]:
+    document = soup(page)
+    found = [(tag.name, tag["href"]) for tag in document.find_all(["a", "link"], href=True)]
+    found += [(tag.name, tag["src"]) for tag in document.find_all(["img", "script"], src=True)]
+    for tag in document.find_all(["img", "source"], srcset=True):
+        found += [(tag.name, part.split()[0]) for part in tag["srcset"].split(",") if part.strip()]
+    return [(name, url) for name, url in found if not urlsplit(url).scheme and url[:2] != "//"]
+
+
+def test_no_internal_link_is_broken(site: Path) -> None:
+    broken = []
+    for page in [site / "index.html", *html_pages(site, "ko"), *html_pages(site, "en")]:
+        for name, url in _local_targets(page):
+            parts = urlsplit(url)
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: <{name}> {url}")
+                continue
+            if parts.fragment and target.suffix == ".html" and name == "a":
+                ids = {tag["id"] for tag in soup(target).find_all(id=True)}
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(site)}: <a> {url} (no such anchor)")
+    assert not broken, "\n".join(broken[:40])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gallery_pages_offer_py_and_ipynb(site: Path, lang: str) -> None:
+    examples = [p for p in html_pages(site, lang) if p.name.startswith("plot_")]
+    assert len(examples) >= 5
+    for page in examples:
+        hrefs = [a["href"] for a in soup(page).select(".sphx-glr-download a")]
+        for suffix in (".py", ".ipynb"):
+            matching = [h for h in hrefs if h.endswith(f"{page.stem}{suffix}")]
+            assert matching, f"{page}: no {suffix} download"
+            assert (page.parent / matching[0]).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_image_resolves_and_has_alt_text(site: Path, lang: str) -> None:
+    images = 0
+    for page in html_pages(site, lang):
+        for img in soup(page).find_all("img"):
+            assert (page.parent / unquote(img["src"])).is_file(), f"{page}: {img['src']}"
+            assert img.get("alt"), f"{page}: image {img['src']} has no alt text"
+            images += 1
+    assert images >= 10
+
+
+def test_korean_figures_are_labelled_in_korean(site: Path) -> None:
+    """A figure's title becomes its alt text: Korean pages' figures carry Hangul."""
+    for page in html_pages(site, "ko"):
+        for img in soup(page).select("img.sphx-glr-single-img, img.sphx-glr-multi-img"):
+            assert HANGUL.search(img["alt"]), f"{page}: figure titled {img['alt']!r}"
+
+
+ENGLISH_INTERFACE = [
+    "Back to top",
+    "On this page",
+    "Skip to content",
+    "Download Python source code",
+    "Download Jupyter notebook",
+    "Total running time of the script",
+    "Go to the end",
+    "Gallery generated by",
+    "Made with",
+]
+
+
+def test_korean_pages_show_korean_interface_text(site: Path) -> None:
+    for page in html_pages(site, "ko"):
+        text = page.read_text(encoding="utf-8")
+        leftovers = [label for label in ENGLISH_INTERFACE if label in text]
+        assert not leftovers, f"{page}: English interface text {leftovers}"
+    example = next(p for p in html_pages(site, "ko") if p.name.startswith("plot_"))
+    text = example.read_text(encoding="utf-8")
+    for label in ("맨 위로", "Python 소스 코드 내려받기", "Jupyter 노트북 내려받기", "실행 시간"):
+        assert label in text, f"{example}: missing {label}"
+
+
+def test_root_page_offers_both_languages_and_redirects_korean_readers(site: Path) -> None:
+    document = soup(site / "index.html")
+    hrefs = {a["href"] for a in document.find_all("a", href=True)}
+    assert {"ko/index.html", "en/index.html"} <= hrefs
+    script = document.find("script").string
+    assert "navigator.languages" in script and 'indexOf("ko") === 0' in script
+
+
+def test_korean_search_index_holds_stems(site: Path) -> None:
+    """The Korean index is built with the Korean search language: particles are stripped."""
+    index = (site / "ko" / "searchindex.js").read_text(encoding="utf-8")
+    assert '"텐서"' in index
+    assert '"텐서를"' not in index and '"텐서의"' not in index
+    language_data = (site / "ko" / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "KOREAN_SEARCH" in language_data
