@@ -97,6 +97,30 @@ def prune_stale(lang: str) -> list[Path]:
     return removed
 
 
+def build_wheel() -> Path:
+    """Build the ``pytorch_basics`` wheel that the pages offer for download.
+
+    It is rebuilt only when a file of the package changed, and built without network
+    access (no build isolation: setuptools comes with the docs dependencies).
+    """
+    out = BUILD / "wheel"
+    sources = [p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    sources.append(ROOT / "pyproject.toml")
+    wheels = list(out.glob("pytorch_basics-*.whl"))
+    newest_source = max(p.stat().st_mtime for p in sources)
+    if wheels and all(w.stat().st_mtime > newest_source for w in wheels):
+        return wheels[0]
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "-q", "-w", str(out), str(ROOT)],
+        check=True,
+    )  # fmt: skip
+    for leftover in [BUILD / "lib", *BUILD.glob("bdist.*")]:  # setuptools' scratch folders
+        shutil.rmtree(leftover, ignore_errors=True)
+    return next(out.glob("pytorch_basics-*.whl"))
+
+
 def sphinx_command(lang: str, page: str | None, builder: str = "html") -> list[str]:
     out = BUILD / lang / ("html" if builder == "html" else builder)
     command = [
@@ -181,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"removed stale output {path.relative_to(ROOT)}")
 
     start = time.time()
+    print(f"package wheel: {build_wheel().relative_to(ROOT)}")
     lock = threading.Lock()
     results = {lang: LanguageBuild(lang) for lang in languages}
     threads = [

@@ -18,6 +18,17 @@ ROOT = DOCS.parent
 GALLERY = ROOT / "gallery"
 LANGUAGES = ("ko", "en")
 
+FIRST_NOTEBOOK_CELL = {
+    "ko": (
+        "# 이 노트북을 실행하려면 먼저 설치하세요 (시작하기 > 이 사이트 사용법 참고):\n"
+        "# pip install torch==2.13.0 ./pytorch_basics-0.1.0-py3-none-any.whl"
+    ),
+    "en": (
+        "# To run this notebook, install first (see Getting started > Using this site):\n"
+        "# pip install torch==2.13.0 ./pytorch_basics-0.1.0-py3-none-any.whl"
+    ),
+}
+
 TITLES = {"ko": "PyTorch 기초와 자동 미분", "en": "PyTorch Basics and Autograd"}
 
 
@@ -112,6 +123,7 @@ def configure(lang: str) -> dict[str, Any]:
             "plot_gallery": "True",
             "abort_on_example_error": False,
             "thumbnail_size": (320, 224),
+            "first_notebook_cell": FIRST_NOTEBOOK_CELL[lang],
         },
         # --- autodoc for the package's reference pages ---
         "autodoc_typehints": "description",
