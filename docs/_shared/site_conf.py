@@ -37,6 +37,26 @@ def gallery_chapters(lang: str) -> list[str]:
     return sorted(p.parent.name for p in (GALLERY / lang).glob("*/GALLERY_HEADER.rst"))
 
 
+def _doctest_setup() -> str:
+    """Names the package's docstring examples use, for Sphinx's doctest builder."""
+    import pkgutil
+
+    import pytorch_basics
+
+    modules = [m.name for m in pkgutil.iter_modules(pytorch_basics.__path__) if m.name[0] != "_"]
+    return "\n".join(
+        [
+            "import matplotlib",
+            "matplotlib.use('Agg')",
+            "import matplotlib.pyplot as plt",
+            "import numpy as np",
+            "import torch",
+            "from torch import nn",
+            *(f"from pytorch_basics.{name} import *" for name in modules),
+        ]
+    )
+
+
 def configure(lang: str) -> dict[str, Any]:
     """Return the configuration namespace for the build of ``lang``."""
     if lang not in LANGUAGES:
@@ -54,7 +74,7 @@ def configure(lang: str) -> dict[str, Any]:
         "sphinx.ext.autodoc",
         "sphinx.ext.napoleon",
         "sphinx.ext.doctest",
-        "sphinx.ext.mathjax",
+        "mathml",
         "bilingual",
         "korean_search",
     ]
@@ -81,6 +101,7 @@ def configure(lang: str) -> dict[str, Any]:
         "suppress_warnings": [],
         # --- theme ---
         "html_theme": "furo",
+        "html_math_renderer": "mathml",
         "html_title": TITLES[lang],
         "html_copy_source": False,
         "html_show_sourcelink": False,
@@ -125,7 +146,8 @@ def configure(lang: str) -> dict[str, Any]:
             "thumbnail_size": (320, 224),
             "first_notebook_cell": FIRST_NOTEBOOK_CELL[lang],
         },
-        # --- autodoc for the package's reference pages ---
+        # --- autodoc for the package's reference pages; their examples are doctests ---
+        "doctest_global_setup": _doctest_setup(),
         "autodoc_typehints": "description",
         "autodoc_member_order": "bysource",
         "napoleon_google_docstring": True,
