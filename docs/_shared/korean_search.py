@@ -349,7 +349,7 @@ SUFFIXES = tuple(sorted(set(PARTICLES) | set(ENDINGS), key=lambda s: (-len(s), s
 
 HANGUL = "\uac00-\ud7a3"
 _WORD_RE = re.compile(rf"[{HANGUL}]+|[^\W{HANGUL}]+")
-_HANGUL_WORD_RE = re.compile(rf"^[{HANGUL}]+$")
+HANGUL_WORD_RE = re.compile(rf"^[{HANGUL}]+$")
 _english = snowballstemmer.stemmer("english")
 
 
@@ -380,7 +380,7 @@ def stem_korean(word: str) -> str:
 def stem(word: str) -> str:
     """Stem a word as the search index does: Korean rules for Hangul, else English."""
     word = unicodedata.normalize("NFC", word)
-    if _HANGUL_WORD_RE.match(word):
+    if HANGUL_WORD_RE.match(word):
         return stem_korean(word)
     return _english.stemWord(word.lower())
 

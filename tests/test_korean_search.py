@@ -1,0 +1,130 @@
+"""The Korean search language: index-time Python and query-time JavaScript agree."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import snowballstemmer
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_shared"))
+
+import korean_search as ks  # noqa: E402
+
+NOUNS = [
+    "텐서",
+    "기울기",
+    "모델",
+    "데이터",
+    "그래프",
+    "미분",
+    "길이",
+    "추가",
+    "손실",
+    "파이토치",
+    "행렬",
+]
+
+
+@pytest.mark.parametrize(
+    "particle", ["를", "을", "의", "에서", "으로", "이", "가", "는", "와", "에게는", "들의"]
+)
+def test_stem_strips_particles(particle: str) -> None:
+    assert ks.stem("텐서" + particle) == "텐서"
+    assert ks.stem("모델" + particle) == "모델"
+
+
+@pytest.mark.parametrize(
+    "word,stem",
+    [("계산합니다", "계산"), ("변환된", "변환"), ("초기화되는", "초기화"), ("텐서입니다", "텐서")],
+)
+def test_stem_strips_copulas_and_verb_endings(word: str, stem: str) -> None:
+    assert ks.stem(word) == stem
+
+
+@pytest.mark.parametrize("noun", ["길이", "추가", "결과", "속도", "정의", "파일"])
+def test_stem_keeps_protected_nouns_whole(noun: str) -> None:
+    assert ks.stem(noun) == noun
+    assert ks.stem(noun + "를") == noun or ks.stem(noun + "을") == noun
+
+
+def test_stem_never_goes_below_one_syllable() -> None:
+    for suffix in ks.SUFFIXES:
+        assert len(ks.stem(suffix)) >= 1
+        assert ks.stem("텐" + suffix).startswith("텐")
+    for syllable in ["를", "의", "가", "한"]:
+        assert ks.stem(syllable) == syllable
+
+
+def test_split_separates_hangul_from_latin_and_normalises() -> None:
+    decomposed = unicodedata.normalize("NFD", "텐서를")
+    assert ks.split(f"PyTorch의 {decomposed} float32로") == [
+        "PyTorch",
+        "의",
+        "텐서",
+        "를",
+        "float32",
+        "로",
+    ]
+
+
+def test_english_words_stem_as_english() -> None:
+    english = snowballstemmer.stemmer("english")
+    for word in ["tensors", "running", "gradients", "Reshaped"]:
+        assert ks.stem(word) == english.stemWord(word.lower())
+
+
+def _korean_words() -> list[str]:
+    seeds = " ".join(
+        p.read_text(encoding="utf-8")
+        for p in (Path(ROOT).parent / "shared" / "seeds").glob("*.txt")
+    )
+    from_seeds = {w for w in ks.split(seeds) if ks.HANGUL_WORD_RE.match(w)}
+    combos = {noun + suffix for noun, suffix in itertools.product(NOUNS, ks.SUFFIXES)}
+    return sorted(from_seeds | combos | set(ks.PROTECTED))
+
+
+def _english_words() -> list[str]:
+    return ["tensor", "tensors", "running", "gradients", "reshaped", "computational", "initialisation",
+            "optimizer", "optimizers", "autograd", "backward", "generously", "flies", "dying", "agreed"]  # fmt: skip
+
+
+def _run_js(words: list[str]) -> list[str]:
+    node = shutil.which("node")
+    assert node, "node is needed to check the query-time stemmer (it ships with this machine)"
+    script = (
+        "var window = globalThis;\n" + ks.javascript() + "\n"
+        "const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "const stemmer = new Stemmer();\n"
+        "process.stdout.write(JSON.stringify({stems: words.map(w => stemmer.stemWord(w)),"
+        " split: splitQuery(words.join(' '))}));\n"
+    )
+    result = subprocess.run([node, "-e", script], input=json.dumps(words), capture_output=True,
+                            text=True, encoding="utf-8", check=True)  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def test_javascript_stemmer_matches_python_on_korean_words() -> None:
+    words = _korean_words()
+    assert len(words) > 1000
+    js = _run_js(words)
+    python = [ks.stem(w) for w in words]
+    mismatches = [(w, p, j) for w, p, j in zip(words, python, js["stems"], strict=True) if p != j]
+    assert not mismatches, mismatches[:20]
+
+
+def test_javascript_stemmer_matches_python_on_english_words() -> None:
+    words = _english_words()
+    assert _run_js(words)["stems"] == [ks.stem(w) for w in words]
+
+
+def test_javascript_splitter_matches_python() -> None:
+    text = "PyTorch의 텐서(tensor)를 float32로 바꿉니다. x_grad와 3D 텐서"
+    assert _run_js([text])["split"] == ks.split(text)
