@@ -68,8 +68,7 @@ def test_split_separates_hangul_from_latin_and_normalises() -> None:
     assert ks.split(f"PyTorch의 {decomposed} float32로") == [
         "PyTorch",
         "의",
-        "텐서",
-        "를",
+        "텐서를",
         "float32",
         "로",
     ]
