@@ -103,6 +103,16 @@ def doctest(session: nox.Session) -> None:
         )
 
 
+@nox.session(name="search-recall", python=PYTHON)
+def search_recall(session: nox.Session) -> None:
+    """Recall of the Korean search on the built site, judged by kiwipiepy (dev-only)."""
+    install(session, "docs")
+    session.install("kiwipiepy")
+    if not (ROOT / "build" / "site" / "ko" / "searchindex.js").exists():
+        session.run("python", "tools/build_site.py")
+    session.run("python", "tools/search_recall.py", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff over the package, the gallery, the docs' Python and the tests."""

@@ -365,16 +365,20 @@ def split(text: str) -> list[str]:
 def stem_korean(word: str) -> str:
     """Strip one trailing particle or ending from a Hangul word.
 
-    >>> [stem_korean(w) for w in ["텐서를", "텐서의", "길이", "계산합니다", "텐서"]]
-    ['텐서', '텐서', '길이', '계산', '텐서']
+    A strip that leaves a protected noun wins (결과도 -> 결과, not 결 + 과도);
+    otherwise the longest matching suffix is stripped.
+
+    >>> [stem_korean(w) for w in ["텐서를", "텐서의", "길이", "계산합니다", "결과도", "텐서"]]
+    ['텐서', '텐서', '길이', '계산', '결과', '텐서']
     """
     word = unicodedata.normalize("NFC", word)
     if word in PROTECTED:
         return word
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)]
-    return word
+    candidates = [word[: -len(s)] for s in SUFFIXES if word.endswith(s) and len(word) > len(s)]
+    for candidate in candidates:
+        if candidate in PROTECTED:
+            return candidate
+    return candidates[0] if candidates else word
 
 
 def stem(word: str) -> str:
@@ -426,12 +430,13 @@ const HANGUL_WORD = /^[\uac00-\ud7a3]+$/;
 function stemKorean(word) {
   word = word.normalize("NFC");
   if (KOREAN_PROTECTED.has(word)) return word;
-  for (const suffix of KOREAN_SEARCH.suffixes) {
-    if (word.endsWith(suffix) && word.length > suffix.length) {
-      return word.slice(0, word.length - suffix.length);
-    }
+  const candidates = KOREAN_SEARCH.suffixes
+    .filter((s) => word.endsWith(s) && word.length > s.length)
+    .map((s) => word.slice(0, word.length - s.length));
+  for (const candidate of candidates) {
+    if (KOREAN_PROTECTED.has(candidate)) return candidate;
   }
-  return word;
+  return candidates.length ? candidates[0] : word;
 }
 var Stemmer = function () {
   const english = new EnglishStemmer();
