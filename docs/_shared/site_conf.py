@@ -77,6 +77,7 @@ def configure(lang: str) -> dict[str, Any]:
         "mathml",
         "bilingual",
         "korean_search",
+        "api_links",
     ]
     if doctest_only:
         extensions.remove("sphinx_gallery.gen_gallery")
@@ -152,6 +153,9 @@ def configure(lang: str) -> dict[str, Any]:
         "autodoc_member_order": "bysource",
         "napoleon_google_docstring": True,
         "napoleon_numpy_docstring": False,
+        # --- links to PyTorch's documentation (inventory generated offline: api_links) ---
+        "intersphinx_mapping": {},
+        "intersphinx_timeout": 1,
         # --- copy button: leave prompts and output out of the copied text ---
         "copybutton_exclude": ".linenos, .gp, .go",
     }
