@@ -1,0 +1,201 @@
+"""The built site in a real browser: headless Debian chromium driven by Playwright.
+
+The site is served from 127.0.0.1; every request the pages make is recorded, so a
+request to any other host fails the test. Screenshots land in build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "build" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]  # fmt: skip
+GALLERY_PAGE = "auto_examples/tensors/plot_06_split_join.html"
+
+
+def chromium_path() -> str:
+    path = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    assert path, "Debian's chromium is needed for the browser tests: apt-get install -y chromium"
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context that records console errors and every requested URL."""
+
+    def __init__(self, browser: object, **options: object) -> None:
+        self.context = browser.new_context(**options)  # type: ignore[attr-defined]
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _console(self, message: object) -> None:
+        if message.type == "error":  # type: ignore[attr-defined]
+            self.errors.append(message.text)  # type: ignore[attr-defined]
+
+    def external_requests(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).hostname not in {"127.0.0.1", None}
+                and not u.startswith(("data:", "blob:", "about:"))]  # fmt: skip
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: object) -> Iterator[functools.partial[Visit]]:
+    opened: list[Visit] = []
+
+    def make(**options: object) -> Visit:
+        opened.append(Visit(browser, **options))
+        return opened[-1]
+
+    yield make  # type: ignore[misc]
+    for v in opened:
+        v.close()
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
+
+
+def test_root_sends_korean_readers_to_ko(server: str, visit) -> None:  # type: ignore[no-untyped-def]
+    v = visit(locale="ko-KR")
+    v.page.goto(f"{server}/index.html")
+    v.page.wait_for_url(f"{server}/ko/index.html")
+    assert v.page.locator("html").get_attribute("lang") == "ko"
+    assert not v.errors and not v.external_requests()
+
+
+def test_root_lets_others_choose(server: str, visit) -> None:  # type: ignore[no-untyped-def]
+    v = visit(locale="en-US")
+    v.page.goto(f"{server}/index.html")
+    assert v.page.url == f"{server}/index.html"
+    shot(v.page, "root-en")
+    v.page.get_by_role("link", name="English").click()
+    v.page.wait_for_url(f"{server}/en/index.html")
+    assert not v.errors and not v.external_requests()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_gallery_page_shows_figures_output_copy_button_and_downloads(
+    server: str, visit, lang: str
+) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit(viewport={"width": 1280, "height": 900})
+    v.page.goto(f"{server}/{lang}/{GALLERY_PAGE}")
+    v.page.wait_for_load_state("networkidle")
+    figures = v.page.locator("img.sphx-glr-single-img, img.sphx-glr-multi-img")
+    assert figures.count() >= 1
+    for i in range(figures.count()):
+        figures.nth(i).scroll_into_view_if_needed()
+        assert figures.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+    assert v.page.locator(".sphx-glr-script-out").count() >= 1
+    assert v.page.locator("button.copybtn").count() >= 1
+    for suffix in (".py", ".ipynb"):
+        link = v.page.locator(f".sphx-glr-download a[href$='{suffix}']")
+        assert link.count() == 1
+        response = v.page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and len(response.body()) > 100
+    shot(v.page, f"gallery-{lang}")
+    assert not v.errors, v.errors
+    assert not v.external_requests(), v.external_requests()
+
+
+@pytest.mark.parametrize("lang,other", [("ko", "en"), ("en", "ko")])
+def test_language_switch_lands_on_counterpart(server: str, visit, lang: str, other: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit()
+    v.page.goto(f"{server}/{lang}/{GALLERY_PAGE}")
+    v.page.locator(".lang-switch-top a").click()
+    v.page.wait_for_url(f"{server}/{other}/{GALLERY_PAGE}")
+    assert v.page.locator("html").get_attribute("lang") == other
+
+
+def test_korean_search_finds_inflected_nouns(server: str, visit, site: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit()
+    v.page.goto(f"{server}/ko/search.html?q={quote('텐서')}")
+    v.page.wait_for_selector("#search-results li", timeout=20_000)
+    v.page.wait_for_function(
+        "() => !document.querySelector('#search-progress')?.textContent.includes('...')",
+        timeout=20_000,
+    )  # noqa: E501
+    hrefs = v.page.locator("#search-results li a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    shot(v.page, "search-ko")
+    # pages that write 텐서 only with particles (텐서를, 텐서의...) must be among the results
+    inflected_only = [
+        p for p in (site / "ko").rglob("*.html")
+        if "auto_examples" in p.parts and "텐서" in p.read_text(encoding="utf-8")
+    ]  # fmt: skip
+    assert len(hrefs) >= min(5, len(inflected_only)), hrefs
+    assert not v.errors, v.errors
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_narrow_viewport_has_no_horizontal_scroll(server: str, visit, lang: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    for page in ("index.html", GALLERY_PAGE):
+        v.page.goto(f"{server}/{lang}/{page}")
+        v.page.wait_for_load_state("networkidle")
+        overflow = v.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{lang}/{page} scrolls sideways by {overflow}px at 390px"
+    shot(v.page, f"mobile-{lang}")
+
+
+def test_figures_stay_readable_in_dark_mode(server: str, visit) -> None:  # type: ignore[no-untyped-def]
+    v = visit(color_scheme="dark")
+    v.page.goto(f"{server}/ko/{GALLERY_PAGE}")
+    v.page.wait_for_load_state("networkidle")
+    body_bg = v.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    figure = v.page.locator("img.sphx-glr-single-img, img.sphx-glr-multi-img").first
+    figure.scroll_into_view_if_needed()
+    figure_bg = figure.evaluate("img => getComputedStyle(img).backgroundColor")
+    assert body_bg != "rgb(255, 255, 255)", "dark mode did not apply"
+    assert figure_bg == "rgb(255, 255, 255)", "figures need a light backdrop in dark mode"
+    shot(v.page, "dark-ko")
