@@ -6,6 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -34,8 +35,8 @@ def test_both_languages_were_built(site: Path) -> None:
 
 
 def test_every_page_has_its_counterpart(site: Path) -> None:
-    ko = {p.relative_to(site / "ko") for p in html_pages(site, "ko")}
-    en = {p.relative_to(site / "en") for p in html_pages(site, "en")}
+    ko = {p.relative_to(site / "ko") for p in html_pages(site, "ko", with_404=True)}
+    en = {p.relative_to(site / "en") for p in html_pages(site, "en", with_404=True)}
     assert ko == en, f"only ko: {sorted(map(str, ko - en))}; only en: {sorted(map(str, en - ko))}"
 
 
@@ -162,3 +163,63 @@ def test_korean_search_index_holds_stems(site: Path) -> None:
     assert '"텐서를"' not in index and '"텐서의"' not in index
     language_data = (site / "ko" / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "KOREAN_SEARCH" in language_data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_links_are_relative_so_the_site_works_under_a_subpath_and_from_files(
+    site: Path, lang: str
+) -> None:
+    for page in html_pages(site, lang):
+        for name, url in _local_targets(page):
+            assert not url.startswith("/"), f"{page}: <{name}> {url} is absolute"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_not_found_page_uses_absolute_links_in_its_language(site: Path, lang: str) -> None:
+    page = site / lang / "404.html"
+    document = soup(page)
+    assert document.html["lang"] == lang
+    stylesheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith(("/", "http")) for href in stylesheets)
+    assert (
+        "페이지를 찾을 수 없습니다" if lang == "ko" else "Page not found"
+    ) in document.get_text()
+    root = soup(site / "404.html").get_text()
+    assert "페이지를 찾을 수 없습니다" in root and "Page not found" in root
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_state_pytorch_version_build_date_and_canonical_url(site: Path, lang: str) -> None:
+    import torch
+
+    version = torch.__version__.split("+")[0]
+    for page in html_pages(site, lang):
+        document = soup(page)
+        provenance = document.select_one(".page-provenance")
+        assert provenance is not None, page
+        assert f"PyTorch {version}" in provenance.get_text(), page
+        assert re.search(r"\d{4}-\d{2}-\d{2}", provenance.get_text()), page
+        canonical = document.find("link", rel="canonical")["href"]
+        assert canonical.endswith(f"/{lang}/{page.relative_to(site / lang).as_posix()}")
+        og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
+        assert og["og:url"] == canonical
+        assert og["og:locale"] == ("ko_KR" if lang == "ko" else "en_US")
+        assert og["og:title"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sitemap_lists_every_page_with_alternates(site: Path, lang: str) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(site / lang / "sitemap.xml").getroot()
+    locs = {loc.text or "" for loc in sitemap.iterfind("s:url/s:loc", ns)}
+    pages = [
+        p for p in html_pages(site, lang) if p.stem not in {"search", "genindex", "py-modindex"}
+    ]
+    for page in pages:
+        assert any(
+            loc.endswith(f"/{lang}/{page.relative_to(site / lang).as_posix()}") for loc in locs
+        ), page
+    for url in sitemap.iterfind("s:url", ns):
+        assert {link.get("hreflang") for link in url.iterfind("x:link", ns)} == set(LANGS)
+    index = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{lang}/sitemap.xml" in index

@@ -17,6 +17,7 @@ At the end a summary says what ran and how long it took.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -181,6 +183,25 @@ def assemble(languages: tuple[str, ...]) -> Path:
             BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
         )
     shutil.copy2(DOCS / "root" / "index.html", site / "index.html")
+    # GitHub Pages serves the root 404.html for any missing address: absolute links
+    base = os.environ.get("SITE_BASE_URL", "").strip() or "http://localhost:8000/"
+    base = base if base.endswith("/") else base + "/"
+    not_found = (DOCS / "root" / "404.html").read_text(encoding="utf-8")
+    (site / "404.html").write_text(
+        not_found.replace("{base_path}", urlsplit(base).path), encoding="utf-8"
+    )
+    sitemaps = "".join(
+        f"  <sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>\n" for lang in languages
+    )
+    (site / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{sitemaps}</sitemapindex>\n",
+        encoding="utf-8",
+    )
+    (site / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8"
+    )
     (site / ".nojekyll").write_text("", encoding="utf-8")
     return site
 

@@ -44,6 +44,8 @@ def page_url(pagename: str, lang: str) -> str:
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
+    if pagename == app.config.notfound_pagename:
+        return  # served at any missing address: relative links would not resolve
     lang = app.config.language
     other = OTHER[lang]
     context["lang_switch"] = {

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 SHARED = Path(__file__).resolve().parent
 DOCS = SHARED.parent
@@ -27,6 +28,19 @@ FIRST_NOTEBOOK_CELL = {
         "# To run this notebook, install first (see Getting started > Using this site):\n"
         "# pip install torch==2.13.0 ./pytorch_basics-0.1.0-py3-none-any.whl"
     ),
+}
+
+NOT_FOUND = {
+    "ko": {
+        "title": "페이지를 찾을 수 없습니다",
+        "body": "<h1>페이지를 찾을 수 없습니다</h1>\n<p>주소가 바뀌었거나 없는 페이지입니다. "
+        "왼쪽 목차나 검색으로 찾아보세요.</p>",
+    },
+    "en": {
+        "title": "Page not found",
+        "body": "<h1>Page not found</h1>\n<p>This address has moved or never existed. "
+        "Try the table of contents or the search.</p>",
+    },
 }
 
 TITLES = {"ko": "PyTorch 기초와 자동 미분", "en": "PyTorch Basics and Autograd"}
@@ -63,6 +77,8 @@ def configure(lang: str) -> dict[str, Any]:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
     if str(SHARED) not in sys.path:
         sys.path.insert(0, str(SHARED))
+    from site_meta import base_url
+
     chapters = gallery_chapters(lang)
     # `SITE_BUILD_MODE=doctest` (the nox doctest session) checks the API pages'
     # examples without running or regenerating the gallery and notebooks.
@@ -78,6 +94,8 @@ def configure(lang: str) -> dict[str, Any]:
         "bilingual",
         "korean_search",
         "api_links",
+        "site_meta",
+        "notfound.extension",
     ]
     if doctest_only:
         extensions.remove("sphinx_gallery.gen_gallery")
@@ -104,6 +122,10 @@ def configure(lang: str) -> dict[str, Any]:
         "html_theme": "furo",
         "html_math_renderer": "mathml",
         "html_title": TITLES[lang],
+        "html_baseurl": f"{base_url()}{lang}/",
+        # the 404 page is served at any missing address: its links are absolute
+        "notfound_urls_prefix": f"{urlsplit(base_url()).path}{lang}/",
+        "notfound_context": NOT_FOUND[lang],
         "html_copy_source": False,
         "html_show_sourcelink": False,
         "html_theme_options": {"top_of_page_buttons": ["view"]},
