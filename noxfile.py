@@ -114,6 +114,19 @@ def search_recall(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def benchmark(session: nox.Session) -> None:
+    """Cold build, unchanged rebuild and one-edit rebuild of a clean checkout, timed."""
+    install(session, "docs")
+    session.run("python", "tools/benchmark_build.py", *session.posargs)
+
+
+@nox.session(name="translation-status", python=PYTHON)
+def translation_status(session: nox.Session) -> None:
+    """Pages per language, and pairs whose prose changed on one side only (from git)."""
+    session.run("python", "tools/translation_status.py", *session.posargs, external=False)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff over the package, the gallery, the docs' Python and the tests."""
     session.install("ruff==0.17.6")

@@ -199,3 +199,61 @@ def test_figures_stay_readable_in_dark_mode(server: str, visit) -> None:  # type
     assert body_bg != "rgb(255, 255, 255)", "dark mode did not apply"
     assert figure_bg == "rgb(255, 255, 255)", "figures need a light backdrop in dark mode"
     shot(v.page, "dark-ko")
+
+
+@pytest.fixture(scope="module")
+def subpath_server(site: Path) -> Iterator[str]:
+    """The site served under /pytorch-basics/, as GitHub Pages serves a project site."""
+
+    class Handler(_QuietHandler):
+        def translate_path(self, path: str) -> str:
+            prefix = "/pytorch-basics"
+            if not path.startswith(prefix + "/"):
+                return str(site / "__missing__")
+            return super().translate_path(path[len(prefix) :])
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/pytorch-basics"
+    httpd.shutdown()
+
+
+def _assert_page_complete(v: Visit) -> None:
+    """Stylesheets applied, images loaded, nothing failed to load."""
+    assert v.page.evaluate("getComputedStyle(document.body).fontFamily") != "", "no style"
+    assert v.page.evaluate("document.styleSheets.length") >= 2
+    broken = v.page.evaluate(
+        "[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+    )
+    assert not broken, broken
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_site_works_under_a_subpath(subpath_server: str, visit, lang: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit(locale="en-US")
+    failed: list[str] = []
+    v.page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    v.page.goto(f"{subpath_server}/{lang}/{GALLERY_PAGE}")
+    v.page.wait_for_load_state("networkidle")
+    for image in v.page.locator("img").all():
+        image.scroll_into_view_if_needed()
+    _assert_page_complete(v)
+    v.page.locator(".lang-switch-top a").click()
+    v.page.wait_for_load_state("networkidle")
+    assert v.page.url.startswith(f"{subpath_server}/")
+    assert not failed, failed
+
+
+def test_site_works_from_files(site: Path, visit) -> None:  # type: ignore[no-untyped-def]
+    v = visit()
+    v.page.goto((site / "ko" / GALLERY_PAGE).resolve().as_uri())
+    v.page.wait_for_load_state("load")
+    for image in v.page.locator("img").all():
+        image.scroll_into_view_if_needed()
+    _assert_page_complete(v)
+    v.page.locator(".lang-switch-top a").click()
+    v.page.wait_for_load_state("load")
+    assert v.page.url.endswith(f"/en/{GALLERY_PAGE}")
+    assert v.page.evaluate("document.documentElement.lang") == "en"
