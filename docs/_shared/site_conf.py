@@ -95,6 +95,7 @@ def configure(lang: str) -> dict[str, Any]:
         "korean_search",
         "api_links",
         "site_meta",
+        "page_assets",
         "notfound.extension",
     ]
     if doctest_only:

@@ -49,3 +49,29 @@ def check_shape(name: str, value: Any) -> tuple[int, ...]:
     for i, size in enumerate(value):
         check_int(f"{name}[{i}]", size, minimum=0)
     return tuple(value)
+
+
+def check_floating(name: str, value: Any) -> torch.Tensor:
+    """Return ``value`` if it is a floating-point tensor, else raise naming ``name``."""
+    check_tensor(name, value)
+    if not value.is_floating_point():
+        raise TypeError(f"{name} must have a floating-point dtype, got {value.dtype}")
+    return value
+
+
+def check_same_shape(name: str, value: torch.Tensor, other_name: str, other: torch.Tensor) -> None:
+    """Raise a ``ValueError`` unless ``value`` and ``other`` have the same shape."""
+    if value.shape != other.shape:
+        raise ValueError(
+            f"{name} and {other_name} must have the same shape, got {tuple(value.shape)} "
+            f"and {tuple(other.shape)}"
+        )
+
+
+def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of the strings ``choices``, else raise naming ``name``."""
+    if not isinstance(value, str) or value not in choices:
+        quoted = [repr(choice) for choice in choices]
+        wanted = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        raise ValueError(f"{name} must be one of {wanted}, got {_describe(value)}")
+    return value

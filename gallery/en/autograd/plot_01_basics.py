@@ -1,0 +1,137 @@
+"""
+Gradients with requires_grad, backward() and .grad
+==================================================
+
+Autograd, PyTorch's automatic differentiation, computes derivatives for you. This
+page takes the three small examples of the seed posts, derives each gradient by hand
+first, then lets autograd compute it and checks that the two agree.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed. ``pytorch_basics.autograd`` holds the hand-derived gradients of
+# this page as small, tested functions; we use them as a second reference.
+import matplotlib.pyplot as plt
+import torch
+
+from pytorch_basics.autograd import cube_gradient, squares_gradients
+from pytorch_basics.plotting import use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# Tensors that record what happens to them
+# ----------------------------------------
+# ``requires_grad=True`` asks autograd to record every operation on a tensor. A tensor
+# you create yourself is a *leaf tensor*: nothing computed it, so its ``grad_fn`` is
+# ``None``. Its ``.grad``, where the gradient will be stored, is ``None`` until a
+# ``backward()`` call fills it.
+w = torch.tensor(4.0, requires_grad=True)
+x = torch.tensor(3.0, requires_grad=True)
+print(f"w.requires_grad: {w.requires_grad}, w.is_leaf: {w.is_leaf}")
+print(f"w.grad_fn: {w.grad_fn}")
+print(f"w.grad before backward(): {w.grad}")
+
+# %%
+# A result remembers how it was made
+# ----------------------------------
+# Seed 000 computes :math:`l = (3w)^2 + (2x)^2`. The result is not a leaf: its
+# ``grad_fn`` names the last operation that produced it (here the addition), and that
+# node links back to the operations before it. This chain is what ``backward()``
+# walks.
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the seed's name)
+print(f"l = {l.item():.4f}")
+print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
+
+# %%
+# First example by hand: 72 and 24
+# ---------------------------------
+# Expanding gives :math:`l = 9w^2 + 4x^2`, so
+# :math:`\partial l / \partial w = 18w` and :math:`\partial l / \partial x = 8x`.
+# At :math:`w = 4, x = 3` this is :math:`18 \cdot 4 = 72` and :math:`8 \cdot 3 = 24`.
+# Now let autograd compute the same: ``l.backward()`` fills ``w.grad`` and ``x.grad``.
+l.backward()
+print(f"w.grad: {w.grad.item():.4f}")
+print(f"x.grad: {x.grad.item():.4f}")
+
+# %%
+# The check compares autograd's numbers with the hand formulas :math:`18w` and
+# :math:`8x`, and with ``squares_gradients``, the package's tested version of the
+# same formulas.
+reference_w, reference_x = squares_gradients(w, x)
+print(f"w.grad == 18w: {torch.allclose(w.grad, 18 * w)}")
+print(f"x.grad == 8x: {torch.allclose(x.grad, 8 * x)}")
+print(
+    f"matches squares_gradients: {torch.allclose(w.grad, reference_w)}, "
+    f"{torch.allclose(x.grad, reference_x)}"
+)
+
+# %%
+# Second example: y = x³ at x = 2
+# -------------------------------
+# Seed 002 differentiates :math:`y = x^3`. By hand,
+# :math:`dy/dx = 3x^2`, which is :math:`3 \cdot 2^2 = 12` at :math:`x = 2`.
+x = torch.tensor(2.0, requires_grad=True)
+y = x**3
+y.backward()
+print(f"y = {y.item():.4f}, x.grad = {x.grad.item():.4f}")
+print(f"x.grad == 3x^2: {torch.allclose(x.grad, 3 * x**2)}")
+print(f"matches cube_gradient: {torch.allclose(x.grad, cube_gradient(x))}")
+
+# %%
+# The gradient is a slope
+# -----------------------
+# The derivative at a point is the slope of the tangent line there. The figure draws
+# :math:`y = x^3` and the line through :math:`(2, 8)` whose slope is ``x.grad``.
+xs = torch.linspace(0.0, 3.0, 100)
+tangent = y.item() + x.grad.item() * (xs - x.item())
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.plot(xs, xs**3, label="y = x³")
+ax.plot(xs, tangent, "--", label=f"tangent at x = 2, slope = x.grad = {x.grad.item():.0f}")
+ax.plot([x.item()], [y.item()], "o", color="black")
+ax.set_ylim(-5, 27)
+ax.set_xlabel("x")
+ax.set_ylabel("y")
+ax.legend()
+ax.set_title("y = x³ and its tangent at x = 2")
+plt.show()
+
+# %%
+# The figure shows the tangent touching the curve at :math:`x = 2`: near that point, a
+# small step in :math:`x` changes :math:`y` by about 12 times as much.
+#
+# Third example: a sum of vectors
+# -------------------------------
+# Seed 004 adds two vectors, :math:`z = x + y`, and sums the result:
+# :math:`s = \sum_i (x_i + y_i)`. Each :math:`x_i` appears once with factor 1, so
+# :math:`\partial s / \partial x_i = 1`, and the same for :math:`y_i`: both gradients
+# are vectors of ones, the shape of ``x`` and ``y``.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+z = x + y
+z.sum().backward()
+print(f"x.grad: {x.grad}")
+print(f"y.grad: {y.grad}")
+print(f"x.grad == ones: {torch.allclose(x.grad, torch.ones_like(x))}")
+print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
+
+# %%
+# ``z`` itself is a vector, so we called ``backward()`` on ``z.sum()``, a single
+# number. Why a vector output needs that extra step is the subject of
+# :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`.
+#
+# Summary
+# -------
+# - ``requires_grad=True`` makes autograd record operations; a tensor you create is a
+#   leaf with ``grad_fn`` ``None``, a computed one carries a ``grad_fn``.
+# - ``backward()`` on a scalar fills ``.grad`` of every leaf that requires grad;
+#   before that, ``.grad`` is ``None``.
+# - Autograd agrees with the hand derivations: 72 and 24, 12, and vectors of ones.
+#
+# Next, :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py` draws the graph that
+# autograd records. API:
+# `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
+# `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
+# `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_,
+# `Autograd mechanics <https://docs.pytorch.org/docs/stable/notes/autograd.html>`_.

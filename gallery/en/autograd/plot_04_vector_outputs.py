@@ -1,0 +1,241 @@
+"""
+Vector outputs: the gradient argument, accumulation and freed graphs
+====================================================================
+
+``backward()`` starts from a single number. This page follows seed 003's
+:math:`Q = 3a^3 - b^2` to see what happens when the output is a vector: what the
+``gradient=`` argument means (a vector-Jacobian product, checked against the full
+Jacobian), why gradients add up across ``backward()`` calls, and why a graph can be
+walked only once unless you ask to keep it.
+"""
+
+# %%
+# Every page starts the same way: imports, the figures' fonts, a fixed seed.
+import textwrap
+
+import matplotlib.pyplot as plt
+import torch
+from torch.autograd.functional import jacobian
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# A vector-valued result
+# ----------------------
+# Two parameters ``a`` and ``b`` with ``requires_grad=True``, and
+# :math:`Q = 3a^3 - b^2` computed element by element. ``Q`` has two elements, one per
+# element of ``a`` and ``b``.
+a = torch.tensor([2.0, 3.0], requires_grad=True)
+b = torch.tensor([6.0, 4.0], requires_grad=True)
+Q = 3 * a**3 - b**2
+print(f"Q = {Q.detach()}, shape {tuple(Q.shape)}")
+
+# %%
+# The gradients by hand
+# ---------------------
+# Each :math:`Q_i` depends only on :math:`a_i` and :math:`b_i`, so
+# :math:`\partial Q_i / \partial a_i = 9a_i^2` and
+# :math:`\partial Q_i / \partial b_i = -2b_i`. At ``a = [2, 3]`` and ``b = [6, 4]``
+# these are:
+expected_a = 9 * a.detach() ** 2
+expected_b = -2 * b.detach()
+print(f"9a^2 = {expected_a}")
+print(f"-2b  = {expected_b}")
+
+# %%
+# Calling backward() on a vector fails
+# ------------------------------------
+# The chain rule needs a starting point: the derivative of *one* number with respect
+# to ``Q``. With a vector ``Q`` there is no such number, so ``Q.backward()`` without
+# arguments raises an error.
+try:
+    Q.backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# What gradient= means: a vector-Jacobian product
+# -----------------------------------------------
+# The Jacobian :math:`J` of :math:`Q` collects every partial derivative
+# :math:`\partial Q_i / \partial a_j` and :math:`\partial Q_i / \partial b_j`: two rows
+# (one per :math:`Q_i`), four columns (``a[0]``, ``a[1]``, ``b[0]``, ``b[1]``).
+# ``torch.autograd.functional.jacobian`` computes it from the function.
+
+
+def q_function(a, b):
+    return 3 * a**3 - b**2
+
+
+jacobian_a, jacobian_b = jacobian(q_function, (a.detach(), b.detach()))
+# adding 0.0 turns the -0.0 entries off the diagonal of dQ/db into 0.0 for display
+full_jacobian = torch.cat([jacobian_a, jacobian_b], dim=1) + 0.0
+print(full_jacobian)
+
+# %%
+# The figure shows the Jacobian: the left 2×2 block is :math:`\partial Q / \partial a`,
+# the right one :math:`\partial Q / \partial b`. Both are diagonal, with
+# :math:`9a^2` and :math:`-2b` on the diagonals.
+fig, ax = plt.subplots(figsize=(5, 2.2))
+draw_tensor(ax, full_jacobian, fmt="{:g}")
+ax.plot([2.0, 2.0], [0.0, 2.0], color="black", linewidth=3)
+ax.set_ylim(-0.6, 2.1)
+ax.text(1.0, -0.3, "∂Q/∂a", ha="center", va="center")
+ax.text(3.0, -0.3, "∂Q/∂b", ha="center", va="center")
+ax.set_title("Jacobian of Q = 3a³ − b² (rows: Q[0], Q[1])")
+plt.show()
+
+# %%
+# ``Q.backward(gradient=v)`` does not build :math:`J`. It computes the
+# vector-Jacobian product :math:`v^T J` directly: the gradient of the scalar
+# :math:`\sum_i v_i Q_i`, with :math:`v_i = \partial(\text{scalar}) / \partial Q_i`.
+# With ``v = torch.ones_like(Q)`` every element of ``Q`` counts equally:
+v = torch.ones_like(Q)
+Q.backward(gradient=v)
+print(f"a.grad = {a.grad}, v^T J (a part) = {v @ jacobian_a}")
+print(f"b.grad = {b.grad}, v^T J (b part) = {v @ jacobian_b}")
+print(f"a.grad == v^T J: {torch.allclose(a.grad, v @ jacobian_a)}")
+print(f"b.grad == v^T J: {torch.allclose(b.grad, v @ jacobian_b)}")
+
+# %%
+# Because the Jacobian is diagonal, weights of one give exactly the hand-derived
+# gradients:
+print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
+print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
+
+# %%
+# Other weights
+# -------------
+# Seed 003 suggests weights such as ``[0.7, 0.3]`` when one element of ``Q`` matters
+# more. The result is again :math:`v^T J`: each gradient element is scaled by its
+# weight. ``backward()`` freed the first graph (more on this below), so ``Q`` is
+# computed again, and the old gradients are cleared first.
+weights = torch.tensor([0.7, 0.3])
+grads_ones = (a.grad.clone(), b.grad.clone())
+a.grad = None
+b.grad = None
+Q = 3 * a**3 - b**2
+Q.backward(gradient=weights)
+print(f"a.grad = {a.grad}, v^T J (a part) = {weights @ jacobian_a}")
+print(f"b.grad = {b.grad}, v^T J (b part) = {weights @ jacobian_b}")
+print(f"a.grad == v^T J: {torch.allclose(a.grad, weights @ jacobian_a)}")
+print(f"b.grad == v^T J: {torch.allclose(b.grad, weights @ jacobian_b)}")
+
+# %%
+# The figure compares the four gradient elements for the two choices of ``v``.
+grads_weighted = (a.grad.clone(), b.grad.clone())
+names = ["a[0]", "a[1]", "b[0]", "b[1]"]
+positions = torch.arange(4)
+fig, ax = plt.subplots(figsize=(6, 3))
+bars_ones = ax.bar(positions - 0.2, torch.cat(grads_ones), width=0.4, label="v = [1, 1]")
+bars_weighted = ax.bar(
+    positions + 0.2, torch.cat(grads_weighted), width=0.4, label="v = [0.7, 0.3]"
+)
+ax.bar_label(bars_ones, fmt="%.1f", fontsize=8)
+ax.bar_label(bars_weighted, fmt="%.1f", fontsize=8)
+ax.axhline(0.0, color="black", linewidth=0.8)
+ax.margins(y=0.15)
+ax.set_xticks(positions, names)
+ax.set_ylabel("gradient")
+ax.legend()
+ax.set_title("Gradients left by Q.backward(gradient=v)")
+plt.show()
+
+# %%
+# The figure shows every gradient element scaled by its weight: dividing the weighted
+# gradients by those for ``v = [1, 1]`` gives back the weights.
+print(f"a.grad ratio: {grads_weighted[0] / grads_ones[0]}")
+print(f"b.grad ratio: {grads_weighted[1] / grads_ones[1]}")
+
+# %%
+# The alternative: Q.sum().backward()
+# -----------------------------------
+# Summing ``Q`` first gives a scalar, so no ``gradient=`` is needed. The sum weights
+# every element by one, so the result is the same as ``gradient=torch.ones_like(Q)``.
+a.grad = None
+b.grad = None
+Q = 3 * a**3 - b**2
+Q.sum().backward()
+print(f"a.grad = {a.grad}, b.grad = {b.grad}")
+print(
+    f"same as ones_like: {torch.allclose(a.grad, grads_ones[0])}, "
+    f"{torch.allclose(b.grad, grads_ones[1])}"
+)
+print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
+print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
+
+# %%
+# Gradients accumulate
+# --------------------
+# ``backward()`` *adds* to ``.grad``; it does not overwrite it. ``a.grad`` still holds
+# the gradient from the cell above, so a second forward and backward pass doubles it.
+Q = 3 * a**3 - b**2
+Q.sum().backward()
+print(f"a.grad after two backward() calls: {a.grad}")
+print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
+
+# %%
+# Two ways to reset
+# -----------------
+# Setting ``a.grad = None`` drops the stored gradient by hand. In a training loop an
+# optimizer does it for every parameter it holds: ``optimizer.zero_grad()``, which in
+# current PyTorch also sets ``.grad`` to ``None`` (``set_to_none=True`` is the
+# default) rather than filling it with zeros.
+a.grad = None
+print(f"after a.grad = None: a.grad = {a.grad}, b.grad = {b.grad}")
+optimizer = torch.optim.SGD([a, b], lr=0.1)
+optimizer.zero_grad()
+print(f"after optimizer.zero_grad(): a.grad = {a.grad}, b.grad = {b.grad}")
+
+# %%
+# After a reset, one backward pass gives the single gradient again:
+Q = 3 * a**3 - b**2
+Q.sum().backward()
+print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
+
+# %%
+# The graph is freed after backward()
+# -----------------------------------
+# To save memory, ``backward()`` frees the intermediate values that the graph saved
+# for computing derivatives (here ``a`` and ``b``, which the derivatives of
+# :math:`a^3` and :math:`b^2` need). Walking the same graph a
+# second time therefore fails. The message says what to do:
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.sum().backward()
+try:
+    Q.sum().backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}:")
+    print(textwrap.fill(str(error).splitlines()[0], width=80))
+
+# %%
+# Note that ``Q.sum()`` built a new sum node, but below it lies the same, already freed
+# part of the graph. The usual fix is to compute ``Q`` again, as the cells above do.
+# When you really need two passes over one graph, ``retain_graph=True`` keeps the
+# saved values (and the memory) until the last call:
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.sum().backward(retain_graph=True)
+Q.sum().backward()
+print(f"two passes over one graph: a.grad = {a.grad}")
+print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
+
+# %%
+# Summary
+# -------
+# - ``backward()`` needs a scalar. For a vector ``Q``, ``Q.backward(gradient=v)``
+#   computes the vector-Jacobian product :math:`v^T J`, the gradient of
+#   :math:`\sum_i v_i Q_i`; ``v = ones_like(Q)`` is the same as ``Q.sum().backward()``.
+# - Gradients accumulate across ``backward()`` calls; reset them with ``x.grad = None``
+#   or ``optimizer.zero_grad()``.
+# - ``backward()`` frees the graph: compute the output again, or pass
+#   ``retain_graph=True`` when a second pass over the same graph is really needed.
+#
+# Next, :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` updates parameters
+# without recording the update. API:
+# `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
+# `torch.autograd.functional.jacobian <https://docs.pytorch.org/docs/stable/generated/torch.autograd.functional.jacobian.html>`_,
+# `torch.optim.Optimizer.zero_grad <https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html>`_.

@@ -1,0 +1,194 @@
+r"""
+Updating without tracking: no_grad, requires_grad_ and detach
+=============================================================
+
+A gradient-descent step changes a tensor using its own gradient:
+:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. That update must not
+become part of the graph. This page shows the three tools for it, ``torch.no_grad()``,
+``requires_grad_()`` and ``detach()``, in the update step that seed 000 writes, then
+runs a small gradient descent with the seed's pattern and with an in-place one.
+"""
+
+# %%
+# Every page starts the same way: imports, the figures' fonts, a fixed seed.
+import matplotlib.pyplot as plt
+import torch
+
+from pytorch_basics.plotting import use_site_style
+from pytorch_basics.tensors import shares_memory
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# An update that autograd refuses
+# -------------------------------
+# Take one gradient and try to update the leaf in place, as you would with a NumPy
+# array. Autograd refuses: an in-place change of a leaf that requires grad would be
+# recorded as an operation on the very tensor whose gradient we want.
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+loss = (x**2).sum()
+loss.backward()
+try:
+    x -= 0.1 * x.grad
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# torch.no_grad(): compute without recording
+# ------------------------------------------
+# Inside ``with torch.no_grad():`` operations run as usual but nothing is recorded:
+# results have ``requires_grad=False`` and no ``grad_fn``, even when their inputs
+# require grad.
+outside = x * 2
+with torch.no_grad():
+    inside = x * 2
+print(f"outside no_grad: requires_grad={outside.requires_grad}, grad_fn={outside.grad_fn.name()}")
+print(f"inside no_grad:  requires_grad={inside.requires_grad}, grad_fn={inside.grad_fn}")
+
+# %%
+# The seed's pattern makes a new tensor
+# -------------------------------------
+# Seed 000 updates with ``x = x - lr * x.grad`` under ``no_grad``. The right-hand side
+# is a *new* tensor, and the name ``x`` now points to it. Because it was computed
+# under ``no_grad``, it is a leaf that does not require grad and has no ``.grad``.
+lr = 0.1
+old_x = x
+with torch.no_grad():
+    x = x - lr * x.grad
+print(f"x is old_x: {x is old_x}")
+print(f"new x: is_leaf={x.is_leaf}, requires_grad={x.requires_grad}, grad={x.grad}")
+
+# %%
+# The next iteration would compute a loss from this ``x`` that autograd cannot
+# differentiate:
+try:
+    (x**2).sum().backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# That is why the seed's loop calls ``requires_grad_(True)`` at the top of every
+# iteration: the trailing underscore marks an in-place method, which switches
+# recording on for the new leaf.
+x.requires_grad_(True)
+(x**2).sum().backward()
+print(f"after requires_grad_(True): requires_grad={x.requires_grad}, grad={x.grad}")
+
+# %%
+# The in-place alternative keeps the same leaf
+# --------------------------------------------
+# Under ``no_grad`` an in-place update ``x -= lr * x.grad`` is allowed. It changes the
+# numbers of the existing leaf, so ``x`` keeps ``requires_grad=True`` and no
+# ``requires_grad_()`` is needed. But ``.grad`` still holds the old gradient, and the
+# next ``backward()`` would add to it: reset it with ``x.grad.zero_()`` or
+# ``x.grad = None``.
+same_x = x
+with torch.no_grad():
+    x -= lr * x.grad
+print(f"x is same_x: {x is same_x}, requires_grad={x.requires_grad}, is_leaf={x.is_leaf}")
+print(f"x.grad still holds the old gradient: {x.grad}")
+x.grad.zero_()
+print(f"after x.grad.zero_(): {x.grad}")
+
+# %%
+# detach(): the same numbers without the history
+# ----------------------------------------------
+# ``detach()`` returns a tensor that shares memory with the original but is cut from
+# the graph: it does not require grad and has no ``grad_fn``. Writing into it
+# changes the original too, since the numbers are the same memory.
+y = x * 2
+y_detached = y.detach()
+print(f"y: requires_grad={y.requires_grad}, grad_fn={y.grad_fn.name()}")
+print(f"y.detach(): requires_grad={y_detached.requires_grad}, grad_fn={y_detached.grad_fn}")
+print(f"shares memory with y: {shares_memory(y, y_detached)}")
+y_detached[0] = 100.0
+print(f"after y_detached[0] = 100: y = {y.detach()}")
+
+# %%
+# ``detach()`` is what you use to take a value out of the graph, for example to plot
+# it, convert it to NumPy or keep it for later, without keeping the graph alive.
+#
+# A small gradient descent, the seed's way
+# ----------------------------------------
+# Minimise :math:`\text{loss}(x) = \sum_i (x_i - 3)^2` for a vector of five random
+# starting values. Its gradient is :math:`2(x - 3)`, so the minimum is every
+# :math:`x_i = 3`. The loop follows seed 000: ``requires_grad_(True)`` first, the
+# update ``x = x - lr * x.grad`` under ``no_grad``.
+start = torch.randn(5)
+lr = 0.1
+steps = 50
+
+x = start.clone()
+losses_seed = []
+for step in range(steps):
+    x.requires_grad_(True)
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    with torch.no_grad():
+        x = x - lr * x.grad
+    losses_seed.append(loss.item())
+    if step % 10 == 0 or step == steps - 1:
+        print(f"step {step:2d}: loss {loss.item():.4e}")
+x_seed = x
+
+# %%
+# The same descent, in place
+# --------------------------
+# The same loop with one leaf for the whole run: the update changes it in place and
+# ``x.grad = None`` clears the gradient before the next ``backward()``.
+x = start.clone().requires_grad_(True)
+losses_in_place = []
+for step in range(steps):
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    with torch.no_grad():
+        x -= lr * x.grad
+    x.grad = None
+    losses_in_place.append(loss.item())
+    if step % 10 == 0 or step == steps - 1:
+        print(f"step {step:2d}: loss {loss.item():.4e}")
+
+# %%
+# Both loops do the same arithmetic, so they end at the same values, close to 3:
+print(f"seed's pattern: {x_seed}")
+print(f"in place:       {x.detach()}")
+print(f"identical: {torch.equal(x_seed, x.detach())}")
+print(f"largest distance to 3: {(x.detach() - 3).abs().max().item():.6f}")
+
+# %%
+# The figure draws both loss curves on a log scale.
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.semilogy(losses_seed, linewidth=3, alpha=0.6, label="x = x - lr * x.grad (seed 000)")
+ax.semilogy(losses_in_place, "--", color="black", label="x -= lr * x.grad (in place)")
+ax.set_xlabel("step")
+ax.set_ylabel("loss")
+ax.legend()
+ax.set_title("Gradient descent on sum((x - 3)²): two update patterns")
+plt.show()
+
+# %%
+# The figure shows the two curves on top of each other, falling on a straight line.
+# A straight line on a log axis means a constant factor per step: each update
+# multiplies :math:`x - 3` by :math:`1 - 2 \cdot \text{lr}`, so the loss by
+# :math:`(1 - 2 \cdot \text{lr})^2`.
+ratios = torch.tensor(losses_seed[1:]) / torch.tensor(losses_seed[:-1])
+print(f"(1 - 2 lr)^2 = {(1 - 2 * lr) ** 2:.4f}")
+print(f"measured loss ratio per step: min {ratios.min().item():.4f}, max {ratios.max().item():.4f}")
+
+# %%
+# Summary
+# -------
+# - ``torch.no_grad()`` runs operations without recording them: use it for updates.
+# - ``x = x - lr * x.grad`` makes a new leaf without ``requires_grad``; the seed turns
+#   recording back on with ``x.requires_grad_(True)`` each iteration.
+# - ``x -= lr * x.grad`` under ``no_grad`` keeps the same leaf; clear the gradient
+#   with ``x.grad.zero_()`` or ``x.grad = None`` before the next ``backward()``.
+# - ``detach()`` gives the same memory without the history.
+#
+# The restoration practice uses exactly the seed's pattern on a 10,000-pixel image.
+# Next, :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` lets an
+# optimizer do the update for a whole network. API:
+# `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
+# `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
+# `torch.Tensor.detach <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_.

@@ -1,0 +1,235 @@
+"""
+Data types
+==========
+
+Every tensor stores its numbers in one data type, its ``dtype``. Three of them do most
+of the work in deep learning: ``torch.float32`` for a network's maths, ``torch.int64``
+for indices and class labels, and ``torch.bool`` for masks. This page shows where each
+one comes from, masks a tensor, converts between types, checks what happens when types
+are mixed, and measures how many bytes each element takes.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed. This page also uses ``torch.nn`` for a layer and NumPy for an array.
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from torch import nn
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# Every tensor has a dtype
+# ------------------------
+# ``torch.tensor`` picks the dtype from the numbers it is given: whole numbers give
+# an integer tensor, numbers with a decimal point give a floating-point tensor.
+whole = torch.tensor([1, 2, 3])
+decimal = torch.tensor([1.0, 2.0, 3.0])
+print(f"torch.tensor([1, 2, 3]).dtype:       {whole.dtype}")
+print(f"torch.tensor([1.0, 2.0, 3.0]).dtype: {decimal.dtype}")
+
+# %%
+# float32: the default for network maths
+# --------------------------------------
+# A floating-point number written without a dtype becomes ``float32``, the *default
+# dtype*. Random tensors are ``float32`` too, and so are the weights and biases of the
+# layers in ``torch.nn``.
+layer = nn.Linear(3, 2)
+print(f"torch.tensor([1.0]).dtype: {torch.tensor([1.0]).dtype}")
+print(f"torch.rand(2, 3).dtype:    {torch.rand(2, 3).dtype}")
+print(f"default dtype:             {torch.get_default_dtype()}")
+print(f"nn.Linear weight / bias:   {layer.weight.dtype} / {layer.bias.dtype}")
+
+# %%
+# ``torch.finfo`` tells what a floating-point type can hold; its ``resolution`` is
+# the relative precision as a power of ten. ``float64`` keeps more than twice as many
+# decimal digits as ``float32``, but training a network does not need them:
+# ``float32`` is precise enough, takes half the memory (see the end of this page) and
+# is the type GPUs compute fastest.
+for dtype in (torch.float32, torch.float64):
+    info = torch.finfo(dtype)
+    print(f"{dtype}: resolution {info.resolution}, largest {info.max:.4e}")
+
+# %%
+# int64: indices and labels
+# -------------------------
+# Whole numbers become ``int64`` by default, and so does everything that *counts* or
+# *points at* elements: ``torch.arange`` of integers, and the positions ``argmax``
+# returns.
+scores = torch.tensor([0.1, 0.7, 0.2])
+best = torch.argmax(scores)
+print(f"torch.arange(4).dtype: {torch.arange(4).dtype}")
+print(f"torch.argmax(scores):  {best} (dtype {best.dtype})")
+
+# %%
+# An ``int64`` tensor can index another tensor: each number picks one element.
+# ``argmax`` and indexing fit together, because both speak in ``int64`` positions.
+indices = torch.tensor([2, 0, 1, 1])
+print(f"indices.dtype:   {indices.dtype}")
+print(f"scores[indices]: {scores[indices]}")
+print(f"scores[best]:    {scores[best]:.4f}")
+
+# %%
+# Class labels are indices too: label ``2`` means "the third class". A classifier
+# returns one ``float32`` score per class (its *logits*); ``cross_entropy`` compares
+# them with ``int64`` labels, and ``argmax`` over the classes turns the scores into
+# predicted labels of the same dtype.
+logits = torch.randn(4, 3)
+labels = torch.tensor([2, 0, 1, 1])
+loss = nn.functional.cross_entropy(logits, labels)
+predictions = logits.argmax(dim=1)
+print(f"logits: {logits.dtype}, labels: {labels.dtype}, predictions: {predictions.dtype}")
+print(f"cross-entropy loss: {loss:.4f}")
+print(f"predictions: {predictions}, labels: {labels}")
+
+# %%
+# bool: masks
+# -----------
+# A comparison such as ``x > 0`` returns a ``bool`` tensor of the same shape: ``True``
+# where the condition holds, ``False`` elsewhere. Such a tensor is called a *mask*.
+x = torch.tensor([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.5, -0.25, 3.0], [0.75, -1.5, 1.0, -0.75]])
+mask = x > 0
+print(f"mask.dtype: {mask.dtype}")
+print(mask)
+
+# %%
+# A mask does three everyday jobs. Indexing with it, ``x[mask]``, *selects* the
+# elements where it is ``True`` (as a 1-d tensor, since they no longer form a grid).
+# ``torch.where`` and ``masked_fill`` *replace* elements and keep the shape. And
+# ``mask.sum()`` *counts* the ``True`` elements, because ``True`` counts as 1.
+selected = x[mask]
+kept = torch.where(mask, x, 0.0)
+print(f"x[mask]: {selected}")
+print(f"torch.where(mask, x, 0.0):\n{kept}")
+print(f"same as x.masked_fill(~mask, 0.0): {torch.equal(kept, x.masked_fill(~mask, 0.0))}")
+print(f"mask.sum(): {mask.sum()} of {mask.numel()} elements are positive")
+
+# %%
+fig, axes = plt.subplot_mosaic(
+    [["x", "mask", "where"], ["selected", "selected", "selected"]],
+    figsize=(7, 3.4),
+    height_ratios=[3, 1],
+)
+draw_tensor(axes["x"], x, title="x")
+draw_tensor(axes["mask"], mask, title="mask = x > 0", cmap="Greens")
+draw_tensor(axes["where"], kept, title="torch.where(mask, x, 0.0)")
+draw_tensor(axes["selected"], selected, title="x[mask]: the selected elements, in order")
+fig.suptitle("A bool mask selects and replaces elements")
+plt.show()
+
+# %%
+# The figure shows ``x``, its mask (``T`` for ``True``, ``F`` for ``False``), the
+# result of ``torch.where``, which keeps the shape and puts 0 where the mask is
+# ``False``, and ``x[mask]``, which keeps only the selected elements, read row by row.
+#
+# Masks combine with ``&`` (and), ``|`` (or) and ``~`` (not). The mean of a mask
+# converted to ``float32`` is the fraction of ``True`` elements; the accuracy of a
+# classifier is computed exactly this way.
+small_positive = (x > 0) & (x < 1.5)
+print(f"0 < x < 1.5: {x[small_positive]}")
+print(f"fraction of positive elements: {mask.float().mean():.4f}")
+print(f"accuracy of the predictions above: {(predictions == labels).float().mean():.4f}")
+
+# %%
+# Converting between dtypes
+# -------------------------
+# ``.to(dtype)`` returns a copy with another dtype; ``.float()``, ``.long()`` and
+# ``.bool()`` are short for ``.to(torch.float32)``, ``.to(torch.int64)`` and
+# ``.to(torch.bool)``. Converting to an integer type cuts off the fraction (towards
+# zero), and converting to ``bool`` gives ``True`` for every non-zero number.
+values = torch.tensor([2.7, -1.3, 0.0])
+print(f"values.to(torch.float64): {values.to(torch.float64)}")
+print(f"values.long():            {values.long()}")
+print(f"values.bool():            {values.bool()}")
+print(f"values itself is unchanged: {values}")
+
+# %%
+# A conversion you will need often: NumPy creates ``float64`` arrays, and
+# ``torch.from_numpy`` keeps that dtype. A ``float32`` layer refuses a ``float64``
+# input; ``.float()`` fixes it.
+array = np.array([[1.0, 2.0, 3.0]])
+inputs = torch.from_numpy(array)
+print(f"inputs.dtype: {inputs.dtype}")
+try:
+    layer(inputs)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+print(f"layer(inputs.float()).dtype: {layer(inputs.float()).dtype}")
+
+# %%
+# Mixing dtypes: type promotion
+# -----------------------------
+# When an operation meets two dtypes, PyTorch computes in a type that can hold both:
+# ``int64`` with ``float32`` gives ``float32``. ``torch.result_type`` tells the
+# result's dtype without computing anything. Dividing two integer tensors with ``/``
+# also gives ``float32``; ``//`` keeps ``int64``.
+counts = torch.tensor([1, 2, 3])
+weights = torch.tensor([0.5, 0.25, 0.125])
+print(f"torch.result_type(counts, weights): {torch.result_type(counts, weights)}")
+print(f"(counts * weights).dtype:  {(counts * weights).dtype}")
+print(f"(counts / 2).dtype:        {(counts / 2).dtype}")
+print(f"(counts // 2).dtype:       {(counts // 2).dtype}")
+
+# %%
+# A plain Python number or a 0-dimensional tensor only decides the result's *kind*
+# (integer or floating point), not its size: a ``float32`` tensor times a ``float64``
+# scalar stays ``float32``. An in-place operation cannot change its tensor's dtype,
+# so adding floats into an ``int64`` tensor in place fails.
+scalar64 = torch.tensor(2.0, dtype=torch.float64)
+vector64 = torch.tensor([2.0], dtype=torch.float64)
+print(f"int64 tensor with 2.5:                 {torch.result_type(counts, 2.5)}")
+print(f"float32 tensor with 0-d float64:       {torch.result_type(weights, scalar64)}")
+print(f"float32 tensor with 1-d float64:       {torch.result_type(weights, vector64)}")
+try:
+    counts.add_(weights)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# Bytes per element
+# -----------------
+# ``element_size()`` returns how many bytes one element takes; the memory of a tensor
+# is that times ``numel()``. A ``bool`` takes a whole byte, not a bit.
+dtypes = [torch.float32, torch.float64, torch.int64, torch.bool]
+sizes = []
+for dtype in dtypes:
+    million = torch.zeros(1_000_000, dtype=dtype)
+    sizes.append(million.element_size())
+    megabytes = million.numel() * million.element_size() / 1e6
+    print(f"{str(dtype):14} {sizes[-1]} byte(s) per element, {megabytes:.1f} MB per million")
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 2.6))
+bars = ax.bar([str(dtype).removeprefix("torch.") for dtype in dtypes], sizes, color="tab:blue")
+ax.bar_label(bars, fmt="%d")
+ax.set_ylabel("bytes per element")
+ax.set_ylim(0, 9)
+ax.set_title("element_size() of four dtypes")
+plt.show()
+
+# %%
+# The bar chart shows that ``float64`` and ``int64`` take 8 bytes per element, twice
+# as much as ``float32``, and ``bool`` takes 1.
+#
+# Summary
+# -------
+# - ``float32`` is the default for floating-point tensors and for the weights of
+#   ``torch.nn`` layers; ``int64`` for whole numbers, indices, ``argmax`` results and
+#   class labels; ``bool`` for the results of comparisons, used as masks.
+# - A mask selects (``x[mask]``), replaces (``torch.where``, ``masked_fill``) and
+#   counts (``mask.sum()``).
+# - ``.to(dtype)``, ``.float()`` and ``.long()`` convert; mixing dtypes promotes to a
+#   type that holds both, which ``torch.result_type`` predicts.
+#
+# Next, :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` changes the shape of
+# tensors. API:
+# `tensor attributes (dtype) <https://docs.pytorch.org/docs/stable/tensor_attributes.html>`_,
+# `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
+# `torch.where <https://docs.pytorch.org/docs/stable/generated/torch.where.html>`_,
+# `torch.Tensor.masked_fill <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.masked_fill.html>`_,
+# `torch.result_type <https://docs.pytorch.org/docs/stable/generated/torch.result_type.html>`_,
+# `torch.Tensor.element_size <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.element_size.html>`_.

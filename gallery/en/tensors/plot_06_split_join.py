@@ -1,0 +1,184 @@
+"""
+Splitting and joining
+=====================
+
+A tensor can be cut into pieces, and pieces can be put back together. This page
+splits tensors with ``chunk`` and ``split``, joins them with ``cat`` and ``stack``,
+draws how the shapes of ``cat`` and ``stack`` differ, and checks which of these
+functions share memory with their input and which copy.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed. ``shares_memory`` from the package tells whether two tensors use
+# the same memory.
+import matplotlib.pyplot as plt
+import torch
+from matplotlib.patches import Rectangle
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import shares_memory
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# chunk: a number of pieces
+# -------------------------
+# ``torch.chunk(x, 3)`` cuts ``x`` into 3 pieces along dimension 0. When the size
+# does not divide evenly, every piece but the last gets the rounded-up size and the
+# last one gets what is left.
+x = torch.arange(10)
+pieces = torch.chunk(x, 3)
+for piece in pieces:
+    print(f"{piece}  size {piece.numel()}")
+
+# %%
+# Because of that rounding up, ``chunk`` may return *fewer* pieces than asked for:
+# six elements in pieces of (rounded-up) size 2 make only three pieces, not four.
+print(f"len(torch.chunk(torch.arange(6), 4)): {len(torch.chunk(torch.arange(6), 4))}")
+
+# %%
+# split: the size of each piece
+# -----------------------------
+# ``torch.split`` asks for the *size* of the pieces instead of their number.
+# ``split(x, 4)`` gives pieces of 4 elements and a shorter last piece; a list of
+# sizes gives pieces of exactly those sizes, which must add up to the dimension's
+# size.
+print(f"torch.split(x, 4):         {[p.numel() for p in torch.split(x, 4)]}")
+print(f"torch.split(x, [2, 3, 5]): {[p.numel() for p in torch.split(x, [2, 3, 5])]}")
+try:
+    torch.split(x, [2, 3])
+except RuntimeError as error:
+    print(f"torch.split(x, [2, 3]): {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# Both functions take a ``dim``. Split along ``dim=1``, a 2x6 tensor falls apart
+# into column blocks.
+m = torch.arange(12).reshape(2, 6)
+left, middle, right = torch.split(m, [1, 2, 3], dim=1)
+print(f"shapes: {tuple(left.shape)}, {tuple(middle.shape)}, {tuple(right.shape)}")
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(7, 1.9), width_ratios=[6, 1, 2, 3])
+draw_tensor(axes[0], m, title="m (2, 6)")
+draw_tensor(axes[1], left, title="[1]")
+draw_tensor(axes[2], middle, title="[2]")
+draw_tensor(axes[3], right, title="[3]")
+fig.suptitle("torch.split(m, [1, 2, 3], dim=1)")
+plt.show()
+
+# %%
+# The figure shows ``m`` and its three column blocks of widths 1, 2 and 3.
+#
+# The pieces are views
+# --------------------
+# ``chunk`` and ``split`` copy nothing: each piece is a view that reads the memory
+# of the original tensor. The first piece even starts at the same address.
+print(f"pieces[0].data_ptr() == x.data_ptr(): {pieces[0].data_ptr() == x.data_ptr()}")
+print(f"every piece shares memory with x: {all(shares_memory(p, x) for p in pieces)}")
+
+# %%
+# Writing into a piece therefore changes the original. A copy of ``x`` is used here,
+# so ``x`` stays as it was.
+x_copy = x.clone()
+first = torch.chunk(x_copy, 3)[0]
+first[0] = -1
+print(f"x_copy after first[0] = -1: {x_copy}")
+
+# %%
+# cat and stack
+# -------------
+# ``torch.cat`` joins tensors along an *existing* dimension: the tensors must match
+# in every other dimension. ``torch.stack`` puts tensors of the same shape on top of
+# each other along a *new* dimension. Here are two 2x3 tensors.
+a = torch.arange(6).reshape(2, 3)
+b = torch.arange(6, 12).reshape(2, 3)
+cat_rows = torch.cat((a, b), dim=0)
+cat_cols = torch.cat((a, b), dim=1)
+stacked = torch.stack((a, b))
+print(f"torch.cat((a, b), dim=0): {tuple(cat_rows.shape)}")
+print(f"torch.cat((a, b), dim=1): {tuple(cat_cols.shape)}")
+print(f"torch.stack((a, b)):      {tuple(stacked.shape)}")
+
+# %%
+fig, axes = plt.subplot_mosaic(
+    [["a", "b", "rows"], ["cols", "cols", "stack"]], figsize=(7, 4.2), height_ratios=[4, 3]
+)
+draw_tensor(axes["a"], a, title="a (2, 3)")
+draw_tensor(axes["b"], b, title="b (2, 3)")
+draw_tensor(axes["rows"], cat_rows, title="torch.cat((a, b), dim=0)\n(4, 3)")
+draw_tensor(axes["cols"], cat_cols, title="torch.cat((a, b), dim=1)\n(2, 6)")
+draw_tensor(axes["stack"], stacked, title="torch.stack((a, b))\n(2, 2, 3)")
+for name, corner in [("b", (0, 0)), ("rows", (0, 0)), ("cols", (3, 0)), ("stack", (4, 0))]:
+    axes[name].add_patch(Rectangle(corner, 3, 2, fill=False, edgecolor="tab:orange", linewidth=3))
+fig.suptitle("cat joins along a dimension, stack adds one")
+plt.show()
+
+# %%
+# The figure shows ``a`` (0 to 5) and ``b`` (6 to 11, framed in orange wherever it
+# goes), then the three results: ``cat`` along ``dim=0`` puts ``b`` below ``a``
+# (4x3), along ``dim=1`` beside it (2x6); ``stack`` keeps them as two separate 2x3
+# slices, ``stacked[0]`` and ``stacked[1]``, of one 2x2x3 tensor.
+#
+# ``stack`` is ``unsqueeze`` followed by ``cat``: it adds a dimension of size 1 to
+# every tensor and joins along it. ``dim`` chooses where the new dimension goes.
+by_hand = torch.cat((a.unsqueeze(0), b.unsqueeze(0)), dim=0)
+print(f"stack == unsqueeze + cat: {torch.equal(stacked, by_hand)}")
+print(f"torch.stack((a, b), dim=1): {tuple(torch.stack((a, b), dim=1).shape)}")
+print(f"torch.stack((a, b), dim=2): {tuple(torch.stack((a, b), dim=2).shape)}")
+
+# %%
+# ``cat`` needs the sizes to agree everywhere except along ``dim``; ``stack`` needs
+# identical shapes. A 2x3 and a 1x3 tensor can be concatenated along rows but not
+# stacked.
+row = torch.zeros(1, 3, dtype=torch.int64)
+print(f"torch.cat((a, row)): {tuple(torch.cat((a, row)).shape)}")
+try:
+    torch.stack((a, row))
+except RuntimeError as error:
+    print(f"torch.stack((a, row)): {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# cat and stack copy
+# ------------------
+# The result of ``cat`` or ``stack`` is a new tensor with its own memory: the inputs
+# live in separate places, and one tensor must be one block. Changing an input
+# afterwards leaves the result as it was.
+print(f"cat_rows shares memory with a: {shares_memory(cat_rows, a)}")
+print(f"stacked shares memory with b:  {shares_memory(stacked, b)}")
+a_copy = a.clone()
+joined = torch.cat((a_copy, b))
+a_copy[0, 0] = 100
+print(f"joined[0, 0] after a_copy[0, 0] = 100: {joined[0, 0]}")
+
+# %%
+# A round trip
+# ------------
+# Splitting undoes joining. ``chunk`` cuts ``cat_rows`` back into ``a`` and ``b``,
+# ``torch.unbind`` takes the slices of ``stacked`` apart, and ``cat`` of the pieces of
+# ``split`` gives back ``x``.
+a_back, b_back = torch.chunk(cat_rows, 2, dim=0)
+print(f"chunk(cat((a, b))) gives a and b: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
+a_slice, b_slice = torch.unbind(stacked)
+print(f"unbind(stack((a, b))) gives a and b: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+x_back = torch.cat(torch.split(x, [2, 3, 5]))
+print(f"cat(split(x, [2, 3, 5])) gives x: {torch.equal(x_back, x)}")
+
+# %%
+# Summary
+# -------
+# - ``chunk`` cuts a tensor into a number of pieces, ``split`` into pieces of given
+#   sizes (one size or a list). Both return views that share the original's memory.
+# - ``cat`` joins along an existing dimension (4x3 or 2x6 from two 2x3 tensors);
+#   ``stack`` adds a new one (2x2x3). Both copy into new memory.
+# - ``cat`` after ``chunk`` (or ``split``) and ``chunk`` after ``cat`` give back what
+#   you started with.
+#
+# Next, :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py` multiplies tensors:
+# the matrix product and the element-wise product. API:
+# `torch.chunk <https://docs.pytorch.org/docs/stable/generated/torch.chunk.html>`_,
+# `torch.split <https://docs.pytorch.org/docs/stable/generated/torch.split.html>`_,
+# `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_,
+# `torch.stack <https://docs.pytorch.org/docs/stable/generated/torch.stack.html>`_,
+# `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.

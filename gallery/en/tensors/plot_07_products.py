@@ -1,0 +1,197 @@
+"""
+Matrix product vs element-wise product
+======================================
+
+PyTorch has two ways to "multiply" two tensors: the matrix product ``@`` (also
+``torch.matmul``) and the element-wise product ``*``. Seed 000 singles out the
+difference between them as the thing to get right. This page writes both as formulas,
+checks each against a hand-written loop, and looks at the shapes each one accepts.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed, so the numbers below are the ones you get when you run the page.
+import matplotlib.pyplot as plt
+import torch
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# Two products, two formulas
+# --------------------------
+# For matrices :math:`A` and :math:`B`, the matrix product sums over a shared index
+# :math:`k`, row of :math:`A` against column of :math:`B`:
+# :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`. The element-wise product multiplies the
+# numbers that sit in the same place: :math:`(A * B)_{ij} = A_{ij} B_{ij}`.
+# On two small 2x2 matrices the results are different.
+A = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+B = torch.tensor([[5.0, 6.0], [7.0, 8.0]])
+print(f"A @ B:\n{A @ B}")
+print(f"torch.matmul(A, B):\n{torch.matmul(A, B)}")
+print(f"A * B:\n{A * B}")
+
+# %%
+# Checking ``@`` against the formula
+# ----------------------------------
+# Three nested loops compute :math:`\sum_k A_{ik} B_{kj}` one number at a time.
+# ``torch.allclose`` tells whether two tensors agree up to rounding.
+manual_matmul = torch.zeros(2, 2)
+for i in range(2):
+    for j in range(2):
+        for k in range(2):
+            manual_matmul[i, j] += A[i, k] * B[k, j]
+print(f"loop result:\n{manual_matmul}")
+print(f"A @ B matches the loop: {torch.allclose(A @ B, manual_matmul)}")
+
+# %%
+# Checking ``*`` against the formula
+# ----------------------------------
+# The element-wise product needs no sum: each output number is one product
+# :math:`A_{ij} B_{ij}`.
+manual_elementwise = torch.zeros(2, 2)
+for i in range(2):
+    for j in range(2):
+        manual_elementwise[i, j] = A[i, j] * B[i, j]
+print(f"A * B matches the loop: {torch.allclose(A * B, manual_elementwise)}")
+
+# %%
+# One more difference follows from the formulas: swapping the factors changes a
+# matrix product but never an element-wise one.
+print(f"A @ B equals B @ A: {torch.equal(A @ B, B @ A)}")
+print(f"A * B equals B * A: {torch.equal(A * B, B * A)}")
+
+# %%
+# Seeing the two products
+# -----------------------
+# The figure draws both inputs and both results with ``draw_tensor``.
+fig, axes = plt.subplots(1, 4, figsize=(8, 2.6))
+draw_tensor(axes[0], A, title="A")
+draw_tensor(axes[1], B, title="B")
+draw_tensor(axes[2], A @ B, title="A @ B\n(matrix product)")
+draw_tensor(axes[3], A * B, title="A * B\n(element-wise)")
+fig.suptitle("The same A and B, multiplied in two ways")
+plt.show()
+
+# %%
+# The figure shows that every number of ``A @ B`` mixes a whole row of ``A`` with a
+# whole column of ``B``, while every number of ``A * B`` uses only the two numbers in
+# the same place. The top-left corners, spelled out:
+print(
+    f"(A @ B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} + {A[0, 1]:.0f}*{B[1, 0]:.0f}"
+    f" = {(A @ B)[0, 0]:.0f}"
+)
+print(f"(A * B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} = {(A * B)[0, 0]:.0f}")
+
+# %%
+# Shape rules
+# -----------
+# ``@`` needs the inner sizes to agree: an :math:`(n, k)` matrix times a
+# :math:`(k, m)` matrix gives :math:`(n, m)`, the shared :math:`k` being summed away.
+# ``*`` needs the same shape on both sides (or shapes that broadcast, see below) and
+# keeps it.
+left = torch.randn(2, 3)
+right = torch.randn(3, 4)
+other = torch.randn(2, 3)
+print(f"{tuple(left.shape)} @ {tuple(right.shape)} -> {tuple((left @ right).shape)}")
+print(f"{tuple(left.shape)} * {tuple(other.shape)} -> {tuple((left * other).shape)}")
+
+# %%
+# When the shapes do not fit, PyTorch raises a ``RuntimeError`` instead of guessing.
+# Two ``(2, 3)`` matrices can be multiplied element by element but not as matrices
+# (3 columns against 2 rows); ``(2, 3)`` and ``(3, 4)`` the other way round.
+try:
+    left @ other
+except RuntimeError as error:
+    print(f"left @ other -> {type(error).__name__}: {str(error).splitlines()[0]}")
+try:
+    left * right
+except RuntimeError as error:
+    print(f"left * right -> {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# Matrix times vector
+# -------------------
+# With a 1-D tensor on the right, ``@`` is the matrix-vector product: a ``(2, 3)``
+# matrix times a ``(3,)`` vector gives a ``(2,)`` vector. Each output number is the
+# dot product of one row with the vector, which ``torch.dot`` (1-D times 1-D only)
+# computes.
+vector = torch.tensor([1.0, 0.5, -1.0])
+product = left @ vector
+row_by_row = torch.stack([torch.dot(row, vector) for row in left])
+print(f"{tuple(left.shape)} @ {tuple(vector.shape)} -> {tuple(product.shape)}")
+print(f"matches row-by-row torch.dot: {torch.allclose(product, row_by_row)}")
+
+# %%
+# ``torch.dot`` is itself an element-wise product followed by a sum, which ties the
+# two products of this page together: :math:`u \cdot v = \sum_i u_i v_i`.
+u = torch.tensor([1.0, 2.0, 3.0])
+v = torch.tensor([4.0, 5.0, 6.0])
+print(f"torch.dot(u, v) = {torch.dot(u, v):.4f}")
+print(f"(u * v).sum()   = {(u * v).sum():.4f}")
+
+# %%
+# A batch of matrix products
+# --------------------------
+# With 3-D tensors, ``@`` treats the first dimension as a batch and multiplies the
+# matrices pair by pair: 3 products of ``(2, 3) @ (3, 4)`` give a ``(3, 2, 4)``
+# tensor. ``torch.mm``, in contrast, accepts only 2-D matrices and refuses a batch.
+batch_left = torch.randn(3, 2, 3)
+batch_right = torch.randn(3, 3, 4)
+batched = batch_left @ batch_right
+one_by_one = torch.stack([batch_left[b] @ batch_right[b] for b in range(3)])
+print(f"{tuple(batch_left.shape)} @ {tuple(batch_right.shape)} -> {tuple(batched.shape)}")
+print(f"matches one product per batch: {torch.allclose(batched, one_by_one)}")
+print(f"torch.mm on 2-D matrices equals @: {torch.allclose(torch.mm(A, B), A @ B)}")
+try:
+    torch.mm(batch_left, batch_right)
+except RuntimeError as error:
+    print(f"torch.mm on a batch -> {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# Broadcasting in the element-wise product
+# ----------------------------------------
+# ``*`` also accepts shapes that *broadcast*: a ``(2, 3)`` matrix times a ``(3,)``
+# vector multiplies every row by the vector, as if the vector were repeated once per
+# row. The check builds that result row by row.
+matrix = torch.arange(6.0).reshape(2, 3)
+scale = torch.tensor([1.0, 10.0, 100.0])
+scaled = matrix * scale
+rows_scaled = torch.stack([matrix[i] * scale for i in range(2)])
+print(f"{tuple(matrix.shape)} * {tuple(scale.shape)} -> {tuple(scaled.shape)}")
+print(f"scaled:\n{scaled}")
+print(f"matches row-by-row: {torch.equal(scaled, rows_scaled)}")
+
+# %%
+fig, axes = plt.subplots(1, 3, figsize=(7, 2))
+draw_tensor(axes[0], matrix, title="matrix (2, 3)")
+draw_tensor(axes[1], scale, title="scale (3,)")
+draw_tensor(axes[2], scaled, title="matrix * scale (2, 3)")
+fig.suptitle("Broadcasting: the (3,) vector multiplies each row")
+plt.show()
+
+# %%
+# The figure shows each column of ``matrix`` multiplied by the matching number of
+# ``scale``: the first column by 1, the second by 10, the third by 100. The rules
+# (compare sizes from the right; a size of 1 or a missing dimension stretches) are
+# spelled out in PyTorch's
+# `broadcasting semantics <https://docs.pytorch.org/docs/stable/notes/broadcasting.html>`_.
+#
+# Summary
+# -------
+# - ``A @ B`` (``torch.matmul``) sums rows against columns,
+#   :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`; inner sizes must agree,
+#   ``(2, 3) @ (3, 4) -> (2, 4)``; it handles vectors and batches too.
+# - ``A * B`` multiplies matching elements, :math:`(A * B)_{ij} = A_{ij} B_{ij}`;
+#   shapes must be equal or broadcast.
+# - ``torch.dot`` is for two 1-D vectors, ``torch.mm`` for two 2-D matrices only.
+#
+# Next, :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py` reduces a tensor
+# to a sum, a mean or the position of its largest element. API:
+# `torch.matmul <https://docs.pytorch.org/docs/stable/generated/torch.matmul.html>`_,
+# `torch.mul <https://docs.pytorch.org/docs/stable/generated/torch.mul.html>`_,
+# `torch.mm <https://docs.pytorch.org/docs/stable/generated/torch.mm.html>`_,
+# `torch.dot <https://docs.pytorch.org/docs/stable/generated/torch.dot.html>`_,
+# `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_.

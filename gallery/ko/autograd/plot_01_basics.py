@@ -1,0 +1,141 @@
+"""
+requires_grad, backward(), .grad로 기울기 구하기
+================================================
+
+PyTorch의 자동 미분(automatic differentiation) 기능인 autograd는 미분을 대신
+계산해 줍니다. 이 페이지에서는 시드 글에 나오는 작은 예제 세 개를 가져와, 먼저
+기울기(gradient)를 손으로 유도하고, 그다음 autograd에게 계산을 맡긴 뒤 두 결과가
+같은지 확인합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을
+# 설정하고, 난수 시드를 고정합니다. ``pytorch_basics.autograd`` 에는 이 페이지에서
+# 손으로 유도할 기울기가 테스트를 거친 작은 함수로 들어 있어, 두 번째 기준값으로
+# 씁니다.
+import matplotlib.pyplot as plt
+import torch
+
+from pytorch_basics.autograd import cube_gradient, squares_gradients
+from pytorch_basics.plotting import use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# 연산을 기록하는 텐서
+# --------------------
+# ``requires_grad=True`` 를 주면 autograd가 그 텐서에 가해지는 모든 연산을
+# 기록합니다. 직접 만든 텐서는 *리프 텐서(leaf tensor)* 입니다. 어떤 연산으로도
+# 계산되지 않았으므로 ``grad_fn`` 이 ``None`` 입니다. 기울기가 저장될 ``.grad`` 도
+# ``backward()`` 를 호출하기 전까지는 ``None`` 입니다.
+w = torch.tensor(4.0, requires_grad=True)
+x = torch.tensor(3.0, requires_grad=True)
+print(f"w.requires_grad: {w.requires_grad}, w.is_leaf: {w.is_leaf}")
+print(f"w.grad_fn: {w.grad_fn}")
+print(f"backward() 호출 전 w.grad: {w.grad}")
+
+# %%
+# 결과는 자신이 만들어진 과정을 기억합니다
+# ----------------------------------------
+# 시드 000은 :math:`l = (3w)^2 + (2x)^2` 를 계산합니다. 이 결과는 리프 텐서가
+# 아닙니다. ``grad_fn`` 에는 결과를 만든 마지막 연산(여기서는 덧셈)이 들어 있고,
+# 이 노드는 그 앞의 연산들로 이어집니다. ``backward()`` 는 바로 이 연결을 따라
+# 거슬러 올라갑니다.
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (시드의 이름)
+print(f"l = {l.item():.4f}")
+print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
+
+# %%
+# 첫 번째 예제를 손으로: 72와 24
+# ------------------------------
+# 식을 전개하면 :math:`l = 9w^2 + 4x^2` 이므로
+# :math:`\partial l / \partial w = 18w`, :math:`\partial l / \partial x = 8x` 입니다.
+# :math:`w = 4, x = 3` 에서는 :math:`18 \cdot 4 = 72`, :math:`8 \cdot 3 = 24` 가
+# 됩니다. 이제 autograd에게 같은 계산을 맡깁니다. ``l.backward()`` 가 ``w.grad`` 와
+# ``x.grad`` 를 채웁니다.
+l.backward()
+print(f"w.grad: {w.grad.item():.4f}")
+print(f"x.grad: {x.grad.item():.4f}")
+
+# %%
+# autograd가 낸 값을 손으로 구한 공식 :math:`18w`, :math:`8x` 와 비교하고, 같은
+# 공식을 테스트된 함수로 옮긴 패키지의 ``squares_gradients`` 와도 비교합니다.
+reference_w, reference_x = squares_gradients(w, x)
+print(f"w.grad == 18w: {torch.allclose(w.grad, 18 * w)}")
+print(f"x.grad == 8x: {torch.allclose(x.grad, 8 * x)}")
+print(
+    f"squares_gradients와 일치: {torch.allclose(w.grad, reference_w)}, "
+    f"{torch.allclose(x.grad, reference_x)}"
+)
+
+# %%
+# 두 번째 예제: x = 2에서 y = x³
+# ------------------------------
+# 시드 002는 :math:`y = x^3` 을 미분합니다. 손으로 구하면 :math:`dy/dx = 3x^2` 이고,
+# :math:`x = 2` 에서는 :math:`3 \cdot 2^2 = 12` 입니다.
+x = torch.tensor(2.0, requires_grad=True)
+y = x**3
+y.backward()
+print(f"y = {y.item():.4f}, x.grad = {x.grad.item():.4f}")
+print(f"x.grad == 3x^2: {torch.allclose(x.grad, 3 * x**2)}")
+print(f"cube_gradient와 일치: {torch.allclose(x.grad, cube_gradient(x))}")
+
+# %%
+# 기울기는 접선의 기울기입니다
+# ----------------------------
+# 한 점에서의 미분값은 그 점에서 그은 접선의 기울기입니다. 아래 그림은
+# :math:`y = x^3` 과, 점 :math:`(2, 8)` 을 지나고 기울기가 ``x.grad`` 인 직선을
+# 그립니다.
+xs = torch.linspace(0.0, 3.0, 100)
+tangent = y.item() + x.grad.item() * (xs - x.item())
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.plot(xs, xs**3, label="y = x³")
+ax.plot(xs, tangent, "--", label=f"x = 2에서의 접선, 기울기 = x.grad = {x.grad.item():.0f}")
+ax.plot([x.item()], [y.item()], "o", color="black")
+ax.set_ylim(-5, 27)
+ax.set_xlabel("x")
+ax.set_ylabel("y")
+ax.legend()
+ax.set_title("y = x³ 과 x = 2에서의 접선")
+plt.show()
+
+# %%
+# 그림에서 접선은 :math:`x = 2` 에서 곡선에 닿아 있습니다. 그 점 근처에서
+# :math:`x` 를 조금 움직이면 :math:`y` 는 그 약 12배만큼 변합니다.
+#
+# 세 번째 예제: 벡터의 합
+# -----------------------
+# 시드 004는 두 벡터를 더한 :math:`z = x + y` 를 모두 합합니다:
+# :math:`s = \sum_i (x_i + y_i)`. 각 :math:`x_i` 는 계수 1로 한 번씩만 나오므로
+# :math:`\partial s / \partial x_i = 1` 이고, :math:`y_i` 도 마찬가지입니다. 두
+# 기울기 모두 ``x``, ``y`` 와 같은 형태(shape)의, 1로 채워진 벡터입니다.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+z = x + y
+z.sum().backward()
+print(f"x.grad: {x.grad}")
+print(f"y.grad: {y.grad}")
+print(f"x.grad == ones: {torch.allclose(x.grad, torch.ones_like(x))}")
+print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
+
+# %%
+# ``z`` 자체는 벡터이므로, 숫자 하나인 ``z.sum()`` 에서 ``backward()`` 를
+# 호출했습니다. 벡터 출력에 왜 이 단계가 필요한지는
+# :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` 에서 다룹니다.
+#
+# 정리
+# ----
+# - ``requires_grad=True`` 를 주면 autograd가 연산을 기록합니다. 직접 만든 텐서는
+#   ``grad_fn`` 이 ``None`` 인 리프 텐서이고, 계산된 텐서는 ``grad_fn`` 을 가집니다.
+# - 스칼라에서 ``backward()`` 를 호출하면 기울기가 필요한 모든 리프 텐서의
+#   ``.grad`` 가 채워집니다. 그 전까지 ``.grad`` 는 ``None`` 입니다.
+# - autograd의 결과는 손으로 유도한 값과 일치합니다: 72와 24, 12, 그리고 1로 채워진
+#   벡터.
+#
+# 다음 페이지 :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py` 에서는
+# autograd가 기록한 그래프를 그려 봅니다. API:
+# `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
+# `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
+# `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_,
+# `Autograd mechanics <https://docs.pytorch.org/docs/stable/notes/autograd.html>`_.

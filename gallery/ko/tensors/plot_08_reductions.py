@@ -1,0 +1,199 @@
+r"""
+축소 연산: sum, mean, max, argmax, var
+======================================
+
+축소 연산(reduction)은 많은 숫자를 더 적은 숫자로 줄입니다. 텐서의 합, 평균, 가장 큰
+요소, 그리고 그 요소의 위치가 그 예입니다. 이 페이지에서는 시드 글 002의 예제를 실행하고,
+``argmax``\ 가 왜 *펼친(flatten)* 텐서의 인덱스를 돌려주는지 살펴본 뒤, 한 차원을 따라
+줄여 보고, ``torch.var``\ 가 따로 지정하지 않으면 :math:`n - 1`\ 로 나눈다는 것을
+확인합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
+# 난수 시드를 고정합니다. ``pytorch_basics.tensors``\ 에는 이 페이지에서 설명하는 두
+# 가지, 곧 펼친 인덱스를 좌표로 바꾸는 함수와 손으로 풀어 쓴 불편 분산 함수가 작고
+# 테스트된 형태로 들어 있습니다.
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from matplotlib.patches import Rectangle
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import unbiased_variance, unravel_flat_index
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# 텐서 전체를 줄이기
+# ------------------
+# ``dim`` 인수가 없으면 축소 연산은 모든 요소를 보고 0차원 텐서, 곧 숫자 하나를
+# 돌려줍니다. 시드 글 002에 나오는 네 가지 호출입니다.
+x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+print(f"torch.sum(x):    {torch.sum(x):.4f}")
+print(f"torch.mean(x):   {torch.mean(x):.4f}")
+print(f"torch.max(x):    {torch.max(x):.4f}")
+print(f"torch.argmax(x): {torch.argmax(x)}")
+
+# %%
+# 평균은 합을 요소 개수로 나눈 값 :math:`\bar{x} = \frac{1}{n} \sum_i x_i`\ 이고,
+# 전체를 줄인 결과의 형태(shape)는 ``()``\ 입니다.
+print(f"mean == sum / numel: {torch.allclose(torch.mean(x), torch.sum(x) / x.numel())}")
+print(f"torch.sum(x)의 형태: {tuple(torch.sum(x).shape)}")
+
+# %%
+# argmax는 펼친 텐서에서 위치를 셉니다
+# ------------------------------------
+# ``x``\ 는 2행 2열뿐인데 ``argmax``\ 는 3을 돌려주었습니다. ``dim``\ 이 없으면
+# ``argmax``\ 는 텐서를 먼저 한 줄로 펼친 것처럼(``x.flatten()``) 요소에 행 순서대로
+# 번호를 매기고, 그 줄에서의 위치를 돌려줍니다.
+max_index = torch.argmax(x)
+print(f"x.flatten(): {x.flatten()}")
+print(f"x.flatten()[{max_index}] = {x.flatten()[max_index]:.4f}")
+print(f"최댓값과 같은가: {torch.equal(x.flatten()[max_index], torch.max(x))}")
+
+# %%
+# 펼친 인덱스를 행과 열로 되돌리기
+# --------------------------------
+# 열이 ``n_cols``\ 개인 텐서에서 ``[row, col]`` 요소는 펼친 줄의
+# :math:`\text{row} \cdot n_{\text{cols}} + \text{col}` 번째에 있습니다.
+# ``torch.unravel_index``\ 는 이 계산을 거꾸로 합니다. 이 패키지의
+# ``unravel_flat_index``\ 도 ``divmod``\ 로 같은 일을 합니다.
+row, col = torch.unravel_index(max_index, x.shape)
+print(f"torch.unravel_index: ({row}, {col})")
+print(f"unravel_flat_index:  {unravel_flat_index(max_index.item(), x.shape)}")
+print(f"row * n_cols + col = {row * x.shape[1] + col}")
+print(f"x[{row}, {col}] = {x[row, col]:.4f}")
+
+# %%
+# ``x``\ 에서는 가장 큰 요소가 우연히 마지막 요소입니다. 최댓값이 다른 곳에 있는
+# ``(2, 3)`` 텐서에서는 펼친 인덱스와 좌표가 눈에 띄게 다릅니다.
+y = torch.tensor([[3.0, 9.0, 1.0], [4.0, 2.0, 8.0]])
+flat_index = torch.argmax(y).item()
+y_row, y_col = unravel_flat_index(flat_index, y.shape)
+print(f"torch.argmax(y) = {flat_index} -> {y_row}행, {y_col}열")
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), width_ratios=[3, 6])
+draw_tensor(axes[0], y, title="y (2, 3)")
+axes[0].add_patch(
+    Rectangle((y_col, y.shape[0] - 1 - y_row), 1, 1, fill=False, edgecolor="red", linewidth=3)
+)
+draw_tensor(axes[1], y.flatten(), title="y.flatten(): 위치 0부터 5까지")
+axes[1].add_patch(Rectangle((flat_index, 0), 1, 1, fill=False, edgecolor="red", linewidth=3))
+for position in range(y.numel()):
+    axes[1].text(position + 0.5, -0.2, f"{position}", ha="center", va="top", fontsize=9)
+fig.suptitle("torch.argmax(y)는 펼친 텐서에서의 위치를 셉니다")
+plt.show()
+
+# %%
+# 그림에는 같은 최댓값이 빨간 테두리로 두 번 표시되어 있습니다. ``y``\ 에서는 0행
+# 1열에, ``y.flatten()``\ 에서는 1번 위치에 있고, ``argmax``\ 가 돌려주는 숫자는
+# 뒤쪽입니다.
+#
+# 한 차원을 따라 줄이기
+# ---------------------
+# ``dim``\ 을 주면 그 차원만 줄어들고 형태에서 사라집니다. ``dim=0``\ 은 행 방향(위에서
+# 아래)으로 훑으므로 열마다 합이 하나씩 나오고, ``dim=1``\ 은 각 행을 따라 훑으므로
+# 행마다 합이 하나씩 나옵니다.
+column_sums = x.sum(dim=0)
+row_sums = x.sum(dim=1)
+print(f"x.sum(dim=0): {column_sums}, 형태 {tuple(column_sums.shape)}")
+print(f"x.sum(dim=1): {row_sums}, 형태 {tuple(row_sums.shape)}")
+
+# %%
+# 두 결과를 한 그림에 담아 봅니다. ``x``\ 의 오른쪽에 행 합을 열 하나로, 아래쪽에 열
+# 합을 행 하나로 붙였습니다. 오른쪽 아래 모서리는 전체 합 ``torch.sum(x)``\ 입니다.
+table = torch.zeros(3, 3)
+table[:2, :2] = x
+table[:2, 2] = row_sums
+table[2, :2] = column_sums
+table[2, 2] = torch.sum(x)
+fig, ax = plt.subplots(figsize=(5, 3.2))
+draw_tensor(ax, table)
+ax.plot([2, 2], [0, 3], color="black", linewidth=3)
+ax.plot([0, 3], [1, 1], color="black", linewidth=3)
+ax.text(2.5, 3.1, "sum(dim=1)", ha="center", va="bottom", fontsize=9)
+ax.text(-0.1, 0.5, "sum(dim=0)", ha="right", va="center", fontsize=9)
+ax.set_title("x와 행 합(오른쪽),\n열 합(아래쪽)", pad=18)
+plt.show()
+
+# %%
+# 그림에서 왼쪽 위 2x2 블록이 ``x``\ 이고, 오른쪽 열이 행 합(``dim=1``), 아래쪽 행이
+# 열 합(``dim=0``)입니다.
+#
+# 줄인 차원을 남겨 두기
+# ---------------------
+# ``keepdim=True``\ 를 주면 줄인 차원이 크기 1로 제자리에 남습니다. 행 합은 그림에서처럼
+# ``(2, 1)`` 열이 됩니다. 이 열은 ``x``\ 와 브로드캐스팅(broadcasting)되므로, 이것으로
+# 나누면 모든 행의 합이 1이 됩니다.
+row_sums_kept = x.sum(dim=1, keepdim=True)
+print(f"keepdim=True일 때의 형태: {tuple(row_sums_kept.shape)}")
+normalised = x / row_sums_kept
+print(f"x / 행 합:\n{normalised}")
+print(f"이제 각 행의 합이 1인가: {torch.allclose(normalised.sum(dim=1), torch.ones(2))}")
+
+# %%
+# 차원을 지정한 max는 텐서 두 개를 돌려줍니다
+# --------------------------------------------
+# ``torch.max(x, dim=1)``\ 은 각 행의 최댓값과 *함께* 그 위치를 이름 붙은 쌍
+# ``(values, indices)``\ 로 돌려줍니다. 인덱스는 그 차원을 따라 센 위치이고,
+# ``torch.argmax(x, dim=1)``\ 과 같습니다.
+values, indices = torch.max(x, dim=1)
+print(f"values:  {values}")
+print(f"indices: {indices}")
+print(f"indices == torch.argmax(x, dim=1): {torch.equal(indices, torch.argmax(x, dim=1))}")
+
+# %%
+# 1, 2, 3, 4, 5의 max, mean, var
+# ------------------------------
+# 시드 글 002의 두 번째 예제는 숫자 다섯 개를 줄입니다.
+samples = torch.tensor([1, 2, 3, 4, 5], dtype=torch.float32)
+print(f"torch.max(samples):  {torch.max(samples):.4f}")
+print(f"torch.mean(samples): {torch.mean(samples):.4f}")
+print(f"torch.var(samples):  {torch.var(samples):.4f}")
+
+# %%
+# var는 n - 1로 나눕니다
+# ----------------------
+# ``torch.var``\ 는 기본값으로 *불편(unbiased)* 분산, 곧 표본 분산을 계산합니다.
+# 편차 제곱의 합을 :math:`n`\ 이 아니라 :math:`n - 1`\ 로 나눕니다:
+# :math:`s^2 = \frac{1}{n - 1} \sum_i (x_i - \bar{x})^2`. 숫자들이 더 큰 모집단에서
+# 뽑은 표본일 때, 이 보정 덕분에 추정값이 평균적으로 정확해집니다.
+n = samples.numel()
+by_formula = ((samples - samples.mean()) ** 2).sum() / (n - 1)
+by_package = unbiased_variance(samples)
+print(f"n - 1로 나눈 수식:  {by_formula:.4f}")
+print(f"unbiased_variance:  {by_package:.4f}")
+print(f"torch.var == 수식: {torch.allclose(torch.var(samples), by_formula)}")
+print(f"torch.var == unbiased_variance: {torch.allclose(torch.var(samples), by_package)}")
+
+# %%
+# ``correction=0``\ 을 주면 :math:`n`\ 으로 나누어 모분산을 계산합니다. NumPy의
+# ``np.var``\ 는 기본값이 :math:`n`\ 으로 나누는 쪽이어서, 어느 쪽인지 밝혀 주지 않으면
+# 두 라이브러리의 결과가 다릅니다.
+population = torch.var(samples, correction=0)
+print(f"torch.var(samples, correction=0): {population:.4f}")
+print(f"n으로 나눈 수식:                  {((samples - samples.mean()) ** 2).sum() / n:.4f}")
+print(f"np.var(samples.numpy()):          {np.var(samples.numpy()):.4f}")
+
+# %%
+# 정리
+# ----
+# - ``dim``\ 이 없으면 ``sum``, ``mean``, ``max``, ``argmax``\ 는 텐서 전체를 숫자
+#   하나로 줄입니다. 이때 ``argmax``\ 는 펼친 텐서에서의 위치를 돌려주고,
+#   ``torch.unravel_index``\ 로 이를 좌표로 되돌릴 수 있습니다.
+# - ``dim``\ 을 주면 그 차원만 줄어듭니다. ``keepdim=True``\ 는 그 차원을 크기 1로
+#   남기고, ``torch.max(x, dim=...)``\ 는 값과 인덱스를 함께 돌려줍니다.
+# - ``torch.var``\ 는 기본적으로 :math:`n - 1`\ 로 나누고, ``correction=0``\ 을 주면
+#   NumPy의 기본값처럼 :math:`n`\ 으로 나눕니다.
+#
+# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서는 텐서를
+# CPU와 GPU 사이에서 옮깁니다. API 문서:
+# `torch.sum <https://docs.pytorch.org/docs/stable/generated/torch.sum.html>`_,
+# `torch.mean <https://docs.pytorch.org/docs/stable/generated/torch.mean.html>`_,
+# `torch.max <https://docs.pytorch.org/docs/stable/generated/torch.max.html>`_,
+# `torch.argmax <https://docs.pytorch.org/docs/stable/generated/torch.argmax.html>`_,
+# `torch.unravel_index <https://docs.pytorch.org/docs/stable/generated/torch.unravel_index.html>`_,
+# `torch.var <https://docs.pytorch.org/docs/stable/generated/torch.var.html>`_.

@@ -1,0 +1,324 @@
+"""The graph autograd records, as nodes and edges, and a drawing of it.
+
+Every operation on a tensor that requires gradients adds a node to a graph:
+``output.grad_fn`` is the node that made ``output`` (``MulBackward0`` for a
+product), its ``next_functions`` lead to the nodes that made the inputs, and a
+leaf tensor ends a path in an ``AccumulateGrad`` node, which stores the gradient
+in the leaf's ``.grad``. :func:`trace_graph` walks exactly that structure, so a
+figure drawn with :func:`draw_graph` shows what autograd recorded, not what one
+expects it to record.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from unicodedata import east_asian_width
+
+import torch
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyArrowPatch
+
+from ._checks import _describe, check_tensor
+
+__all__ = ["KIND_COLOURS", "Graph", "GraphNode", "draw_graph", "trace_graph"]
+
+#: Box colour of each kind of node in :func:`draw_graph`.
+KIND_COLOURS: dict[str, str] = {
+    "leaf": "#c7e9c0",  # green
+    "operation": "#c6dbef",  # blue
+    "output": "#fdd0a2",  # orange
+}
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """One node of a recorded graph.
+
+    Attributes:
+        id: a name unique within its graph (``"n0"``, ``"n1"``, ... in the order the
+            walk from the output met the nodes).
+        label: the text of the node's box.
+        kind: ``"leaf"``, ``"operation"`` or ``"output"``.
+    """
+
+    id: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Nodes and edges of a recorded graph.
+
+    Attributes:
+        nodes: the output first, then the other nodes in the order they were met.
+        edges: ``(from_id, to_id)`` pairs in the direction gradients flow, from the
+            output towards the leaves; each pair at most once.
+    """
+
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[tuple[str, str], ...]
+
+
+def _check_names(names: Any) -> dict[int, str]:
+    """Map ``id(tensor)`` to its name; the tensors stay alive in ``names`` meanwhile."""
+    if names is None:
+        return {}
+    if not isinstance(names, Mapping):
+        raise TypeError(f"names must be a mapping from str to torch.Tensor, got {_describe(names)}")
+    by_identity = {}
+    for name, tensor in names.items():
+        if not isinstance(name, str):
+            raise TypeError(f"names must have str keys, got {_describe(name)}")
+        check_tensor(f"names[{name!r}]", tensor)
+        by_identity[id(tensor)] = name
+    return by_identity
+
+
+def _check_has_graph(output: torch.Tensor) -> None:
+    if output.grad_fn is not None:
+        return
+    if output.requires_grad:
+        received = "a leaf tensor (requires_grad=True, but not computed from other tensors)"
+    else:
+        received = (
+            "a tensor that does not require gradients (computed from tensors without "
+            "requires_grad=True, or under torch.no_grad())"
+        )
+    raise ValueError(
+        "output must be a tensor with a grad_fn (one computed from tensors with "
+        f"requires_grad=True), got {received}"
+    )
+
+
+def trace_graph(output: torch.Tensor, *, names: Mapping[str, torch.Tensor] | None = None) -> Graph:
+    """Turn the graph autograd recorded for ``output`` into nodes and edges.
+
+    The walk starts at ``output.grad_fn`` and follows ``next_functions``
+    breadth-first. Each backward function becomes an ``"operation"`` node labelled
+    with its class name (``"MulBackward0"``); each ``AccumulateGrad`` node becomes a
+    ``"leaf"`` node labelled with the name ``names`` gives its tensor, else with its
+    shape (``"tensor (3,)"``). Inputs that do not require gradients have no node.
+    ``output`` itself is an ``"output"`` node on top, labelled ``"output"`` unless
+    ``names`` names it. Tensors in ``names`` that are not part of the graph are
+    ignored, so one mapping can name every tensor of a computation.
+
+    Args:
+        output: a tensor computed from tensors with ``requires_grad=True``.
+        names: names for the leaf tensors and the output, matched by identity.
+
+    Returns:
+        The graph; tracing the same computation twice gives equal graphs.
+
+    Raises:
+        TypeError: ``output`` is not a tensor, or ``names`` is not a mapping from
+            str to tensors.
+        ValueError: ``output`` has no ``grad_fn``.
+
+    Example:
+        >>> x = torch.tensor(1.0, requires_grad=True)
+        >>> w = torch.tensor(3.0, requires_grad=True)
+        >>> graph = trace_graph(x * w, names={"x": x, "w": w})
+        >>> [(node.id, node.label, node.kind) for node in graph.nodes]
+        [('n0', 'output', 'output'), ('n1', 'MulBackward0', 'operation'), ('n2', 'x', 'leaf'), ('n3', 'w', 'leaf')]
+        >>> graph.edges
+        (('n0', 'n1'), ('n1', 'n2'), ('n1', 'n3'))
+    """
+    check_tensor("output", output)
+    by_identity = _check_names(names)
+    _check_has_graph(output)
+    nodes = [GraphNode("n0", by_identity.get(id(output), "output"), "output")]
+    ids: dict[Any, str] = {}
+    edges: dict[tuple[str, str], None] = {}  # insertion-ordered set
+    queue = deque([("n0", output.grad_fn)])
+    while queue:
+        parent, function = queue.popleft()
+        if function not in ids:
+            ids[function] = node_id = f"n{len(nodes)}"
+            variable = getattr(function, "variable", None)
+            if variable is not None:
+                label = by_identity.get(id(variable), f"tensor {tuple(variable.shape)}")
+                nodes.append(GraphNode(node_id, label, "leaf"))
+            else:
+                nodes.append(GraphNode(node_id, type(function).__name__, "operation"))
+                queue.extend((node_id, f) for f, _ in function.next_functions if f is not None)
+        edges[parent, ids[function]] = None
+    return Graph(tuple(nodes), tuple(edges))
+
+
+def _layers(graph: Graph) -> dict[str, int]:
+    """Longest distance of each node from the output, so every edge points down."""
+    children: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
+    waiting = {node.id: 0 for node in graph.nodes}
+    for source, target in graph.edges:
+        children[source].append(target)
+        waiting[target] += 1
+    layer = {node.id: 0 for node in graph.nodes}
+    ready = [node.id for node in graph.nodes if waiting[node.id] == 0]
+    while ready:
+        node_id = ready.pop(0)
+        for child in children[node_id]:
+            layer[child] = max(layer[child], layer[node_id] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    return layer
+
+
+def _box_width(node: GraphNode) -> float:
+    """Width of a node's box in Latin character widths, padding included (Hangul counts 2)."""
+    return sum(2.0 if east_asian_width(c) in "WF" else 1.0 for c in node.label) + 2.0
+
+
+def _spread(desired: list[float], widths: list[float], weights: list[float]) -> list[float]:
+    """Place boxes of ``widths`` in order, two characters apart, as near ``desired`` as possible.
+
+    Weighted least squares under the no-overlap constraints (pool adjacent
+    violators): a heavy box moves less than a light one.
+    """
+    offsets = [0.0]
+    for left, right in zip(widths, widths[1:], strict=False):
+        offsets.append(offsets[-1] + (left + right) / 2 + 2.0)
+    blocks: list[list[float]] = []  # pooled [weighted sum, weight, count]
+    for value, offset, weight in zip(desired, offsets, weights, strict=True):
+        blocks.append([(value - offset) * weight, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, weight_sum, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += weight_sum
+            blocks[-1][2] += count
+    fitted = [total / weight for total, weight, count in blocks for _ in range(int(count))]
+    return [value + offset for value, offset in zip(fitted, offsets, strict=True)]
+
+
+def _positions(graph: Graph, layer: dict[str, int], *, sweeps: int = 4) -> dict[str, float]:
+    """Horizontal centre of each node, in character widths.
+
+    Sweeping down and up, each node moves towards the weighted mean of its parents
+    (then its children); a node's weight is the size of the subgraph below it, so
+    a long chain of operations stays straight and its leaves step aside.
+    """
+    nodes = {node.id: node for node in graph.nodes}
+    parents: dict[str, list[str]] = {node_id: [] for node_id in nodes}
+    children: dict[str, list[str]] = {node_id: [] for node_id in nodes}
+    for source, target in graph.edges:
+        parents[target].append(source)
+        children[source].append(target)
+    below: dict[str, set[str]] = {}
+    for node_id in sorted(nodes, key=layer.__getitem__, reverse=True):
+        below[node_id] = {node_id}.union(*(below[child] for child in children[node_id]))
+    weight = {node_id: float(len(below[node_id])) for node_id in nodes}
+    rows: dict[int, list[str]] = {}
+    for node_id in nodes:
+        rows.setdefault(layer[node_id], []).append(node_id)
+    x = {node_id: 0.0 for node_id in nodes}
+    for sweep in range(2 * sweeps):
+        downwards = sweep % 2 == 0
+        neighbours = parents if downwards else children
+        for depth in sorted(rows, reverse=not downwards):
+            row = rows[depth]
+            wanted = {
+                n: sum(weight[m] * x[m] for m in neighbours[n])
+                / sum(weight[m] for m in neighbours[n])
+                if neighbours[n]
+                else x[n]
+                for n in row
+            }
+            row.sort(key=wanted.__getitem__)  # stable: ties keep the order of the walk
+            places = _spread(
+                [wanted[n] for n in row],
+                [_box_width(nodes[n]) for n in row],
+                [weight[n] for n in row],
+            )
+            x.update(zip(row, places, strict=True))
+    return x
+
+
+def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
+    """Draw a graph from :func:`trace_graph` in layers: the output on top, leaves below.
+
+    Each node is a box with its label, coloured by kind (:data:`KIND_COLOURS`:
+    leaves green, operations blue, the output orange); each edge is an arrow in
+    the direction gradients flow during ``backward()``. Labels are drawn as given,
+    so they may be in any script the site's fonts cover (see
+    :func:`pytorch_basics.plotting.use_site_style`).
+
+    Args:
+        ax: the axes to draw on; its axis lines are hidden.
+        graph: the graph to draw.
+        title: the axes title.
+
+    Returns:
+        ``ax``, for chaining.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> x = torch.tensor([1.0, 2.0], requires_grad=True)
+        >>> fig, ax = plt.subplots()
+        >>> draw_graph(ax, trace_graph((x * 2).sum()), title="(x * 2).sum()") is ax
+        True
+        >>> [text.get_text() for text in ax.texts]
+        ['output', 'SumBackward0', 'MulBackward0', 'tensor (2,)']
+        >>> plt.close(fig)
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {_describe(ax)}")
+    if not isinstance(graph, Graph):
+        raise TypeError(f"graph must be a Graph from trace_graph, got {_describe(graph)}")
+    layer = _layers(graph)
+    x = _positions(graph, layer)
+    nodes = {node.id: node for node in graph.nodes}
+    left = min(x[n] - _box_width(nodes[n]) / 2 for n in nodes) - 1.0
+    right = max(x[n] + _box_width(nodes[n]) / 2 for n in nodes) + 1.0
+    depth = max(layer.values())
+    # the largest font (up to 9 pt) at which boxes neither touch nor crowd the arrows
+    extent = ax.get_window_extent()
+    points_per_pixel = 72 / ax.figure.dpi
+    fontsize = min(
+        9.0,
+        extent.width * points_per_pixel / ((right - left) * 0.62),
+        extent.height * points_per_pixel / ((depth + 1) * 3.0),
+    )
+    boxes = {}
+    for node in graph.nodes:
+        boxes[node.id] = ax.text(
+            x[node.id],
+            -layer[node.id],
+            node.label,
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            gid=node.id,
+            bbox={
+                "boxstyle": "round,pad=0.4",
+                "facecolor": KIND_COLOURS.get(node.kind, "white"),
+                "edgecolor": "#525252",
+            },
+            zorder=3,
+        )
+    for source, target in graph.edges:
+        ax.add_patch(
+            FancyArrowPatch(
+                (x[source], -layer[source]),
+                (x[target], -layer[target]),
+                arrowstyle="-|>",
+                mutation_scale=1.3 * fontsize,
+                color="#525252",
+                patchA=boxes[source].get_bbox_patch(),
+                patchB=boxes[target].get_bbox_patch(),
+                shrinkA=2,
+                shrinkB=2,
+                zorder=2,
+            )
+        )
+    # keep a character as wide as the font's, so a roomy axes does not stretch the gaps
+    spare = extent.width * points_per_pixel / (0.62 * fontsize) - (right - left)
+    ax.set_xlim(left - max(spare, 0) / 2, right + max(spare, 0) / 2)
+    ax.set_ylim(-depth - 0.5, 0.5)
+    ax.axis("off")
+    if title is not None:
+        ax.set_title(title)
+    return ax
