@@ -88,6 +88,14 @@ class _Normaliser(ast.NodeTransformer):
             return ast.copy_location(ast.Constant(PLACEHOLDER), node)
         return node
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+        if self.display_depth:
+            # displayed f-string: its wording (and where the values sit in it) may
+            # differ between languages; the values themselves may not
+            node.values = [self.visit(v) for v in node.values if not isinstance(v, ast.Constant)]
+            return node
+        return self.generic_visit(node)
+
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.AST:
         # the expression inside {...} is code and must agree; its format spec is display
         saved, self.display_depth = self.display_depth, 0
