@@ -264,4 +264,11 @@ def test_draw_graph_rejects_bad_input() -> None:
         draw_graph(fig, trace_graph(_zxyw()[0]))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^graph must be a Graph from trace_graph, got"):
         draw_graph(ax, _zxyw()[0])  # type: ignore[arg-type]
+    broken = Graph((GraphNode("n0", "output", "output"),), (("n0", "n7"),))
+    with pytest.raises(
+        ValueError, match=r"^graph must have nodes and edges .* unknown ids \['n7'\]"
+    ):
+        draw_graph(ax, broken)
+    with pytest.raises(ValueError, match=r"^graph must have nodes .*got 0 nodes"):
+        draw_graph(ax, Graph((), ()))
     plt.close(fig)

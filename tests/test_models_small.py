@@ -95,7 +95,9 @@ def test_kaiming_uniform_bound_rejects_bad_fan_in() -> None:
 
 
 def test_kaiming_uniform_bound_rejects_bad_slope() -> None:
-    with pytest.raises(ValueError, match=r"a must be a finite number >= 0, got -1.0"):
+    with pytest.raises(ValueError, match=r"a must be >= 0, got -1.0"):
         kaiming_uniform_bound(2, a=-1.0)
-    with pytest.raises(TypeError, match=r"a must be a float, got str '5'"):
+    with pytest.raises(ValueError, match=r"a must be finite, got nan"):
+        kaiming_uniform_bound(2, a=math.nan)
+    with pytest.raises(TypeError, match=r"a must be a real number, got str '5'"):
         kaiming_uniform_bound(2, a="5")  # type: ignore[arg-type]

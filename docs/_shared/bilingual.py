@@ -70,7 +70,18 @@ def _translate_gallery_labels(app: Sphinx, docname: str, source: list[str]) -> N
     source[0] = text
 
 
+def _korean_inline_markup(app: Sphinx) -> None:
+    """Let reST inline markup touch Hangul: ``텐서``를 works without an escaped space.
+
+    reST wants whitespace or punctuation around inline markup, but Korean attaches
+    particles directly to the word; docutils' character-level inline markup allows it.
+    """
+    if app.config.language == "ko":
+        app.env.settings["character_level_inline_markup"] = True
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _korean_inline_markup)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _translate_gallery_labels)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

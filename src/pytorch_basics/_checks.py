@@ -75,3 +75,30 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
         wanted = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
         raise ValueError(f"{name} must be one of {wanted}, got {_describe(value)}")
     return value
+
+
+def check_finite(name: str, value: torch.Tensor) -> torch.Tensor:
+    """Raise a ``ValueError`` if the tensor ``value`` holds a NaN or an infinity."""
+    bad = int((~torch.isfinite(value)).sum())
+    if bad:
+        raise ValueError(f"{name} must hold only finite values, got {bad} NaN or infinite value(s)")
+    return value
+
+
+def check_real(
+    name: str, value: Any, *, positive: bool = False, below: float | None = None
+) -> float:
+    """Return ``value`` as a ``float`` if it is a finite real number (``int`` or ``float``).
+
+    With ``positive=True`` it must be ``> 0``; with ``below`` it must be ``< below``.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a real number, got {_describe(value)}")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if positive and number <= 0:
+        raise ValueError(f"{name} must be > 0, got {value!r}")
+    if below is not None and number >= below:
+        raise ValueError(f"{name} must be < {below}, got {value!r}")
+    return number

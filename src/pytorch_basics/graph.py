@@ -268,6 +268,13 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
         raise TypeError(f"ax must be a matplotlib Axes, got {_describe(ax)}")
     if not isinstance(graph, Graph):
         raise TypeError(f"graph must be a Graph from trace_graph, got {_describe(graph)}")
+    known = {node.id for node in graph.nodes}
+    unknown = sorted({end for edge in graph.edges for end in edge} - known)
+    if not graph.nodes or unknown:
+        raise ValueError(
+            f"graph must have nodes and edges between its node ids, got {len(graph.nodes)} "
+            f"nodes and edges to unknown ids {unknown}"
+        )
     layer = _layers(graph)
     x = _positions(graph, layer)
     nodes = {node.id: node for node in graph.nodes}

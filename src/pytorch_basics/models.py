@@ -17,7 +17,7 @@ import math
 import torch
 from torch import nn
 
-from ._checks import check_int
+from ._checks import check_int, check_real
 
 __all__ = ["BasicBlock", "ResNet", "SimpleModel", "kaiming_uniform_bound", "resnet18"]
 
@@ -174,9 +174,8 @@ def kaiming_uniform_bound(fan_in: int, *, a: float = 0.0) -> float:
         1.0
     """
     check_int("fan_in", fan_in, minimum=1)
-    if isinstance(a, bool) or not isinstance(a, (int, float)):
-        raise TypeError(f"a must be a float, got {type(a).__name__} {a!r}")
-    if not math.isfinite(a) or a < 0:
-        raise ValueError(f"a must be a finite number >= 0, got {a!r}")
-    gain = math.sqrt(2.0 / (1.0 + a**2))
+    slope = check_real("a", a)
+    if slope < 0:
+        raise ValueError(f"a must be >= 0, got {a!r}")
+    gain = math.sqrt(2.0 / (1.0 + slope**2))
     return gain * math.sqrt(3.0 / fan_in)

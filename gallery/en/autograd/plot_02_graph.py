@@ -83,7 +83,8 @@ plt.show()
 
 # %%
 # The figure shows the nodes and edges listed above: the output ``z`` (orange) on
-# top, the two operations (blue) below it and the leaves (green) at the bottom.
+# top, the operations (blue) below it and each leaf (green) under the operation that
+# used it.
 # Compared with the seed's hand-drawn graph two things differ. The operations are
 # named after their *backward* functions (``MulBackward0`` computes the gradients of
 # a product), and the arrows point from ``z`` towards the inputs: during the forward

@@ -200,26 +200,25 @@ print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
 # -----------------------------------
 # To save memory, ``backward()`` frees the intermediate values that the graph saved
 # for computing derivatives (here ``a`` and ``b``, which the derivatives of
-# :math:`a^3` and :math:`b^2` need). Walking the same graph a
-# second time therefore fails. The message says what to do:
+# :math:`a^3` and :math:`b^2` need). Walking the same graph a second time therefore
+# fails. The message says what to do:
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
-Q.sum().backward()
+Q.backward(gradient=v)
 try:
-    Q.sum().backward()
+    Q.backward(gradient=v)
 except RuntimeError as error:
     print(f"{type(error).__name__}:")
     print(textwrap.fill(str(error).splitlines()[0], width=80))
 
 # %%
-# Note that ``Q.sum()`` built a new sum node, but below it lies the same, already freed
-# part of the graph. The usual fix is to compute ``Q`` again, as the cells above do.
-# When you really need two passes over one graph, ``retain_graph=True`` keeps the
-# saved values (and the memory) until the last call:
+# The usual fix is to compute ``Q`` again, as the cells above do. When you really need
+# two passes over one graph, ``retain_graph=True`` keeps the saved values (and the
+# memory) until the last call:
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
-Q.sum().backward(retain_graph=True)
-Q.sum().backward()
+Q.backward(gradient=v, retain_graph=True)
+Q.backward(gradient=v)
 print(f"two passes over one graph: a.grad = {a.grad}")
 print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 

@@ -1,6 +1,6 @@
 r"""
-Updating without tracking: no_grad, requires_grad_ and detach
-=============================================================
+Updating without tracking: ``no_grad``, ``requires_grad_`` and ``detach``
+=========================================================================
 
 A gradient-descent step changes a tensor using its own gradient:
 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. That update must not

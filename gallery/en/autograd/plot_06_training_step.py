@@ -54,10 +54,10 @@ print(f"all require grad: {all(p.requires_grad for p in parameters.values())}")
 # Watching the image shrink
 # -------------------------
 # The network is in training mode, so its batch-norm layers normalise with the
-# statistics of the current batch. With one image, each channel's statistics come
-# from the positions of its feature map; the last stage still has several positions
-# per channel, which is enough. A forward hook on each of the four stages records
-# its output shape during the forward pass below.
+# statistics of the current batch, and need more than one value per channel. With a
+# single image those values are the positions of the feature map, which shrinks
+# stage by stage. A forward hook on each of the four stages records its output shape
+# during the forward pass below.
 stage_shapes = {}
 for stage in ["layer1", "layer2", "layer3", "layer4"]:
     getattr(model, stage).register_forward_hook(
@@ -80,6 +80,14 @@ print(f"prediction: shape {tuple(prediction.shape)}, grad_fn {prediction.grad_fn
 for stage, shape in stage_shapes.items():
     print(f"{stage} output: {shape}")
 
+# %%
+# The last stage still has 2×2 positions per channel, enough for batch norm. A 1×1
+# map with a single image would leave one value per channel, and a batch-norm layer in
+# training mode refuses that:
+try:
+    torch.nn.BatchNorm2d(2)(torch.rand(1, 2, 1, 1))
+except ValueError as error:
+    print(f"{type(error).__name__}: {error}")
 # %%
 # Loss and backward pass
 # ----------------------
@@ -134,7 +142,7 @@ optim.step()
 # is plain gradient descent: every parameter moves by exactly
 # :math:`-\text{lr} \cdot \text{grad}`. Momentum matters from the second step on,
 # when the buffer becomes :math:`0.9 \cdot \text{buffer} + \text{grad}`.
-lr = 1e-2
+lr = optim.param_groups[0]["lr"]
 matches = all(
     torch.allclose(p.detach() - before[name], -lr * p.grad, atol=1e-6)
     for name, p in parameters.items()

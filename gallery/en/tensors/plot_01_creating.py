@@ -2,18 +2,21 @@
 Creating tensors
 ================
 
-A tensor is a multi-dimensional array of numbers. This page creates tensors from a
-Python list and from a NumPy array, filled with zeros, ones, random numbers and a
-range, and looks at what each one holds.
+A tensor is a multi-dimensional array of numbers: the data a model reads, its
+weights and its outputs are all tensors. This page creates tensors from a Python
+list and from a NumPy array, filled with zeros, ones, a range and random numbers,
+and prints the shape and data type (dtype) of each one.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
 # the random seed, so the numbers below are the ones you get when you run the page.
 import matplotlib.pyplot as plt
+import numpy as np
 import torch
 
 from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import describe
 
 use_site_style()
 torch.manual_seed(0)
@@ -21,12 +24,136 @@ torch.manual_seed(0)
 # %%
 # From a Python list
 # ------------------
-# ``torch.tensor`` copies the numbers of a (nested) list into a new tensor.
-tensor_from_list = torch.tensor([1, 2, 3])
-print(tensor_from_list)
+# ``torch.tensor`` copies the numbers of a list into a new tensor. A nested list
+# gives one dimension per level of nesting: a list of two rows of two numbers is a
+# 2x2 tensor. ``describe`` prints its shape, dtype and device.
+from_list = torch.tensor([[1, 2], [3, 4]])
+print(from_list)
+print(describe(from_list))
 
 # %%
-# A figure
-fig, ax = plt.subplots(figsize=(4, 1.5))
-draw_tensor(ax, torch.arange(6).reshape(2, 3), title="torch.arange(6).reshape(2, 3)")
+# PyTorch guessed the dtype from the numbers: whole numbers give ``int64``. Neural
+# networks compute in ``float32``, so ask for it with ``dtype=`` when you create
+# the tensor.
+from_list_float = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
+print(from_list_float)
+print(describe(from_list_float))
+
+# %%
+# From a NumPy array
+# ------------------
+# ``torch.from_numpy`` turns a NumPy array into a tensor with the same shape and
+# dtype. NumPy's default float is ``float64``, not the
+# ``float32`` that PyTorch uses by default. It also does not copy the numbers;
+# the next page, :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`,
+# shows what that means.
+from_int_array = torch.from_numpy(np.array([4, 5, 6]))
+from_float_array = torch.from_numpy(np.array([0.5, 1.5, 2.5]))
+print(describe(from_int_array))
+print(describe(from_float_array))
+print(f"PyTorch's default float dtype: {torch.get_default_dtype()}")
+
+# %%
+# Filled with zeros or ones
+# -------------------------
+# ``torch.zeros`` and ``torch.ones`` take a shape and fill every element with the
+# same value. Without ``dtype=`` the elements are ``float32``.
+zeros = torch.zeros((2, 3))
+ones = torch.ones((2, 3))
+print(zeros)
+print(ones)
+print(describe(zeros))
+
+# %%
+# A range of numbers
+# ------------------
+# ``torch.arange(start, end, step)`` counts from ``start`` up to, but not
+# including, ``end``. Whole-number arguments give ``int64``; a float step gives
+# floats.
+steps = torch.arange(0, 10, 2)
+quarters = torch.arange(0, 1, 0.25)
+print(steps)
+print(describe(steps))
+print(quarters)
+print(describe(quarters))
+
+# %%
+# Here are the tensors created so far, drawn as grids: one cell per element.
+fig, axes = plt.subplots(2, 2, figsize=(6, 3.6))
+draw_tensor(axes[0, 0], from_list, title="torch.tensor([[1, 2], [3, 4]])")
+draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
+draw_tensor(axes[1, 0], zeros, title="torch.zeros((2, 3))")
+draw_tensor(axes[1, 1], ones, title="torch.ones((2, 3))")
+fig.suptitle("Created tensors, one cell per element")
 plt.show()
+
+# %%
+# Each grid has the shape that ``describe`` printed: two rows of two, one row of
+# five, and two rows of three.
+#
+# Random numbers
+# --------------
+# ``torch.rand`` draws from the uniform distribution on [0, 1): every value in
+# that interval is equally likely. ``torch.randn`` draws from the standard normal
+# distribution: mean 0, standard deviation 1. Because the seed was fixed in the
+# first cell, these are the same numbers on every run.
+uniform = torch.rand((2, 3))
+normal = torch.randn((2, 3))
+print(uniform)
+print(normal)
+print(describe(uniform))
+
+# %%
+# Six numbers say little about a distribution. Draw 10,000 of each and count how
+# many land in each small interval.
+many_uniform = torch.rand(10_000)
+many_normal = torch.randn(10_000)
+fig, (ax_uniform, ax_normal) = plt.subplots(1, 2, figsize=(7, 2.8), sharey=True)
+ax_uniform.hist(many_uniform.numpy(), bins=40, color="tab:blue")
+ax_uniform.set_title("torch.rand: uniform on [0, 1)")
+ax_uniform.set_xlabel("value")
+ax_uniform.set_ylabel("count")
+ax_normal.hist(many_normal.numpy(), bins=40, color="tab:orange")
+ax_normal.set_title("torch.randn: standard normal")
+ax_normal.set_xlabel("value")
+plt.show()
+
+# %%
+# The histograms show 10,000 draws of each: ``rand`` spreads its values evenly
+# between 0 and 1, while ``randn`` piles them up around 0 in a bell shape and
+# also returns negative numbers. The summary numbers agree:
+print(f"rand:  min {many_uniform.min():.4f}, max {many_uniform.max():.4f}")
+print(f"randn: mean {many_normal.mean():.4f}, std {many_normal.std():.4f}")
+
+# %%
+# Shape only: torch.empty
+# -----------------------
+# ``torch.empty`` sets the shape and the dtype but does not write any values:
+# the elements hold whatever was in that memory before. That is why this page
+# prints only its description and not its values.
+# :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py` shows what such memory
+# holds, and why the function exists.
+unset = torch.empty((2, 3))
+print(describe(unset))
+
+# %%
+# Summary
+# -------
+# - ``torch.tensor(data)`` copies a (nested) list; the nesting gives the shape.
+# - ``torch.from_numpy(array)`` keeps the array's shape and dtype (NumPy floats
+#   are ``float64``).
+# - ``zeros``, ``ones``, ``rand``, ``randn`` and ``empty`` take a shape;
+#   ``arange`` takes a start, an end (excluded) and a step.
+# - Pass ``dtype=`` to choose the data type instead of the default.
+#
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`.
+#
+# PyTorch reference:
+# `torch.tensor <https://docs.pytorch.org/docs/stable/generated/torch.tensor.html>`_,
+# `torch.from_numpy <https://docs.pytorch.org/docs/stable/generated/torch.from_numpy.html>`_,
+# `torch.zeros <https://docs.pytorch.org/docs/stable/generated/torch.zeros.html>`_,
+# `torch.ones <https://docs.pytorch.org/docs/stable/generated/torch.ones.html>`_,
+# `torch.arange <https://docs.pytorch.org/docs/stable/generated/torch.arange.html>`_,
+# `torch.rand <https://docs.pytorch.org/docs/stable/generated/torch.rand.html>`_,
+# `torch.randn <https://docs.pytorch.org/docs/stable/generated/torch.randn.html>`_,
+# `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_.

@@ -49,7 +49,7 @@ print(f"nn.Linear weight / bias:   {layer.weight.dtype} / {layer.bias.dtype}")
 # the relative precision as a power of ten. ``float64`` keeps more than twice as many
 # decimal digits as ``float32``, but training a network does not need them:
 # ``float32`` is precise enough, takes half the memory (see the end of this page) and
-# is the type GPUs compute fastest.
+# GPUs compute it much faster than ``float64``.
 for dtype in (torch.float32, torch.float64):
     info = torch.finfo(dtype)
     print(f"{dtype}: resolution {info.resolution}, largest {info.max:.4e}")

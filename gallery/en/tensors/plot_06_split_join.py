@@ -61,10 +61,10 @@ print(f"shapes: {tuple(left.shape)}, {tuple(middle.shape)}, {tuple(right.shape)}
 
 # %%
 fig, axes = plt.subplots(1, 4, figsize=(7, 1.9), width_ratios=[6, 1, 2, 3])
-draw_tensor(axes[0], m, title="m (2, 6)")
-draw_tensor(axes[1], left, title="[1]")
-draw_tensor(axes[2], middle, title="[2]")
-draw_tensor(axes[3], right, title="[3]")
+draw_tensor(axes[0], m, title="m")
+draw_tensor(axes[1], left, title="left")
+draw_tensor(axes[2], middle, title="middle")
+draw_tensor(axes[3], right, title="right")
 fig.suptitle("torch.split(m, [1, 2, 3], dim=1)")
 plt.show()
 

@@ -64,26 +64,28 @@ print(f"describe(zeros): {describe(zeros)}")
 # %%
 # Moving a tensor there and back
 # ------------------------------
-# ``.to(device)`` returns a tensor on ``device``, copying the data when it has to move
-# and returning the tensor itself when it is already there. ``.cpu()`` brings a tensor
-# back; it is needed, for example, before ``.numpy()``, because NumPy only reads CPU
-# memory. Neither changes the tensor they are called on. The last line prints ``True``
-# when ``x`` was already on ``device`` (nothing was copied) and ``False`` after a
-# real move to a GPU.
+# ``.to(device)`` returns a tensor on ``device``, copying the data when it has to
+# move. ``.cpu()`` brings a tensor back; NumPy only reads CPU memory, so ``.numpy()``
+# needs it first. Neither changes the tensor it is called on.
 x_on_device = x.to(device)
 x_back = x_on_device.cpu()
 print(f"x_on_device.device: {x_on_device.device}")
 print(f"x_back.device: {x_back.device}")
 print(f"same values after the round trip: {torch.equal(x_back, x)}")
+
+# %%
+# When a tensor is already on ``device``, ``.to`` copies nothing and returns the
+# tensor itself. The line below prints ``True`` when ``x`` was already there and
+# ``False`` after a real move to a GPU.
 print(f"x_on_device is x: {x_on_device is x}")
 
 # %%
 # Mixing devices is an error
 # --------------------------
-# An operation needs all its tensors on one device; PyTorch does not copy them for
-# you. With a GPU, adding a GPU tensor and a CPU tensor raises a ``RuntimeError``
-# whose message says that all tensors were expected on the same device and names the
-# two devices it found. The cell tries it when a GPU exists and otherwise says why
+# An operation needs all its tensors on one device (zero-dimensional CPU tensors
+# excepted: they count as plain numbers); PyTorch does not copy them for you. With a
+# GPU, adding a GPU tensor to a CPU tensor raises a ``RuntimeError`` that names the
+# two devices it found. The cell tries this when a GPU exists and otherwise says why
 # there is nothing to show.
 if device.type == "cuda":
     try:

@@ -2,31 +2,158 @@
 텐서 만들기
 ===========
 
-A tensor is a multi-dimensional array of numbers. This page creates tensors from a
-Python list and from a NumPy array, filled with zeros, ones, random numbers and a
-range, and looks at what each one holds.
+텐서(tensor)는 숫자를 담는 다차원 배열입니다. 모델이 읽는 데이터도, 모델의 가중치도,
+모델이 내놓는 결과도 모두 텐서입니다. 이 페이지에서는 파이썬 리스트와 NumPy 배열로
+텐서를 만들고, 0, 1, 일정한 간격의 수, 난수로 채운 텐서도 만들어 봅니다. 그리고 각
+텐서의 형태(shape)와 데이터 타입(dtype)을 출력합니다.
 """
 
 # %%
-# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed, so the numbers below are the ones you get when you run the page.
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
+# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
+# 얻는 숫자와 똑같습니다.
 import matplotlib.pyplot as plt
+import numpy as np
 import torch
 
 from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import describe
 
 use_site_style()
 torch.manual_seed(0)
 
 # %%
-# From a Python list
-# ------------------
-# ``torch.tensor`` copies the numbers of a (nested) list into a new tensor.
-tensor_from_list = torch.tensor([1, 2, 3])
-print(tensor_from_list)
+# 파이썬 리스트로 만들기
+# ----------------------
+# ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 겹쳐
+# 쓰면 한 겹마다 차원이 하나씩 생깁니다. 숫자 두 개짜리 행 두 개를 담은 리스트는
+# 2x2 텐서가 됩니다. ``describe``\ 는 텐서의 형태, 데이터 타입, 장치(device)를
+# 한 줄로 보여 줍니다.
+from_list = torch.tensor([[1, 2], [3, 4]])
+print(from_list)
+print(describe(from_list))
 
 # %%
-# A figure
-fig, ax = plt.subplots(figsize=(4, 1.5))
-draw_tensor(ax, torch.arange(6).reshape(2, 3), title="torch.arange(6).reshape(2, 3)")
+# PyTorch는 숫자를 보고 데이터 타입을 정했습니다. 정수만 있으면 ``int64``\ 가
+# 됩니다. 신경망은 ``float32``\ 로 계산하므로, 텐서를 만들 때 ``dtype=``\ 으로
+# 원하는 타입을 지정합니다.
+from_list_float = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
+print(from_list_float)
+print(describe(from_list_float))
+
+# %%
+# NumPy 배열로 만들기
+# -------------------
+# ``torch.from_numpy``\ 는 NumPy 배열을 형태와 데이터 타입이 같은 텐서로 바꿉니다.
+# NumPy의 기본 실수 타입은 PyTorch의 기본값인 ``float32``\ 가 아니라
+# ``float64``\ 입니다. 또 이 함수는 숫자를 복사하지 않습니다. 그 의미는 다음 페이지
+# :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에서 살펴봅니다.
+from_int_array = torch.from_numpy(np.array([4, 5, 6]))
+from_float_array = torch.from_numpy(np.array([0.5, 1.5, 2.5]))
+print(describe(from_int_array))
+print(describe(from_float_array))
+print(f"PyTorch의 기본 실수 타입: {torch.get_default_dtype()}")
+
+# %%
+# 0이나 1로 채우기
+# ----------------
+# ``torch.zeros``\ 와 ``torch.ones``\ 는 형태를 받아 모든 요소를 같은 값으로
+# 채웁니다. ``dtype=``\ 을 주지 않으면 요소는 ``float32``\ 입니다.
+zeros = torch.zeros((2, 3))
+ones = torch.ones((2, 3))
+print(zeros)
+print(ones)
+print(describe(zeros))
+
+# %%
+# 일정한 간격의 수
+# ----------------
+# ``torch.arange(start, end, step)``\ 은 ``start``\ 부터 ``step``\ 씩 세어
+# ``end``\ 바로 앞에서 멈춥니다. ``end``\ 는 포함되지 않습니다. 인자가 모두 정수면
+# ``int64``, 간격이 실수면 실수 텐서가 됩니다.
+steps = torch.arange(0, 10, 2)
+quarters = torch.arange(0, 1, 0.25)
+print(steps)
+print(describe(steps))
+print(quarters)
+print(describe(quarters))
+
+# %%
+# 지금까지 만든 텐서를 요소 하나를 칸 하나로 그린 격자입니다.
+fig, axes = plt.subplots(2, 2, figsize=(6, 3.6))
+draw_tensor(axes[0, 0], from_list, title="torch.tensor([[1, 2], [3, 4]])")
+draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
+draw_tensor(axes[1, 0], zeros, title="torch.zeros((2, 3))")
+draw_tensor(axes[1, 1], ones, title="torch.ones((2, 3))")
+fig.suptitle("만든 텐서들, 요소 하나당 한 칸")
 plt.show()
+
+# %%
+# 각 격자의 모양은 ``describe``\ 가 출력한 형태와 같습니다. 2행 2열, 1행 5열,
+# 2행 3열입니다.
+#
+# 난수로 채우기
+# -------------
+# ``torch.rand``\ 는 [0, 1) 구간의 균등 분포에서 값을 뽑습니다. 구간 안의 모든
+# 값이 똑같은 확률로 나옵니다. ``torch.randn``\ 은 평균 0, 표준편차 1인 표준 정규
+# 분포에서 뽑습니다. 첫 셀에서 시드를 고정했으므로 실행할 때마다 같은 숫자가 나옵니다.
+uniform = torch.rand((2, 3))
+normal = torch.randn((2, 3))
+print(uniform)
+print(normal)
+print(describe(uniform))
+
+# %%
+# 숫자 여섯 개로는 분포를 알기 어렵습니다. 각각 10,000개를 뽑아서 작은 구간마다
+# 몇 개씩 들어가는지 세어 봅니다.
+many_uniform = torch.rand(10_000)
+many_normal = torch.randn(10_000)
+fig, (ax_uniform, ax_normal) = plt.subplots(1, 2, figsize=(7, 2.8), sharey=True)
+ax_uniform.hist(many_uniform.numpy(), bins=40, color="tab:blue")
+ax_uniform.set_title("torch.rand: [0, 1) 균등 분포")
+ax_uniform.set_xlabel("값")
+ax_uniform.set_ylabel("개수")
+ax_normal.hist(many_normal.numpy(), bins=40, color="tab:orange")
+ax_normal.set_title("torch.randn: 표준 정규 분포")
+ax_normal.set_xlabel("값")
+plt.show()
+
+# %%
+# 두 히스토그램은 각 함수에서 10,000개씩 뽑은 값의 분포입니다. ``rand``\ 는 0과 1
+# 사이에 고르게 퍼져 있고, ``randn``\ 은 0 근처에 종 모양으로 모여 있으며 음수도
+# 나옵니다. 요약 수치도 같은 이야기를 합니다.
+print(f"rand:  최솟값 {many_uniform.min():.4f}, 최댓값 {many_uniform.max():.4f}")
+print(f"randn: 평균 {many_normal.mean():.4f}, 표준편차 {many_normal.std():.4f}")
+
+# %%
+# 형태만 정하기: torch.empty
+# --------------------------
+# ``torch.empty``\ 는 형태와 데이터 타입만 정하고 값은 하나도 쓰지 않습니다. 각
+# 요소에는 그 메모리에 원래 있던 값이 그대로 남습니다. 그래서 이 페이지는 값은 빼고
+# 설명만 출력합니다. 그 메모리에 무엇이 들어 있는지, 이 함수가 왜 있는지는
+# :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에서 다룹니다.
+unset = torch.empty((2, 3))
+print(describe(unset))
+
+# %%
+# 정리
+# ----
+# - ``torch.tensor(data)``\ 는 (겹친) 리스트를 복사합니다. 겹친 모양이 곧 형태가
+#   됩니다.
+# - ``torch.from_numpy(array)``\ 는 배열의 형태와 데이터 타입을 그대로 따릅니다.
+#   NumPy의 실수는 ``float64``\ 입니다.
+# - ``zeros``, ``ones``, ``rand``, ``randn``, ``empty``\ 는 형태를 받고,
+#   ``arange``\ 는 시작, 끝(포함하지 않음), 간격을 받습니다.
+# - 기본값 대신 다른 데이터 타입을 쓰려면 ``dtype=``\ 을 넘깁니다.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`
+#
+# PyTorch 문서:
+# `torch.tensor <https://docs.pytorch.org/docs/stable/generated/torch.tensor.html>`_,
+# `torch.from_numpy <https://docs.pytorch.org/docs/stable/generated/torch.from_numpy.html>`_,
+# `torch.zeros <https://docs.pytorch.org/docs/stable/generated/torch.zeros.html>`_,
+# `torch.ones <https://docs.pytorch.org/docs/stable/generated/torch.ones.html>`_,
+# `torch.arange <https://docs.pytorch.org/docs/stable/generated/torch.arange.html>`_,
+# `torch.rand <https://docs.pytorch.org/docs/stable/generated/torch.rand.html>`_,
+# `torch.randn <https://docs.pytorch.org/docs/stable/generated/torch.randn.html>`_,
+# `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_

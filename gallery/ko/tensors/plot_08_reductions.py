@@ -72,7 +72,7 @@ print(f"x[{row}, {col}] = {x[row, col]:.4f}")
 y = torch.tensor([[3.0, 9.0, 1.0], [4.0, 2.0, 8.0]])
 flat_index = torch.argmax(y).item()
 y_row, y_col = unravel_flat_index(flat_index, y.shape)
-print(f"torch.argmax(y) = {flat_index} -> {y_row}행, {y_col}열")
+print(f"torch.argmax(y) = {flat_index} -> 행 {y_row}, 열 {y_col}")
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), width_ratios=[3, 6])

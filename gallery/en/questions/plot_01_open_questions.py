@@ -1,0 +1,173 @@
+"""
+Questions the posts leave open
+==============================
+
+The seed posts raise four questions without settling them: when should a NumPy array
+become a tensor with ``torch.from_numpy`` and when with ``torch.tensor``; where do the
+"garbage values" of ``torch.empty`` come from; why does the autograd tutorial say it
+runs "on the CPU only"; and what should one learn next. This page answers each with
+code.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed. From the site's package: ``shares_memory`` tells whether two arrays
+# overlap in memory, ``pick_device`` chooses a GPU when there is one, and ``resnet18``
+# builds the network of the autograd tutorial without downloading anything.
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+from pytorch_basics.models import resnet18
+from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import pick_device, shares_memory
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# 1. ``from_numpy`` or ``tensor``?
+# --------------------------------
+# Seed 000 ends by asking which to use. ``torch.from_numpy`` wraps the array's memory:
+# no copy, and a change on one side shows on the other. ``torch.tensor`` copies. We
+# change the array after creating both.
+array = np.zeros(3, dtype=np.float32)
+shared = torch.from_numpy(array)
+copied = torch.tensor(array)
+array[0] = 7.0
+print(f"from_numpy: {shared}, shares memory: {shares_memory(shared, array)}")
+print(f"tensor:     {copied}, shares memory: {shares_memory(copied, array)}")
+
+# %%
+# The three side by side, after ``array[0] = 7``:
+fig, axes = plt.subplots(1, 3, figsize=(6.6, 1.5))
+draw_tensor(axes[0], torch.from_numpy(array), title="array")  # drawn through a view of it
+draw_tensor(axes[1], shared, title="torch.from_numpy(array)")
+draw_tensor(axes[2], copied, title="torch.tensor(array)")
+fig.suptitle("After array[0] = 7")
+plt.show()
+
+# %%
+# The figure shows the array and the ``from_numpy`` tensor holding the same 7: they are
+# one piece of memory seen twice, while the copy kept its zeros.
+# So: ``from_numpy`` (or ``torch.as_tensor``) when the array is large and you want no
+# copy, knowing that both sides change together; ``torch.tensor`` when the tensor should
+# be independent of the array. The whole story, with ``as_tensor`` and the way back
+# with ``.numpy()``, is in
+# :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`.
+#
+# 2. Why does torch.empty show garbage?
+# -------------------------------------
+# ``torch.empty`` reserves memory and does not write to it, which is faster than filling
+# it. What it "contains" is whatever that memory held before, so printing it here would
+# give different numbers on every run. PyTorch can make the problem visible: in
+# deterministic mode it fills such memory with NaN ("not a number") on purpose.
+torch.use_deterministic_algorithms(True)
+print(f"torch.empty(4) in deterministic mode: {torch.empty(4)}")
+torch.use_deterministic_algorithms(False)
+
+# %%
+# ``torch.empty`` is safe when every element is overwritten before it is read, for
+# instance as the ``out=`` of an operation. Otherwise use ``torch.zeros`` or
+# ``torch.rand``, as seed 001 concludes. More in
+# :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`.
+a = torch.tensor([1.0, 2.0, 3.0])
+b = torch.tensor([10.0, 20.0, 30.0])
+out = torch.empty(3)
+torch.add(a, b, out=out)
+print(f"out after torch.add(a, b, out=out): {out}")
+
+# %%
+# 3. What the "CPU only" note means
+# ---------------------------------
+# The autograd tutorial of seed 003 carries a note: "this tutorial works only on the
+# CPU and will not work on GPU devices". It comes from PyTorch's tutorial *A Gentle
+# Introduction to torch.autograd*, which adds "(even if tensors are moved to CUDA)" and
+# gives no reason. Nothing in autograd is CPU-only; the tutorial's code simply creates
+# everything on the CPU. Moving it naively has a trap: ``.to()`` returns a *new*
+# tensor, computed from the original, so it is not a leaf, and ``backward()`` fills the
+# ``.grad`` of the original instead. A copy to another dtype shows the same on any
+# machine.
+a = torch.tensor([2.0, 3.0], requires_grad=True)
+moved = a.to(torch.float64)
+print(f"moved.is_leaf: {moved.is_leaf}, moved.grad_fn: {moved.grad_fn.name()}")
+(3 * moved**3).sum().backward()
+print(f"the gradient went to the original: a.grad = {a.grad}")
+
+# %%
+# The device-agnostic way is to choose the device once and create the tensors there
+# (``device=``), and to move the model with ``model.to(device)``, which moves its
+# parameters in place so they stay leaves. Here is the tutorial's training step written
+# that way: a ResNet-18 with random weights (nothing can be downloaded while the site
+# is built), a random 1x3x64x64 image, 1000 random labels, SGD with momentum. It runs on
+# a GPU when there is one and on the CPU otherwise.
+device = pick_device()
+model = resnet18().to(device)
+data = torch.rand(1, 3, 64, 64, device=device)
+labels = torch.rand(1, 1000, device=device)
+prediction = model(data)
+loss = (prediction - labels).sum()
+loss.backward()
+optimizer = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)
+optimizer.step()
+print(f"device: {device}, prediction: {tuple(prediction.shape)} on {prediction.device.type}")
+on_device = all(p.grad.device == p.device for p in model.parameters())
+print(f"every gradient on the parameter's device: {on_device}")
+
+# %%
+# The second half of the tutorial, :math:`Q = 3a^3 - b^2`, works the same way on the
+# chosen device: the gradients are :math:`9a^2` and :math:`-2b`.
+a = torch.tensor([2.0, 3.0], requires_grad=True, device=device)
+b = torch.tensor([6.0, 4.0], requires_grad=True, device=device)
+Q = 3 * a**3 - b**2
+Q.sum().backward()
+print(f"a.grad: {a.grad}, 9a^2: {torch.equal(a.grad, 9 * a.detach() ** 2)}")
+print(f"b.grad: {b.grad}, -2b: {torch.equal(b.grad, -2 * b.detach())}")
+
+
+# %%
+# 4. What to learn next
+# ---------------------
+# Seed 000 points on to ``nn.Module`` and datasets. ``nn.Module`` has its own pages
+# here; datasets start small: a ``Dataset`` is any class with ``__len__`` and
+# ``__getitem__``, and a ``DataLoader`` shuffles it and cuts it into mini-batches. This
+# one serves :math:`(x, x^2)` pairs.
+class Squares(Dataset):
+    def __len__(self):
+        return 10
+
+    def __getitem__(self, index):
+        x = torch.tensor([float(index)])
+        return x, x**2
+
+
+loader = DataLoader(
+    Squares(), batch_size=4, shuffle=True, generator=torch.Generator().manual_seed(0)
+)
+inputs, targets = next(iter(loader))
+print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}")
+
+# %%
+# Where to go from here
+# ---------------------
+# On this site: gradients step by step in
+# :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`; gradient descent at work in
+# :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`; models, training
+# and losses from :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py` on; and the
+# map of PyTorch's modules in :ref:`sphx_glr_auto_examples_modules_plot_01_module_map.py`.
+#
+# In PyTorch's own tutorials: `Learn the Basics
+# <https://docs.pytorch.org/tutorials/beginner/basics/intro.html>`_, `Datasets &
+# DataLoaders <https://docs.pytorch.org/tutorials/beginner/basics/data_tutorial.html>`_,
+# `Build the Neural Network
+# <https://docs.pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html>`_,
+# `Optimizing Model Parameters
+# <https://docs.pytorch.org/tutorials/beginner/basics/optimization_tutorial.html>`_ and
+# `Save and Load the Model
+# <https://docs.pytorch.org/tutorials/beginner/basics/saveloadrun_tutorial.html>`_.
+# Reference: `torch.utils.data <https://docs.pytorch.org/docs/stable/data.html>`_,
+# `torch.from_numpy <https://docs.pytorch.org/docs/stable/generated/torch.from_numpy.html>`_,
+# `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_,
+# `torch.use_deterministic_algorithms
+# <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_.

@@ -1,0 +1,193 @@
+"""
+torch.empty and garbage values
+==============================
+
+``torch.empty`` creates a tensor without writing any values into it, so the
+elements hold whatever the memory held before: garbage values, which may happen
+to look like zeros. This page makes such old values come back on purpose, shows
+where zeros come from, measures what skipping initialisation saves, and ends with
+the safe way to use ``empty``.
+"""
+
+# %%
+# Every page starts the same way: import PyTorch, set up the figures' fonts and fix
+# the random seed, so the numbers below are the ones you get when you run the page.
+import subprocess
+import sys
+import timeit
+
+import matplotlib.pyplot as plt
+import torch
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from pytorch_basics.plotting import use_site_style
+from pytorch_basics.tensors import describe
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# What torch.empty promises
+# -------------------------
+# The PyTorch documentation describes ``torch.empty`` in one sentence: it
+# "returns a tensor filled with uninitialized data". The shape and the dtype are
+# set; the values are not. So this page prints only what it has counted or
+# checked: unchecked values could be different every time the page is built.
+unset = torch.empty((2, 3))
+print(describe(unset))
+
+# %%
+# Old values come back
+# --------------------
+# When a tensor is deleted, its memory goes back to the memory allocator (on
+# Linux, the C library's ``malloc``), which hands it out again to a later
+# request of a similar size. Which block a request gets depends on everything
+# the program allocated before, so the experiment runs in a fresh Python
+# process, which starts from the same state every time.
+experiment = """
+import sys
+import torch
+
+for _ in range(100):
+    b = None
+    old = torch.full((1000,), 7.0)
+    del old
+    b = torch.empty(1000)
+    if b[500].item() == 7.0:
+        break
+sys.stdout.buffer.write(b.numpy().tobytes())
+"""
+
+# %%
+# The experiment fills 1000 elements with 7.0, deletes them and asks ``empty``
+# for 1000 elements. The first tries may get a different block, so it repeats
+# until the middle element holds 7.0 (at most 100 times), then sends the raw
+# bytes back. ``sys.executable`` is the Python running this page, and
+# ``torch.frombuffer`` turns the bytes back into a tensor.
+result = subprocess.run([sys.executable, "-c", experiment], capture_output=True, check=True)
+b = torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+
+# %%
+# Now count what ``empty`` returned. While a block is free, the allocator keeps
+# its own bookkeeping (pointers to other free blocks) in the first bytes of the
+# block, so the first elements, ``b[:8]``, are left out of the count.
+matches = b == 7.0
+print(f"old values came back: {bool(matches.any())}")
+print(f"elements 8 to 999 that hold 7.0: {int(matches[8:].sum())} of {matches[8:].numel()}")
+print(f"b[8:16] = {b[8:16]}")
+
+# %%
+# A picture of all 1000 elements makes the pattern visible.
+fig, ax = plt.subplots(figsize=(6, 3.2))
+ax.pcolormesh(
+    matches.reshape(25, 40).numpy(),
+    cmap=ListedColormap(["tab:orange", "tab:blue"]),
+    vmin=0,
+    vmax=1,
+    edgecolors="white",
+    linewidth=0.3,
+)
+ax.invert_yaxis()
+ax.set_aspect("equal")
+ax.set_title("What torch.empty(1000) returned, 40 elements per row")
+ax.set_xticks([])
+ax.set_yticks([])
+ax.legend(
+    handles=[
+        Patch(color="tab:blue", label="7.0, left by the deleted tensor"),
+        Patch(color="tab:orange", label="any other value"),
+    ],
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.02),
+    ncol=2,
+)
+plt.show()
+
+# %%
+# Each square is one element of the new tensor, read row by row from the top
+# left: blue where it still holds the deleted tensor's 7.0, orange (if any,
+# only at the very start) where the allocator wrote its bookkeeping. Nothing in
+# ``torch.empty`` made this happen; it simply did not write anything.
+#
+# Fresh memory is zeroed
+# ----------------------
+# On Linux, a very large block does not come from the pool of reused blocks:
+# the allocator asks the operating system for fresh pages each time, and the
+# system fills them with zeros so that no program can read another program's
+# data. Repeat the experiment with ten million elements.
+old = torch.full((10_000_000,), 7.0)
+del old
+big = torch.empty(10_000_000)
+print(f"elements that hold 7.0: {int((big == 7.0).sum())}")
+print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
+
+# %%
+# This time every element is zero, yet ``torch.empty`` did not set them to zero.
+# The zeros come from where the memory happened to come from. Zeros from
+# ``empty`` are garbage values too: on another machine, another operating
+# system or another size, the same line can return old numbers.
+#
+# Why empty exists: speed
+# -----------------------
+# Writing a value into every element takes time. ``torch.zeros`` does that
+# work; ``torch.empty`` skips it. Time both for ten million elements (timings
+# differ from machine to machine and from run to run).
+n = 10_000_000
+runs = 5
+time_empty = timeit.timeit(lambda: torch.empty(n), number=runs) / runs
+time_zeros = timeit.timeit(lambda: torch.zeros(n), number=runs) / runs
+print(f"torch.empty(n): {time_empty * 1e3:.4f} ms")
+print(f"torch.zeros(n): {time_zeros * 1e3:.4f} ms")
+
+# %%
+# Part of that gap is only postponed: the operating system hands over fresh
+# pages when something first writes to them, and a tensor you are about to fill
+# pays that cost then. What ``empty`` always saves is one pass over the memory.
+#
+# Using empty safely
+# ------------------
+# ``empty`` is right when every element is overwritten at once, before anything
+# reads the tensor. Two common cases: an ``out=`` tensor that an operation
+# writes its whole result into, and ``copy_`` from a tensor of the same shape.
+x = torch.arange(5.0)
+doubled = torch.empty(5)
+torch.mul(x, 2, out=doubled)
+buffer = torch.empty(5)
+buffer.copy_(x)
+print(f"doubled: {doubled}, equal to x * 2: {torch.equal(doubled, x * 2)}")
+print(f"buffer:  {buffer}, equal to x: {torch.equal(buffer, x)}")
+
+# %%
+# PyTorch's own random functions work this way. ``torch.rand`` is ``empty``
+# followed by ``uniform_``, which overwrites every element: with the same seed,
+# both give exactly the same numbers.
+torch.manual_seed(1)
+by_rand = torch.rand(5)
+torch.manual_seed(1)
+by_empty = torch.empty(5).uniform_()
+print(f"torch.rand(5):            {by_rand}")
+print(f"torch.empty(5).uniform_(): {by_empty}")
+print(f"identical: {torch.equal(by_rand, by_empty)}")
+
+# %%
+# Summary
+# -------
+# - ``torch.empty`` sets the shape and dtype and nothing else; the values are
+#   whatever the memory held, old numbers or zeros.
+# - It exists because skipping initialisation saves time, which matters for
+#   large tensors that are overwritten right away.
+# - Prefer ``torch.zeros``, ``torch.ones`` or ``torch.rand``. Use ``empty`` only
+#   when every element is overwritten at once: ``out=``, ``copy_``, ``uniform_``.
+# - While debugging, ``torch.use_deterministic_algorithms`` can make ``empty``
+#   fill its tensors with NaN, so that reading them by mistake stands out (see
+#   its documentation, linked below).
+#
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`.
+#
+# PyTorch reference:
+# `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_,
+# `torch.zeros <https://docs.pytorch.org/docs/stable/generated/torch.zeros.html>`_,
+# `torch.Tensor.copy_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html>`_,
+# `torch.Tensor.uniform_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.uniform_.html>`_,
+# `torch.use_deterministic_algorithms <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_.

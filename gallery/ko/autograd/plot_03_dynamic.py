@@ -1,0 +1,168 @@
+"""
+동적 계산 그래프
+================
+
+PyTorch는 파이썬 코드가 실행되는 동안 계산 그래프를 만듭니다. 그래서 ``if`` 나 반복문이
+무엇이 기록될지를 정합니다. 이 페이지에서는 시드 글 002의 ``dynamic_graph_example``
+함수를 양수 입력과 음수 입력으로 각각 실행하고, 두 기울기(gradient)를 손으로 확인한
+뒤, 호출마다 기록된 그래프를 그려 봅니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
+# 난수 시드를 고정합니다. ``branch_gradient``\ 는 이 페이지 예제의 기울기를 손으로
+# 유도해 패키지에 넣고 테스트한 함수이고, ``trace_graph``\ 와 ``draw_graph``\ 는 기록된
+# 그래프를 그립니다.
+import matplotlib.pyplot as plt
+import torch
+
+from pytorch_basics.autograd import branch_gradient
+from pytorch_basics.graph import draw_graph, trace_graph
+from pytorch_basics.plotting import use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+
+# %%
+# 정적 그래프와 동적 그래프
+# -------------------------
+# 시드 글 002는 두 가지 방식을 비교합니다. *정적* 계산 그래프에서는 모델의 구조를 먼저
+# 정의하고, 그다음에 입력이 그 구조를 통과합니다. PyTorch가 택한 *동적* 계산
+# 그래프(dynamic computational graph)에서는 코드가 실행되는 동안 그래프가 만들어지고
+# 바뀔 수도 있습니다. 시드 글은 그 장점을 이렇게 꼽습니다. 조건문이나 반복문 같은 제어
+# 흐름을 자연스럽게 쓸 수 있고, 파이썬의 디버깅 도구로 연산을 추적할 수 있으며, 실험하면서
+# 모델 구조를 쉽게 바꿀 수 있습니다. 시드 글의 예제는 ``x``\ 의 값에 따라 갈라집니다.
+def dynamic_graph_example(x):
+    if x > 0:  # noqa: SIM108 (시드 글의 if-else를 그대로 둡니다)
+        y = x**2
+    else:
+        y = x**3
+    return y
+
+
+# %%
+# 양수 입력
+# ---------
+# :math:`x > 0`\ 이면 함수는 :math:`y = x^2`\ 을 계산하므로 :math:`dy/dx = 2x`\ 이고,
+# 시드 글의 말대로 :math:`x = 2`\ 에서 4입니다.
+x_positive = torch.tensor(2.0, requires_grad=True)
+y_positive = dynamic_graph_example(x_positive)
+y_positive.backward()
+print(
+    f"x = {x_positive.item():.1f}: y = {y_positive.item():.1f}, dy/dx = {x_positive.grad.item():.1f}"
+)
+
+# %%
+# 자동 미분의 답은 식 :math:`2x`\ 와도, ``branch_gradient``\ 와도 일치합니다.
+print(f"2x와 같은가: {torch.allclose(x_positive.grad, 2 * x_positive.detach())}")
+print(
+    f"branch_gradient(x)와 같은가: {torch.allclose(x_positive.grad, branch_gradient(x_positive))}"
+)
+
+# %%
+# 음수 입력
+# ---------
+# :math:`x \le 0`\ 이면 다른 분기가 실행됩니다. :math:`y = x^3`\ 이고
+# :math:`dy/dx = 3x^2`\ 이므로 :math:`x = -2`\ 에서 12입니다. 같은 함수라도 다른 값으로
+# 호출하면 다른 식을 미분하게 됩니다.
+x_negative = torch.tensor(-2.0, requires_grad=True)
+y_negative = dynamic_graph_example(x_negative)
+y_negative.backward()
+print(
+    f"x = {x_negative.item():.1f}: y = {y_negative.item():.1f}, dy/dx = {x_negative.grad.item():.1f}"
+)
+print(f"3x^2과 같은가: {torch.allclose(x_negative.grad, 3 * x_negative.detach() ** 2)}")
+print(
+    f"branch_gradient(x)와 같은가: {torch.allclose(x_negative.grad, branch_gradient(x_negative))}"
+)
+
+# %%
+# 호출마다 새 그래프
+# ------------------
+# 호출할 때마다 그래프가 따로 기록되었고, 그 안에 ``if``\ 는 없습니다. 실제로 실행된
+# 연산만 들어 있습니다. 두 결과 모두 ``**``\ 의 역전파 함수인 ``PowBackward0``\ 이
+# 만들었지만, 각 노드는 자기 호출의 지수를 저장해 두었습니다(자동 미분은 노드가 저장한
+# 값을 ``_saved_``\ 로 시작하는 속성으로 보여 줍니다).
+for y in [y_positive, y_negative]:
+    print(f"{type(y.grad_fn).__name__}: 지수 {y.grad_fn._saved_exponent}")
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(6, 3))
+positive_graph = trace_graph(y_positive, names={"x": x_positive, "y": y_positive})
+negative_graph = trace_graph(y_negative, names={"x": x_negative, "y": y_negative})
+draw_graph(
+    axes[0],
+    positive_graph,
+    title=f"x = {x_positive.item():.0f}: y = x ** {y_positive.grad_fn._saved_exponent}",
+)
+draw_graph(
+    axes[1],
+    negative_graph,
+    title=f"x = {x_negative.item():.0f}: y = x ** {y_negative.grad_fn._saved_exponent}",
+)
+fig.suptitle("같은 함수를 두 번 호출해 기록된 두 그래프")
+plt.show()
+
+
+# %%
+# 그림은 기록된 두 그래프를 나란히 보여 줍니다. 각 제목의 지수는 해당
+# ``PowBackward0`` 노드에서 읽어 온 값입니다. 두 그래프는 모양이 같지만 저장된 값이
+# 다른 별개의 객체이고, 어느 쪽에도 실행되지 않은 분기는 들어 있지 않습니다.
+#
+# 입력이 정하는 반복문
+# --------------------
+# 반복문도 마찬가지입니다. 아래 함수는 결과가 10에 이를 때까지 입력을 두 배로
+# 늘리므로, 곱셈을 몇 번 할지가 ``x``\ 의 값에 달려 있습니다. 2를 한 번 곱할 때마다
+# 도함수도 2배가 되므로, :math:`n`\ 번 두 배가 되면 :math:`dy/dx = 2^n`\ 입니다.
+def double_until_ten(x):
+    y = x
+    while 0 < y < 10:  # x <= 0이면 바로 멈춥니다
+        y = y * 2
+    return y
+
+
+# %%
+# 입력이 둘이면 반복 횟수도 둘입니다. 기록된 그래프마다 ``MulBackward0`` 노드를 세고,
+# 기울기를 :math:`2^n`\ 과 비교합니다.
+x_short = torch.tensor(3.0, requires_grad=True)
+x_long = torch.tensor(0.3, requires_grad=True)
+y_short, y_long = double_until_ten(x_short), double_until_ten(x_long)
+short_graph = trace_graph(y_short, names={"x": x_short, "y": y_short})
+long_graph = trace_graph(y_long, names={"x": x_long, "y": y_long})
+y_short.backward()
+y_long.backward()
+for x, graph in [(x_short, short_graph), (x_long, long_graph)]:
+    doublings = sum(node.label == "MulBackward0" for node in graph.nodes)
+    print(
+        f"x = {x.item():.1f}: 두 배 {doublings}번, dy/dx = {x.grad.item():.1f}, "
+        f"2 ** {doublings}인가: {torch.allclose(x.grad, torch.tensor(2.0**doublings))}"
+    )
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(6, 4.5), sharey=True)
+draw_graph(axes[0], short_graph, title=f"x = {x_short.item():.1f}")
+draw_graph(axes[1], long_graph, title=f"x = {x_long.item():.1f}")
+fig.suptitle("반복 횟수가 다르면 기록된 그래프도 다릅니다")
+plt.show()
+
+# %%
+# 그림에서 보듯이 반복문을 한 번 돌 때마다 ``MulBackward0`` 노드가 하나씩 생기므로, 더
+# 작은 입력의 그래프가 더 깁니다. 미리 선언해 둔 것은 아무것도 없습니다. 그래프는 이번
+# 호출에서 파이썬 코드가 실제로 한 일 그대로입니다.
+#
+# 정리
+# ----
+# - PyTorch는 코드가 실행되는 동안, 호출할 때마다 새로 그래프를 기록합니다(*동적* 계산
+#   그래프). 파이썬의 ``if``\ 와 반복문이 어떤 연산이 기록될지를 정하며, 제어 흐름
+#   자체는 그래프에 들어가지 않습니다.
+# - ``dynamic_graph_example``\ 의 기울기는 :math:`x > 0`\ 이면 :math:`2x`\ (2에서 4.0),
+#   아니면 :math:`3x^2`\ (-2에서 12.0)이며, 출력된 확인 결과가 이를 보여 줍니다.
+# - 기록된 각 노드는 ``backward()``\ 에 필요한 자기 호출의 값을 가지고 있습니다.
+#
+# 다음 페이지 :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서는
+# 요소가 여럿인 결과에서 ``backward()``\ 를 호출합니다. 이전 페이지:
+# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`. API 문서:
+# `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
+# `Autograd mechanics (saved tensors) <https://docs.pytorch.org/docs/stable/notes/autograd.html#saved-tensors>`_,
+# `torch.autograd <https://docs.pytorch.org/docs/stable/autograd.html>`_.

@@ -1,0 +1,170 @@
+"""
+torch.from_numpy와 torch.tensor: 메모리 공유
+=============================================
+
+두 함수 모두 NumPy 배열을 텐서(tensor)로 바꾸지만, 숫자를 복사하는 것은 그중 하나뿐입니다.
+이 페이지에서는 변환한 뒤에 배열을 바꿔 보고 어느 텐서가 함께 바뀌는지 지켜봅니다. 무엇과
+무엇이 메모리를 공유하는지 확인하고, 마지막으로 ``torch.from_numpy``, ``torch.as_tensor``,
+``torch.tensor`` 중 무엇을 언제 쓰면 좋은지 정리합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
+# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
+# 얻는 숫자와 똑같습니다.
+import timeit
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import describe, shares_memory
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# 배열 하나, 텐서 둘
+# ------------------
+# 작은 NumPy 배열 하나를 두 가지 방법으로 변환합니다. 두 텐서는 같은 숫자를 담고,
+# NumPy의 ``float64`` 데이터 타입(dtype)도 그대로 따릅니다.
+array = np.array([1.0, 2.0, 3.0])
+shared = torch.from_numpy(array)
+copied = torch.tensor(array)
+print(describe(shared))
+print(describe(copied))
+
+# %%
+# 배열을 제자리에서 바꾸기
+# ------------------------
+# ``array[0] = 100.0``\ 은 배열의 메모리에 직접 값을 씁니다. 새 배열을 만들지
+# 않습니다. 아래 그림에서 바뀌기 전과 후를 비교할 수 있도록, 먼저 각 객체의 복사본을
+# 남겨 둡니다.
+before = [torch.tensor(array), shared.clone(), copied.clone()]
+array[0] = 100.0
+print(f"배열:               {array}")
+print(f"torch.from_numpy:   {shared}")
+print(f"torch.tensor:       {copied}")
+
+# %%
+# ``torch.from_numpy``\ 로 만든 텐서는 배열과 함께 바뀌었고, ``torch.tensor``\ 로
+# 만든 텐서는 그대로입니다. 그림으로 세 객체를 나란히 놓아 봅니다.
+fig, axes = plt.subplots(2, 3, figsize=(7, 3))
+draw_tensor(axes[0, 0], before[0], title="배열 (전)")
+draw_tensor(axes[0, 1], before[1], title="from_numpy (전)")
+draw_tensor(axes[0, 2], before[2], title="tensor (전)")
+draw_tensor(axes[1, 0], torch.from_numpy(array), title="배열 (후)")
+draw_tensor(axes[1, 1], shared, title="from_numpy (후)")
+draw_tensor(axes[1, 2], copied, title="tensor (후)")
+fig.suptitle("array[0] = 100.0 전과 후")
+plt.show()
+
+# %%
+# 위 줄은 바꾸기 전, 아래 줄은 바꾼 뒤입니다. 100이 보이는 것은 배열과
+# ``from_numpy`` 텐서뿐입니다.
+#
+# 누가 메모리를 공유할까
+# ----------------------
+# 이유는 메모리 공유(memory sharing)입니다. ``torch.from_numpy``\ 는 배열이 쓰던
+# 메모리를 그대로 감싸고, ``torch.tensor``\ 는 언제나 새 메모리를 잡아 숫자를
+# 복사합니다. 이 사이트 패키지의 ``shares_memory``\ 는 두 객체의 메모리가 겹치는지
+# 확인합니다. NumPy의 ``np.shares_memory``\ 도 같은 질문에 답합니다.
+print(f"from_numpy는 배열과 메모리를 공유: {shares_memory(shared, array)}")
+print(f"tensor는 배열과 메모리를 공유:     {shares_memory(copied, array)}")
+print(f"np.shares_memory의 답:             {np.shares_memory(shared.numpy(), array)}")
+
+# %%
+# 반대 방향: Tensor.numpy()
+# -------------------------
+# ``tensor.numpy()``\ 도 복사하지 않고 메모리를 공유합니다. 그래서 텐서를 제자리에서
+# 바꾸는 연산(``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드)은 NumPy 배열도 바꿉니다.
+weights = torch.zeros(3)
+weights_array = weights.numpy()
+weights.add_(1.0)
+print(f"add_(1.0) 뒤의 텐서:  {weights}")
+print(f".numpy()로 얻은 배열: {weights_array}")
+print(f"공유: {shares_memory(weights, weights_array)}")
+
+# %%
+# 공유된 메모리에 쓰는 것은 제자리 연산뿐입니다. ``weights + 1.0``\ 은 새 메모리에
+# 새 텐서를 만들기 때문에, 배열은 더 이상 텐서를 따라가지 않습니다.
+weights = weights + 1.0
+print(f"새 텐서: {weights}")
+print(f"배열:    {weights_array}")
+print(f"공유: {shares_memory(weights, weights_array)}")
+
+# %%
+# 중간 지점: torch.as_tensor
+# --------------------------
+# ``torch.as_tensor``\ 는 공유할 수 있으면 공유하고, 어쩔 수 없을 때만 복사합니다.
+# 배열과 같은 데이터 타입이면 ``from_numpy``\ 처럼 공유합니다. ``float64`` 배열에서
+# ``float32``\ 를 요청하면 숫자를 새로 만들어야 하므로 ``tensor``\ 처럼 복사합니다.
+as_is = torch.as_tensor(array)
+as_float32 = torch.as_tensor(array, dtype=torch.float32)
+print(f"as_tensor(array):                      {describe(as_is)}")
+print(f"  배열과 메모리를 공유: {shares_memory(as_is, array)}")
+print(f"as_tensor(array, dtype=torch.float32): {describe(as_float32)}")
+print(f"  배열과 메모리를 공유: {shares_memory(as_float32, array)}")
+
+# %%
+# 장치(device)도 마찬가지입니다. GPU에 있는 텐서는 주 메모리에 있는 NumPy 배열과
+# 메모리를 공유할 수 없으므로 ``torch.as_tensor(array, device="cuda")``\ 도 복사합니다.
+# 배열을 한 번 더 바꿔서 두 경우를 확인해 봅니다.
+array[1] = -5.0
+print(f"as_tensor(array):          {as_is}")
+print(f"as_tensor(array, float32): {as_float32}")
+
+# %%
+# 큰 배열에서는 복사하지 않는 쪽이 빠르다
+# ---------------------------------------
+# 복사하는 데 드는 시간은 배열 크기에 비례하지만, 공유하는 데 드는 시간은 크기와
+# 상관없이 거의 없습니다. 숫자 백만 개짜리 배열로 두 방법의 실행 시간(run time)을
+# 재 봅니다. 측정값은 컴퓨터마다 다릅니다.
+big = np.zeros(1_000_000, dtype=np.float32)
+runs = 5
+time_from_numpy = timeit.timeit(lambda: torch.from_numpy(big), number=runs) / runs
+time_tensor = timeit.timeit(lambda: torch.tensor(big), number=runs) / runs
+print(f"torch.from_numpy: {time_from_numpy * 1e3:.4f} ms")
+print(f"torch.tensor:     {time_tensor * 1e3:.4f} ms")
+
+# %%
+# 함정: 의도하지 않은 공유
+# ------------------------
+# 공유는 소리 없이 일어납니다. 아래에서는 모델의 입력을 ``from_numpy``\ 로 만든 뒤,
+# 나중에 배열을 ``-=``\ 로 *제자리에서* 평균이 0이 되도록 옮깁니다. ``inputs``\ 를
+# 건드린 줄은 하나도 없는데 모델의 입력이 바뀌었습니다.
+data = np.array([1.0, 2.0, 3.0, 4.0])
+inputs = torch.from_numpy(data)
+data -= data.mean()
+print(f"inputs: {inputs}")
+
+# %%
+# ``data = data - data.mean()``\ 이라고 썼다면 새 배열이 만들어져 ``inputs``\ 는
+# 그대로였을 것입니다. 다른 무엇도 바꿀 수 없는 텐서가 필요하면 ``torch.tensor``\ 로
+# 독립된 복사본을 만드세요(이미 있는 텐서라면 ``.clone()``).
+data = np.array([1.0, 2.0, 3.0, 4.0])
+inputs = torch.tensor(data)
+data -= data.mean()
+print(f"inputs: {inputs}")
+
+# %%
+# 정리: 언제 무엇을 쓸까
+# ----------------------
+# - ``torch.from_numpy(array)``: 복사 없음, 데이터 타입 그대로. 한 번 불러온 뒤 읽기만
+#   하는 데이터셋처럼 큰 배열에 알맞습니다.
+# - ``torch.as_tensor(data, dtype=..., device=...)``: 데이터 타입과 장치가 허락하면
+#   복사하지 않고, 아니면 복사합니다. 복사는 피하고 싶지만 특정 데이터 타입이나 장치가
+#   필요할 때 알맞습니다.
+# - ``torch.tensor(data)``: 언제나 독립된 복사본. 배열이 나중에 바뀔 수 있을 때나,
+#   그냥 안전하게 가고 싶을 때 알맞습니다.
+# - ``tensor.numpy()``\ 도 메모리를 공유합니다. 제자리 연산(``add_``, ``-=``,
+#   ``array[0] = ...``)은 양쪽 모두에서 보입니다.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`
+#
+# PyTorch 문서:
+# `torch.from_numpy <https://docs.pytorch.org/docs/stable/generated/torch.from_numpy.html>`_,
+# `torch.tensor <https://docs.pytorch.org/docs/stable/generated/torch.tensor.html>`_,
+# `torch.as_tensor <https://docs.pytorch.org/docs/stable/generated/torch.as_tensor.html>`_,
+# `torch.Tensor.numpy <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numpy.html>`_

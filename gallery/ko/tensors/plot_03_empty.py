@@ -1,0 +1,194 @@
+"""
+torch.empty와 쓰레기값
+======================
+
+``torch.empty`` 함수는 텐서(tensor)를 만들면서 값을 하나도 쓰지 않습니다. 그래서 각
+요소에는 초기화되지 않은 메모리(uninitialised memory)에 원래 있던 값, 곧
+쓰레기값(garbage value)이 남고, 그 값이 우연히 0처럼 보일 수도 있습니다. 이
+페이지에서는 일부러 예전 값이 되살아나게 해 보고, 0은 어디서 오는지 확인하고,
+초기화(initialisation)를 건너뛰면 얼마나 아끼는지 재 본 다음, ``empty`` 함수를
+안전하게 쓰는 방법으로 마무리합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
+# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
+# 얻는 숫자와 똑같습니다.
+import subprocess
+import sys
+import timeit
+
+import matplotlib.pyplot as plt
+import torch
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from pytorch_basics.plotting import use_site_style
+from pytorch_basics.tensors import describe
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# torch.empty가 약속하는 것
+# -------------------------
+# PyTorch 문서는 ``torch.empty``\ 를 한 문장으로 설명합니다. "초기화되지 않은
+# 데이터로 채운 텐서를 돌려준다(returns a tensor filled with uninitialized data)."
+# 형태(shape)와 데이터 타입(dtype)은 정해지지만 값은 정해지지 않습니다. 이런 값은
+# 페이지를 빌드할 때마다 달라질 수 있으므로, 이 페이지는 직접 세거나 확인한 것만
+# 출력합니다.
+unset = torch.empty((2, 3))
+print(describe(unset))
+
+# %%
+# 예전 값이 되살아난다
+# --------------------
+# 텐서를 지우면 그 메모리는 메모리 할당자(allocator, 리눅스에서는 C 라이브러리의
+# ``malloc``)에게 돌아가고, 할당자는 나중에 비슷한 크기의 요청이 오면 그 메모리를 다시
+# 내줍니다. 어떤 요청이 어떤 블록을 받을지는 프로그램이 앞서 할당한 모든 것에 달려
+# 있으므로, 실험은 매번 같은 상태에서 시작하는 새 파이썬 프로세스에서 돌립니다.
+experiment = """
+import sys
+import torch
+
+for _ in range(100):
+    b = None
+    old = torch.full((1000,), 7.0)
+    del old
+    b = torch.empty(1000)
+    if b[500].item() == 7.0:
+        break
+sys.stdout.buffer.write(b.numpy().tobytes())
+"""
+
+# %%
+# 이 실험은 요소 1000개를 7.0으로 채우고, 지운 다음, ``empty``\ 로 요소 1000개를
+# 요청합니다. 처음 몇 번은 다른 블록을 받을 수 있으므로 가운데 요소가 7.0이 될 때까지
+# (최대 100번) 반복한 뒤, 메모리의 바이트를 그대로 돌려보냅니다. ``sys.executable``\ 은
+# 이 페이지를 실행하는 파이썬이고, ``torch.frombuffer``\ 는 받은 바이트를 다시 텐서로
+# 바꿉니다.
+result = subprocess.run([sys.executable, "-c", experiment], capture_output=True, check=True)
+b = torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+
+# %%
+# 이제 ``empty``\ 가 돌려준 값을 세어 봅니다. 블록이 비어 있는 동안 할당자는
+# 블록의 첫 몇 바이트에 자기 관리 정보(다른 빈 블록을 가리키는 포인터)를 적어 두므로,
+# 앞쪽 요소 ``b[:8]``\ 은 세지 않습니다.
+matches = b == 7.0
+print(f"예전 값이 되살아났는가: {bool(matches.any())}")
+print(f"8번부터 999번 요소 중 7.0인 것: {int(matches[8:].sum())} / {matches[8:].numel()}")
+print(f"b[8:16] = {b[8:16]}")
+
+# %%
+# 요소 1000개를 모두 그림으로 그리면 패턴이 한눈에 보입니다.
+fig, ax = plt.subplots(figsize=(6, 3.2))
+ax.pcolormesh(
+    matches.reshape(25, 40).numpy(),
+    cmap=ListedColormap(["tab:orange", "tab:blue"]),
+    vmin=0,
+    vmax=1,
+    edgecolors="white",
+    linewidth=0.3,
+)
+ax.invert_yaxis()
+ax.set_aspect("equal")
+ax.set_title("torch.empty(1000)이 돌려준 값, 한 줄에 요소 40개")
+ax.set_xticks([])
+ax.set_yticks([])
+ax.legend(
+    handles=[
+        Patch(color="tab:blue", label="7.0, 지운 텐서가 남긴 값"),
+        Patch(color="tab:orange", label="그 밖의 값"),
+    ],
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.02),
+    ncol=2,
+)
+plt.show()
+
+# %%
+# 네모 하나가 새 텐서의 요소 하나이고, 왼쪽 위부터 한 줄씩 읽습니다. 파란색은 지운
+# 텐서의 7.0이 그대로 남은 요소이고, 주황색은 할당자가 관리 정보를 적은 요소입니다
+# (있다면 맨 앞에만 있습니다). ``torch.empty``\ 가 한 일은 없습니다. 아무것도 쓰지
+# 않았을 뿐입니다.
+#
+# 새 메모리는 0으로 채워져 있다
+# -----------------------------
+# 리눅스에서 아주 큰 블록은 재사용하는 블록 모음에서 나오지 않습니다. 할당자가 매번
+# 운영체제에게 새 페이지를 받아 오고, 운영체제는 다른 프로그램의 데이터를 읽을 수
+# 없도록 새 페이지를 0으로 채워서 줍니다. 요소 천만 개로 실험을 반복해 봅니다.
+old = torch.full((10_000_000,), 7.0)
+del old
+big = torch.empty(10_000_000)
+print(f"7.0인 요소: {int((big == 7.0).sum())}")
+print(f"0.0인 요소: {int((big == 0.0).sum())} / {big.numel()}")
+
+# %%
+# 이번에는 모든 요소가 0이지만, 0으로 만든 것은 ``torch.empty``\ 가 아닙니다. 메모리가
+# 마침 그런 곳에서 왔을 뿐입니다. ``empty``\ 가 돌려준 0도 쓰레기값입니다. 다른
+# 컴퓨터, 다른 운영체제, 다른 크기에서는 같은 줄이 예전 숫자를 돌려줄 수 있습니다.
+#
+# empty가 있는 이유: 속도
+# -----------------------
+# 모든 요소에 값을 쓰는 데는 시간이 듭니다. ``torch.zeros``\ 는 그 일을 하고
+# ``torch.empty``\ 는 건너뜁니다. 요소 천만 개로 둘의 실행 시간(run time)을 재
+# 봅니다. 측정값은 컴퓨터마다, 실행할 때마다 다릅니다.
+n = 10_000_000
+runs = 5
+time_empty = timeit.timeit(lambda: torch.empty(n), number=runs) / runs
+time_zeros = timeit.timeit(lambda: torch.zeros(n), number=runs) / runs
+print(f"torch.empty(n): {time_empty * 1e3:.4f} ms")
+print(f"torch.zeros(n): {time_zeros * 1e3:.4f} ms")
+
+# %%
+# 이 차이의 일부는 나중으로 미뤄질 뿐입니다. 운영체제는 새 페이지에 처음 무언가를 쓸 때
+# 비로소 페이지를 내주므로, 곧 값을 채울 텐서는 그때 그 비용을 치릅니다. ``empty``\ 가
+# 언제나 아끼는 것은 메모리 전체를 한 번 훑으며 값을 쓰는 작업입니다.
+#
+# empty를 안전하게 쓰는 법
+# ------------------------
+# ``empty``\ 는 누가 텐서를 읽기 전에 모든 요소를 한꺼번에 덮어쓸 때 알맞습니다. 흔한
+# 경우가 두 가지 있습니다. 연산이 결과 전체를 써 넣는 ``out=`` 텐서, 그리고 같은
+# 형태의 텐서에서 값을 가져오는 ``copy_``\ 입니다.
+x = torch.arange(5.0)
+doubled = torch.empty(5)
+torch.mul(x, 2, out=doubled)
+buffer = torch.empty(5)
+buffer.copy_(x)
+print(f"doubled: {doubled}, x * 2와 같은가: {torch.equal(doubled, x * 2)}")
+print(f"buffer:  {buffer}, x와 같은가: {torch.equal(buffer, x)}")
+
+# %%
+# PyTorch의 난수 함수도 이렇게 동작합니다. ``torch.rand``\ 는 ``empty`` 뒤에 모든
+# 요소를 덮어쓰는 ``uniform_``\ 을 부른 것과 같아서, 시드가 같으면 두 방법이 똑같은
+# 숫자를 줍니다.
+torch.manual_seed(1)
+by_rand = torch.rand(5)
+torch.manual_seed(1)
+by_empty = torch.empty(5).uniform_()
+print(f"torch.rand(5):            {by_rand}")
+print(f"torch.empty(5).uniform_(): {by_empty}")
+print(f"완전히 같은가: {torch.equal(by_rand, by_empty)}")
+
+# %%
+# 정리
+# ----
+# - ``torch.empty``\ 는 형태와 데이터 타입만 정합니다. 값은 메모리에 있던 그대로이고,
+#   예전 숫자일 수도 0일 수도 있습니다.
+# - 이 함수가 있는 이유는 초기화를 건너뛰면 시간이 절약되기 때문입니다. 곧바로 값을
+#   덮어쓸 큰 텐서에서 효과가 있습니다.
+# - 보통은 ``torch.zeros``, ``torch.ones``, ``torch.rand``\ 를 쓰세요. ``empty``\ 는
+#   모든 요소를 한꺼번에 덮어쓸 때만 씁니다. ``out=``, ``copy_``, ``uniform_``\ 이
+#   그런 경우입니다.
+# - 디버깅할 때는 ``torch.use_deterministic_algorithms``\ 로 ``empty``\ 가 텐서를
+#   NaN으로 채우게 할 수 있습니다. 실수로 그 값을 읽으면 바로 눈에 띕니다(아래
+#   링크의 문서 참고).
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`
+#
+# PyTorch 문서:
+# `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_,
+# `torch.zeros <https://docs.pytorch.org/docs/stable/generated/torch.zeros.html>`_,
+# `torch.Tensor.copy_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html>`_,
+# `torch.Tensor.uniform_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.uniform_.html>`_,
+# `torch.use_deterministic_algorithms <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_

@@ -1,0 +1,233 @@
+r"""
+데이터 타입
+===========
+
+텐서는 모든 숫자를 하나의 데이터 타입(dtype)으로 저장합니다. 딥러닝에서는 세 가지 타입이
+대부분의 일을 맡습니다. 신경망 연산에는 ``torch.float32``, 인덱스와 클래스 레이블에는
+``torch.int64``, 마스크에는 ``torch.bool``\ 을 씁니다. 이 페이지에서는 각 타입이 어디에서
+나오는지 살펴보고, 텐서를 마스킹하고, 타입을 변환하고, 타입을 섞으면 어떻게 되는지 확인하고,
+요소 하나가 몇 바이트를 차지하는지 측정합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
+# 난수 시드를 고정합니다. 이 페이지에서는 레이어(층)를 만들기 위해 ``torch.nn``\ 을, 배열을
+# 만들기 위해 NumPy를 함께 씁니다.
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from torch import nn
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# 모든 텐서에는 dtype이 있습니다
+# ------------------------------
+# ``torch.tensor``\ 는 받은 숫자를 보고 dtype을 정합니다. 정수를 주면 정수 텐서가, 소수점이
+# 있는 숫자를 주면 부동소수점 텐서가 만들어집니다.
+whole = torch.tensor([1, 2, 3])
+decimal = torch.tensor([1.0, 2.0, 3.0])
+print(f"torch.tensor([1, 2, 3]).dtype:       {whole.dtype}")
+print(f"torch.tensor([1.0, 2.0, 3.0]).dtype: {decimal.dtype}")
+
+# %%
+# float32: 신경망 연산의 기본 타입
+# --------------------------------
+# dtype을 지정하지 않고 쓴 부동소수점 숫자는 *기본 dtype*\ 인 ``float32``\ 가 됩니다. 난수
+# 텐서도 ``float32``\ 이고, ``torch.nn`` 레이어의 가중치와 편향도 ``float32``\ 입니다.
+layer = nn.Linear(3, 2)
+print(f"torch.tensor([1.0]).dtype: {torch.tensor([1.0]).dtype}")
+print(f"torch.rand(2, 3).dtype:    {torch.rand(2, 3).dtype}")
+print(f"기본 dtype:                {torch.get_default_dtype()}")
+print(f"nn.Linear 가중치 / 편향:   {layer.weight.dtype} / {layer.bias.dtype}")
+
+# %%
+# ``torch.finfo``\ 는 부동소수점 타입이 담을 수 있는 값을 알려 줍니다. ``resolution``\ 은
+# 상대 정밀도를 10의 거듭제곱으로 나타낸 값입니다. ``float64``\ 는 ``float32``\ 보다 두 배가
+# 넘는 십진 자릿수를 유지하지만, 신경망을 학습하는 데에는 그만큼 필요하지 않습니다.
+# ``float32``\ 는 정밀도가 충분하고, 메모리는 절반만 쓰며(이 페이지 끝에서 확인합니다), GPU에서
+# ``float64``\ 보다 훨씬 빠르게 계산됩니다.
+for dtype in (torch.float32, torch.float64):
+    info = torch.finfo(dtype)
+    print(f"{dtype}: resolution {info.resolution}, 최댓값 {info.max:.4e}")
+
+# %%
+# int64: 인덱스와 레이블
+# ----------------------
+# 정수는 기본적으로 ``int64``\ 가 되고, 요소를 *세거나* *가리키는* 값도 모두 ``int64``\ 입니다.
+# 정수로 만든 ``torch.arange``, 그리고 ``argmax``\ 가 돌려주는 위치가 그렇습니다.
+scores = torch.tensor([0.1, 0.7, 0.2])
+best = torch.argmax(scores)
+print(f"torch.arange(4).dtype: {torch.arange(4).dtype}")
+print(f"torch.argmax(scores):  {best} (dtype {best.dtype})")
+
+# %%
+# ``int64`` 텐서로 다른 텐서를 인덱싱할 수 있습니다. 각 숫자가 요소 하나를 고릅니다.
+# ``argmax``\ 와 인덱싱은 둘 다 ``int64`` 위치로 말하기 때문에 자연스럽게 맞물립니다.
+indices = torch.tensor([2, 0, 1, 1])
+print(f"indices.dtype:   {indices.dtype}")
+print(f"scores[indices]: {scores[indices]}")
+print(f"scores[best]:    {scores[best]:.4f}")
+
+# %%
+# 클래스 레이블도 인덱스입니다. 레이블 ``2``\ 는 "세 번째 클래스"라는 뜻입니다. 분류 모델은
+# 클래스마다 ``float32`` 점수(*로짓*, logits)를 하나씩 내고, ``cross_entropy``\ 는 이 점수를
+# ``int64`` 정답(레이블)과 비교합니다. 클래스 방향으로 ``argmax``\ 를 하면 점수가 같은 dtype의
+# 예측 레이블로 바뀝니다.
+logits = torch.randn(4, 3)
+labels = torch.tensor([2, 0, 1, 1])
+loss = nn.functional.cross_entropy(logits, labels)
+predictions = logits.argmax(dim=1)
+print(f"logits: {logits.dtype}, labels: {labels.dtype}, predictions: {predictions.dtype}")
+print(f"교차 엔트로피 손실: {loss:.4f}")
+print(f"예측값: {predictions}, 정답: {labels}")
+
+# %%
+# bool: 마스크
+# ------------
+# ``x > 0`` 같은 비교는 같은 형태(shape)의 ``bool`` 텐서를 돌려줍니다. 조건을 만족하는 곳은
+# ``True``, 나머지는 ``False``\ 입니다. 이런 텐서를 *마스크*\ (mask)라고 부릅니다.
+x = torch.tensor([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.5, -0.25, 3.0], [0.75, -1.5, 1.0, -0.75]])
+mask = x > 0
+print(f"mask.dtype: {mask.dtype}")
+print(mask)
+
+# %%
+# 마스크는 일상적으로 세 가지 일을 합니다. 마스크로 인덱싱하면(``x[mask]``) ``True``\ 인
+# 요소만 *골라냅니다*\ (더 이상 격자를 이루지 않으므로 결과는 1차원 텐서입니다).
+# ``torch.where``\ 와 ``masked_fill``\ 은 형태를 유지한 채 요소를 *바꿉니다*. 그리고
+# ``True``\ 는 1로 계산되므로 ``mask.sum()``\ 은 ``True``\ 인 요소의 개수를 *셉니다*.
+selected = x[mask]
+kept = torch.where(mask, x, 0.0)
+print(f"x[mask]: {selected}")
+print(f"torch.where(mask, x, 0.0):\n{kept}")
+print(f"x.masked_fill(~mask, 0.0)과 같음: {torch.equal(kept, x.masked_fill(~mask, 0.0))}")
+print(f"mask.sum(): {mask.sum()}개가 양수 (전체 요소 {mask.numel()}개 중)")
+
+# %%
+fig, axes = plt.subplot_mosaic(
+    [["x", "mask", "where"], ["selected", "selected", "selected"]],
+    figsize=(7, 3.4),
+    height_ratios=[3, 1],
+)
+draw_tensor(axes["x"], x, title="x")
+draw_tensor(axes["mask"], mask, title="mask = x > 0", cmap="Greens")
+draw_tensor(axes["where"], kept, title="torch.where(mask, x, 0.0)")
+draw_tensor(axes["selected"], selected, title="x[mask]: 골라낸 요소 (순서대로)")
+fig.suptitle("bool 마스크로 요소를 골라내고 바꾸기")
+plt.show()
+
+# %%
+# 그림은 ``x``, 그 마스크(``T``\ 는 ``True``, ``F``\ 는 ``False``), 형태를 유지한 채 마스크가
+# ``False``\ 인 곳에 0을 넣은 ``torch.where``\ 의 결과, 그리고 골라낸 요소만 행 순서대로 남긴
+# ``x[mask]``\ 를 보여 줍니다.
+#
+# 마스크는 ``&``\ (그리고), ``|``\ (또는), ``~``\ (부정)로 조합합니다. 마스크를 ``float32``\ 로
+# 바꿔 평균을 내면 ``True``\ 의 비율이 됩니다. 분류 모델의 정확도도 바로 이렇게 계산합니다.
+small_positive = (x > 0) & (x < 1.5)
+print(f"0 < x < 1.5: {x[small_positive]}")
+print(f"양수 요소의 비율: {mask.float().mean():.4f}")
+print(f"위 예측값의 정확도: {(predictions == labels).float().mean():.4f}")
+
+# %%
+# dtype 변환하기
+# --------------
+# ``.to(dtype)``\ 은 다른 dtype의 복사본을 돌려줍니다. ``.float()``, ``.long()``,
+# ``.bool()``\ 은 각각 ``.to(torch.float32)``, ``.to(torch.int64)``, ``.to(torch.bool)``\ 의
+# 줄임말입니다. 정수 타입으로 바꾸면 소수 부분을 (0 쪽으로) 잘라 내고, ``bool``\ 로 바꾸면
+# 0이 아닌 모든 숫자가 ``True``\ 가 됩니다.
+values = torch.tensor([2.7, -1.3, 0.0])
+print(f"values.to(torch.float64): {values.to(torch.float64)}")
+print(f"values.long():            {values.long()}")
+print(f"values.bool():            {values.bool()}")
+print(f"values 자체는 그대로입니다: {values}")
+
+# %%
+# 자주 필요한 변환이 하나 있습니다. NumPy는 ``float64`` 배열을 만들고, ``torch.from_numpy``\ 는
+# 그 dtype을 그대로 유지합니다. ``float32`` 레이어는 ``float64`` 입력을 받지 않으며,
+# ``.float()``\ 로 해결할 수 있습니다.
+array = np.array([[1.0, 2.0, 3.0]])
+inputs = torch.from_numpy(array)
+print(f"inputs.dtype: {inputs.dtype}")
+try:
+    layer(inputs)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+print(f"layer(inputs.float()).dtype: {layer(inputs.float()).dtype}")
+
+# %%
+# dtype 섞기: 타입 승격
+# ---------------------
+# 연산에 두 가지 dtype이 섞이면 PyTorch는 둘을 모두 담을 수 있는 타입으로 계산합니다.
+# ``int64``\ 와 ``float32``\ 를 섞으면 ``float32``\ 가 됩니다(타입 승격, type promotion).
+# ``torch.result_type``\ 은 아무것도 계산하지 않고 결과의 dtype을 알려 줍니다. 정수 텐서를
+# ``/``\ 로 나누어도 ``float32``\ 가 되고, ``//``\ 는 ``int64``\ 를 유지합니다.
+counts = torch.tensor([1, 2, 3])
+weights = torch.tensor([0.5, 0.25, 0.125])
+print(f"torch.result_type(counts, weights): {torch.result_type(counts, weights)}")
+print(f"(counts * weights).dtype:  {(counts * weights).dtype}")
+print(f"(counts / 2).dtype:        {(counts / 2).dtype}")
+print(f"(counts // 2).dtype:       {(counts // 2).dtype}")
+
+# %%
+# 파이썬 숫자나 0차원 텐서는 결과의 *종류*\ (정수인지 부동소수점인지)만 정하고 크기는 정하지
+# 않습니다. 그래서 ``float32`` 텐서에 ``float64`` 스칼라를 곱해도 ``float32``\ 로 남습니다.
+# 제자리(in-place) 연산은 텐서의 dtype을 바꿀 수 없으므로, ``int64`` 텐서에 부동소수점 값을
+# 제자리에서 더하면 오류가 납니다.
+scalar64 = torch.tensor(2.0, dtype=torch.float64)
+vector64 = torch.tensor([2.0], dtype=torch.float64)
+print(f"int64 텐서와 2.5:                 {torch.result_type(counts, 2.5)}")
+print(f"float32 텐서와 0차원 float64:     {torch.result_type(weights, scalar64)}")
+print(f"float32 텐서와 1차원 float64:     {torch.result_type(weights, vector64)}")
+try:
+    counts.add_(weights)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# 요소 하나의 바이트 수
+# ---------------------
+# ``element_size()``\ 는 요소 하나가 차지하는 바이트 수를 돌려줍니다. 텐서의 메모리는 여기에
+# ``numel()``\ 을 곱한 값입니다. ``bool``\ 도 비트 하나가 아니라 바이트 하나를 통째로 씁니다.
+dtypes = [torch.float32, torch.float64, torch.int64, torch.bool]
+sizes = []
+for dtype in dtypes:
+    million = torch.zeros(1_000_000, dtype=dtype)
+    sizes.append(million.element_size())
+    megabytes = million.numel() * million.element_size() / 1e6
+    print(f"{str(dtype):14} 요소당 {sizes[-1]}바이트, 요소 백만 개에 {megabytes:.1f} MB")
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 2.6))
+bars = ax.bar([str(dtype).removeprefix("torch.") for dtype in dtypes], sizes, color="tab:blue")
+ax.bar_label(bars, fmt="%d")
+ax.set_ylabel("요소당 바이트 수")
+ax.set_ylim(0, 9)
+ax.set_title("네 가지 dtype의 element_size()")
+plt.show()
+
+# %%
+# 막대그래프는 ``float64``\ 와 ``int64``\ 가 요소당 8바이트로 ``float32``\ 의 두 배를 쓰고,
+# ``bool``\ 은 1바이트를 쓴다는 것을 보여 줍니다.
+#
+# 정리
+# ----
+# - ``float32``\ 는 부동소수점 텐서와 ``torch.nn`` 레이어 가중치의 기본 타입입니다.
+#   ``int64``\ 는 정수, 인덱스, ``argmax``\ 의 결과, 클래스 레이블에 쓰이고, ``bool``\ 은
+#   비교의 결과로 마스크에 쓰입니다.
+# - 마스크는 요소를 골라내고(``x[mask]``), 바꾸고(``torch.where``, ``masked_fill``),
+#   셉니다(``mask.sum()``).
+# - ``.to(dtype)``, ``.float()``, ``.long()``\ 으로 변환합니다. dtype을 섞으면 둘을 모두 담는
+#   타입으로 승격되며, ``torch.result_type``\ 으로 미리 알 수 있습니다.
+#
+# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서는 텐서의 형태를
+# 바꿉니다. API:
+# `텐서 속성 (dtype) <https://docs.pytorch.org/docs/stable/tensor_attributes.html>`_,
+# `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
+# `torch.where <https://docs.pytorch.org/docs/stable/generated/torch.where.html>`_,
+# `torch.Tensor.masked_fill <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.masked_fill.html>`_,
+# `torch.result_type <https://docs.pytorch.org/docs/stable/generated/torch.result_type.html>`_,
+# `torch.Tensor.element_size <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.element_size.html>`_.

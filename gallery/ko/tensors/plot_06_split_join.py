@@ -1,0 +1,181 @@
+r"""
+나누기와 합치기
+===============
+
+텐서는 여러 조각으로 자를 수 있고, 조각들은 다시 하나로 합칠 수 있습니다. 이 페이지에서는
+``chunk``\ 와 ``split``\ 으로 텐서를 나누고, ``cat``\ 과 ``stack``\ 으로 합치며, ``cat``\ 과
+``stack``\ 의 결과 형태가 어떻게 다른지 그림으로 보고, 어떤 함수가 입력과 메모리를 공유하고
+어떤 함수가 복사하는지 확인합니다.
+"""
+
+# %%
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
+# 난수 시드를 고정합니다. 패키지의 ``shares_memory``\ 는 두 텐서가 같은 메모리를 쓰는지
+# 알려 줍니다.
+import matplotlib.pyplot as plt
+import torch
+from matplotlib.patches import Rectangle
+
+from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.tensors import shares_memory
+
+use_site_style()
+torch.manual_seed(0)
+
+# %%
+# chunk: 조각의 개수로 나누기
+# ---------------------------
+# ``torch.chunk(x, 3)``\ 은 ``x``\ 를 0번 차원을 따라 3조각으로 자릅니다. 크기가 나누어떨어지지
+# 않으면 마지막 조각을 뺀 모든 조각이 올림한 크기를 갖고, 마지막 조각은 남은 만큼을 갖습니다.
+x = torch.arange(10)
+pieces = torch.chunk(x, 3)
+for piece in pieces:
+    print(f"{piece}  크기 {piece.numel()}")
+
+# %%
+# 이렇게 올림을 하기 때문에 ``chunk``\ 는 요청한 것보다 *적은* 조각을 돌려줄 수 있습니다.
+# 요소 6개를 (올림한) 크기 2씩 자르면 네 조각이 아니라 세 조각이 됩니다.
+print(f"len(torch.chunk(torch.arange(6), 4)): {len(torch.chunk(torch.arange(6), 4))}")
+
+# %%
+# split: 조각의 크기로 나누기
+# ---------------------------
+# ``torch.split``\ 은 조각의 개수 대신 각 조각의 *크기*\ 를 받습니다. ``split(x, 4)``\ 는 요소
+# 4개짜리 조각들과 그보다 짧은 마지막 조각을 만듭니다. 크기의 리스트를 주면 정확히 그 크기의
+# 조각들이 나오며, 리스트의 합은 그 차원의 크기와 같아야 합니다.
+print(f"torch.split(x, 4):         {[p.numel() for p in torch.split(x, 4)]}")
+print(f"torch.split(x, [2, 3, 5]): {[p.numel() for p in torch.split(x, [2, 3, 5])]}")
+try:
+    torch.split(x, [2, 3])
+except RuntimeError as error:
+    print(f"torch.split(x, [2, 3]): {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# 두 함수 모두 ``dim``\ 을 받습니다. ``dim=1``\ 을 따라 나누면 2x6 텐서가 열 블록들로
+# 나뉩니다.
+m = torch.arange(12).reshape(2, 6)
+left, middle, right = torch.split(m, [1, 2, 3], dim=1)
+print(f"형태: {tuple(left.shape)}, {tuple(middle.shape)}, {tuple(right.shape)}")
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(7, 1.9), width_ratios=[6, 1, 2, 3])
+draw_tensor(axes[0], m, title="m")
+draw_tensor(axes[1], left, title="left")
+draw_tensor(axes[2], middle, title="middle")
+draw_tensor(axes[3], right, title="right")
+fig.suptitle("torch.split(m, [1, 2, 3], dim=1)")
+plt.show()
+
+# %%
+# 그림은 ``m``\ 과, 너비가 1, 2, 3인 세 열 블록을 보여 줍니다.
+#
+# 조각은 뷰입니다
+# ---------------
+# ``chunk``\ 와 ``split``\ 은 아무것도 복사하지 않습니다. 각 조각은 원래 텐서의 메모리를 읽는
+# 뷰(view)입니다. 첫 조각은 시작 주소까지 원래 텐서와 같습니다.
+print(f"pieces[0].data_ptr() == x.data_ptr(): {pieces[0].data_ptr() == x.data_ptr()}")
+print(f"모든 조각이 x와 메모리를 공유함: {all(shares_memory(p, x) for p in pieces)}")
+
+# %%
+# 그래서 조각에 값을 쓰면 원래 텐서가 바뀝니다(메모리 공유). 여기서는 ``x``\ 의 복사본을
+# 쓰므로 ``x``\ 는 그대로입니다.
+x_copy = x.clone()
+first = torch.chunk(x_copy, 3)[0]
+first[0] = -1
+print(f"first[0] = -1 뒤의 x_copy: {x_copy}")
+
+# %%
+# cat과 stack
+# -----------
+# ``torch.cat``\ 은 *이미 있는* 차원을 따라 텐서들을 이어 붙입니다. 나머지 차원의 크기는 모두
+# 같아야 합니다. ``torch.stack``\ 은 형태가 같은 텐서들을 *새* 차원을 따라 쌓습니다. 2x3 텐서
+# 두 개로 해 봅니다.
+a = torch.arange(6).reshape(2, 3)
+b = torch.arange(6, 12).reshape(2, 3)
+cat_rows = torch.cat((a, b), dim=0)
+cat_cols = torch.cat((a, b), dim=1)
+stacked = torch.stack((a, b))
+print(f"torch.cat((a, b), dim=0): {tuple(cat_rows.shape)}")
+print(f"torch.cat((a, b), dim=1): {tuple(cat_cols.shape)}")
+print(f"torch.stack((a, b)):      {tuple(stacked.shape)}")
+
+# %%
+fig, axes = plt.subplot_mosaic(
+    [["a", "b", "rows"], ["cols", "cols", "stack"]], figsize=(7, 4.2), height_ratios=[4, 3]
+)
+draw_tensor(axes["a"], a, title="a (2, 3)")
+draw_tensor(axes["b"], b, title="b (2, 3)")
+draw_tensor(axes["rows"], cat_rows, title="torch.cat((a, b), dim=0)\n(4, 3)")
+draw_tensor(axes["cols"], cat_cols, title="torch.cat((a, b), dim=1)\n(2, 6)")
+draw_tensor(axes["stack"], stacked, title="torch.stack((a, b))\n(2, 2, 3)")
+for name, corner in [("b", (0, 0)), ("rows", (0, 0)), ("cols", (3, 0)), ("stack", (4, 0))]:
+    axes[name].add_patch(Rectangle(corner, 3, 2, fill=False, edgecolor="tab:orange", linewidth=3))
+fig.suptitle("cat은 있는 차원을 따라 잇고, stack은 차원을 하나 더합니다")
+plt.show()
+
+# %%
+# 그림은 ``a``\ (0~5)와 ``b``\ (6~11, 어디로 가든 주황색 테두리로 표시)를 보여 주고, 이어서
+# 세 결과를 보여 줍니다. ``dim=0``\ 을 따라 ``cat``\ 하면 ``b``\ 가 ``a`` 아래에 붙고(4x3),
+# ``dim=1``\ 을 따라 하면 옆에 붙습니다(2x6). ``stack``\ 은 둘을 2x2x3 텐서 하나의 따로 떨어진
+# 2x3 조각 ``stacked[0]``\ 과 ``stacked[1]``\ 로 유지합니다.
+#
+# ``stack``\ 은 ``unsqueeze`` 다음에 ``cat``\ 을 한 것과 같습니다. 모든 텐서에 크기 1인 차원을
+# 더하고 그 차원을 따라 이어 붙입니다. 새 차원이 들어갈 위치는 ``dim``\ 으로 정합니다.
+by_hand = torch.cat((a.unsqueeze(0), b.unsqueeze(0)), dim=0)
+print(f"stack == unsqueeze + cat: {torch.equal(stacked, by_hand)}")
+print(f"torch.stack((a, b), dim=1): {tuple(torch.stack((a, b), dim=1).shape)}")
+print(f"torch.stack((a, b), dim=2): {tuple(torch.stack((a, b), dim=2).shape)}")
+
+# %%
+# ``cat``\ 은 ``dim``\ 을 제외한 모든 차원의 크기가 같아야 하고, ``stack``\ 은 형태가 완전히 같아야
+# 합니다. 2x3 텐서와 1x3 텐서는 행 방향으로 이어 붙일 수는 있지만 쌓을 수는 없습니다.
+row = torch.zeros(1, 3, dtype=torch.int64)
+print(f"torch.cat((a, row)): {tuple(torch.cat((a, row)).shape)}")
+try:
+    torch.stack((a, row))
+except RuntimeError as error:
+    print(f"torch.stack((a, row)): {type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# cat과 stack은 복사합니다
+# ------------------------
+# ``cat``\ 이나 ``stack``\ 의 결과는 자기 메모리를 가진 새 텐서입니다. 입력들은 서로 다른 곳에
+# 있고, 텐서 하나는 메모리 한 덩어리여야 하기 때문입니다. 그래서 나중에 입력을 바꿔도 결과는
+# 그대로입니다.
+print(f"cat_rows가 a와 메모리를 공유함: {shares_memory(cat_rows, a)}")
+print(f"stacked가 b와 메모리를 공유함:  {shares_memory(stacked, b)}")
+a_copy = a.clone()
+joined = torch.cat((a_copy, b))
+a_copy[0, 0] = 100
+print(f"a_copy[0, 0] = 100 뒤의 joined[0, 0]: {joined[0, 0]}")
+
+# %%
+# 왕복하기
+# --------
+# 나누기는 합치기를 되돌립니다. ``chunk``\ 는 ``cat_rows``\ 를 다시 ``a``\ 와 ``b``\ 로 자르고,
+# ``torch.unbind``\ 는 ``stacked``\ 의 조각들을 떼어 내며, ``split``\ 의 조각들을 ``cat``\ 하면
+# ``x``\ 가 돌아옵니다.
+a_back, b_back = torch.chunk(cat_rows, 2, dim=0)
+print(f"chunk(cat((a, b)))로 복원됨: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
+a_slice, b_slice = torch.unbind(stacked)
+print(f"unbind(stack((a, b)))로 복원됨: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+x_back = torch.cat(torch.split(x, [2, 3, 5]))
+print(f"cat(split(x, [2, 3, 5]))로 복원됨: {torch.equal(x_back, x)}")
+
+# %%
+# 정리
+# ----
+# - ``chunk``\ 는 텐서를 정해진 개수의 조각으로, ``split``\ 은 정해진 크기(크기 하나 또는
+#   리스트)의 조각으로 자릅니다. 둘 다 원래 텐서와 메모리를 공유하는 뷰를 돌려줍니다.
+# - ``cat``\ 은 이미 있는 차원을 따라 잇고(2x3 두 개로 4x3 또는 2x6), ``stack``\ 은 새 차원을
+#   더합니다(2x2x3). 둘 다 새 메모리에 복사합니다.
+# - ``chunk``\ (또는 ``split``) 뒤의 ``cat``, ``cat`` 뒤의 ``chunk``\ 는 처음 텐서를
+#   돌려줍니다.
+#
+# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`\ 에서는 텐서를
+# 곱합니다. 행렬 곱과 요소별 곱입니다. API:
+# `torch.chunk <https://docs.pytorch.org/docs/stable/generated/torch.chunk.html>`_,
+# `torch.split <https://docs.pytorch.org/docs/stable/generated/torch.split.html>`_,
+# `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_,
+# `torch.stack <https://docs.pytorch.org/docs/stable/generated/torch.stack.html>`_,
+# `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.
