@@ -57,7 +57,7 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
     for name, source in EXAMPLES.items():
         (gallery / name).write_text(source, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-T", "-b", "html",
          str(docs / "en"), str(project / "out")],
         capture_output=True, text=True, encoding="utf-8", cwd=project,
     )  # fmt: skip
@@ -83,8 +83,8 @@ def test_warning_in_example_fails_it(broken_build: tuple[int, str]) -> None:
 
 def test_missing_glyph_fails_the_example(broken_build: tuple[int, str]) -> None:
     _, output = broken_build
-    assert "plot_03_glyph.py failed" in output
-    assert "missing from font" in output
+    assert "plot_03_glyph.py failed" in output, output[-3000:]
+    assert "missing from font" in output, output[-3000:]
 
 
 def test_stderr_in_notebook_page_fails_it(broken_build: tuple[int, str]) -> None:

@@ -22,7 +22,7 @@ def to_mathml(latex: str, *, display: bool) -> str:
     """Convert one LaTeX formula to a ``<math>`` element.
 
     >>> to_mathml("x^2", display=False)
-    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><msup><mi>x</mi><mn>2</mn></msup></math>'
+    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>'
     """
     try:
         return convert(latex.strip(), display="block" if display else "inline")

@@ -2,8 +2,8 @@
 Gradients with requires_grad, backward() and .grad
 ==================================================
 
-Autograd, PyTorch's automatic differentiation, computes derivatives for you. This
-page takes the three small examples of the seed posts, derives each gradient by hand
+Autograd, PyTorch's automatic differentiation, computes derivatives for you. This page
+takes the three small examples of the original lessons, derives each gradient by hand
 first, then lets autograd compute it and checks that the two agree.
 """
 
@@ -36,11 +36,11 @@ print(f"w.grad before backward(): {w.grad}")
 # %%
 # A result remembers how it was made
 # ----------------------------------
-# Seed 000 computes :math:`l = (3w)^2 + (2x)^2`. The result is not a leaf: its
-# ``grad_fn`` names the last operation that produced it (here the addition), and that
-# node links back to the operations before it. This chain is what ``backward()``
-# walks.
-l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the seed's name)
+# The lesson on PyTorch basics and autograd computes :math:`l = (3w)^2 + (2x)^2`. The
+# result is not a leaf: its ``grad_fn`` names the last operation that produced it (here
+# the addition), and that node links back to the operations before it. This chain is
+# what ``backward()`` walks.
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the lesson's name)
 print(f"l = {l.item():.4f}")
 print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
 
@@ -70,7 +70,7 @@ print(
 # %%
 # Second example: y = x³ at x = 2
 # -------------------------------
-# Seed 002 differentiates :math:`y = x^3`. By hand,
+# The lesson on tensors, models and training differentiates :math:`y = x^3`. By hand,
 # :math:`dy/dx = 3x^2`, which is :math:`3 \cdot 2^2 = 12` at :math:`x = 2`.
 x = torch.tensor(2.0, requires_grad=True)
 y = x**3
@@ -103,7 +103,7 @@ plt.show()
 #
 # Third example: a sum of vectors
 # -------------------------------
-# Seed 004 adds two vectors, :math:`z = x + y`, and sums the result:
+# The lesson on custom losses adds two vectors, :math:`z = x + y`, and sums the result:
 # :math:`s = \sum_i (x_i + y_i)`. Each :math:`x_i` appears once with factor 1, so
 # :math:`\partial s / \partial x_i = 1`, and the same for :math:`y_i`: both gradients
 # are vectors of ones, the shape of ``x`` and ``y``.

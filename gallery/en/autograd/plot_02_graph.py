@@ -2,11 +2,11 @@
 The computational graph
 =======================
 
-Autograd computes gradients from a record of what was computed: the computational
-graph. This page builds the graph of ``z = (x + y) * w`` from seed 002, reads it out
+Autograd computes gradients from a record of what was computed: the computational graph.
+This page builds the graph of ``z = (x + y) * w`` from the original lesson, reads it out
 of ``grad_fn`` and ``next_functions``, draws it from that record, checks by hand the
-gradients that flow along it, and then draws the graph of a small two-layer network
-the same way.
+gradients that flow along it, and then draws the graph of a small two-layer network the
+same way.
 """
 
 # %%
@@ -25,8 +25,8 @@ torch.manual_seed(0)
 # %%
 # Nodes and edges
 # ---------------
-# Seed 002 describes a computational graph with two kinds of parts: *nodes* are
-# operations (an addition, a multiplication) or variables (the input values), and
+# The original lesson describes a computational graph with two kinds of parts: *nodes*
+# are operations (an addition, a multiplication) or variables (the input values), and
 # *edges* show how data flows and what depends on what. Its example is
 # :math:`z = (x + y) \cdot w`. With ``requires_grad=True`` on the inputs, autograd
 # records this graph while the expression runs.
@@ -85,7 +85,7 @@ plt.show()
 # The figure shows the nodes and edges listed above: the output ``z`` (orange) on
 # top, the operations (blue) below it and each leaf (green) under the operation that
 # used it.
-# Compared with the seed's hand-drawn graph two things differ. The operations are
+# Compared with the lesson's hand-drawn graph two things differ. The operations are
 # named after their *backward* functions (``MulBackward0`` computes the gradients of
 # a product), and the arrows point from ``z`` towards the inputs: during the forward
 # pass data flowed up, during the backward pass gradients flow down.

@@ -2,10 +2,10 @@
 Dynamic graphs
 ==============
 
-PyTorch builds the computational graph while your Python code runs, so an ``if``
-or a loop decides what gets recorded. This page runs the ``dynamic_graph_example``
-function of seed 002 on a positive and on a negative input, checks both gradients
-by hand, and draws the graph each call recorded.
+PyTorch builds the computational graph while your Python code runs, so an ``if`` or a
+loop decides what gets recorded. This page runs the ``dynamic_graph_example`` function
+of the original lesson on a positive and on a negative input, checks both gradients by
+hand, and draws the graph each call recorded.
 """
 
 # %%
@@ -26,14 +26,15 @@ torch.manual_seed(0)
 # %%
 # Static and dynamic graphs
 # -------------------------
-# Seed 002 contrasts two designs. With a *static* graph the structure of the model is
-# defined first and the inputs are passed through it afterwards. With a *dynamic*
-# graph, PyTorch's design, the graph is created, and can change, while the code runs.
-# The seed lists what that buys: ordinary control flow (conditions, loops) just works,
-# ordinary Python debugging tools can follow the computation, and a model's structure
-# is easy to change while experimenting. Its example branches on the value of ``x``:
+# The original lesson contrasts two designs. With a *static* graph the structure of the
+# model is defined first and the inputs are passed through it afterwards. With a
+# *dynamic* graph, PyTorch's design, the graph is created, and can change, while the
+# code runs. The lesson lists what that buys: ordinary control flow (conditions, loops)
+# just works, ordinary Python debugging tools can follow the computation, and a model's
+# structure is easy to change while experimenting. Its example branches on the value of
+# ``x``:
 def dynamic_graph_example(x):
-    if x > 0:  # noqa: SIM108 (the seed's if-else, kept as written)
+    if x > 0:  # noqa: SIM108 (the lesson's if-else, kept as written)
         y = x**2
     else:
         y = x**3
@@ -44,7 +45,7 @@ def dynamic_graph_example(x):
 # A positive input
 # ----------------
 # For :math:`x > 0` the function computes :math:`y = x^2`, so
-# :math:`dy/dx = 2x`, which is 4 at :math:`x = 2`, as the seed says.
+# :math:`dy/dx = 2x`, which is 4 at :math:`x = 2`, as the original lesson says.
 x_positive = torch.tensor(2.0, requires_grad=True)
 y_positive = dynamic_graph_example(x_positive)
 y_positive.backward()

@@ -2,8 +2,8 @@
 Vector outputs: the gradient argument, accumulation and freed graphs
 ====================================================================
 
-``backward()`` starts from a single number. This page follows seed 003's
-:math:`Q = 3a^3 - b^2` to see what happens when the output is a vector: what the
+``backward()`` starts from a single number. This page takes :math:`Q = 3a^3 - b^2` from
+the original autograd tutorial to see what happens when the output is a vector: what the
 ``gradient=`` argument means (a vector-Jacobian product, checked against the full
 Jacobian), why gradients add up across ``backward()`` calls, and why a graph can be
 walked only once unless you ask to keep it.
@@ -108,9 +108,9 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # %%
 # Other weights
 # -------------
-# Seed 003 suggests weights such as ``[0.7, 0.3]`` when one element of ``Q`` matters
-# more. The result is again :math:`v^T J`: each gradient element is scaled by its
-# weight. ``backward()`` freed the first graph (more on this below), so ``Q`` is
+# The original tutorial suggests weights such as ``[0.7, 0.3]`` when one element of
+# ``Q`` matters more. The result is again :math:`v^T J`: each gradient element is scaled
+# by its weight. ``backward()`` freed the first graph (more on this below), so ``Q`` is
 # computed again, and the old gradients are cleared first.
 weights = torch.tensor([0.7, 0.3])
 grads_ones = (a.grad.clone(), b.grad.clone())

@@ -5,8 +5,9 @@ Updating without tracking: ``no_grad``, ``requires_grad_`` and ``detach``
 A gradient-descent step changes a tensor using its own gradient:
 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. That update must not
 become part of the graph. This page shows the three tools for it, ``torch.no_grad()``,
-``requires_grad_()`` and ``detach()``, in the update step that seed 000 writes, then
-runs a small gradient descent with the seed's pattern and with an in-place one.
+``requires_grad_()`` and ``detach()``, in the update step that the original lesson
+writes, then runs a small gradient descent with the lesson's pattern and with an
+in-place one.
 """
 
 # %%
@@ -47,11 +48,12 @@ print(f"outside no_grad: requires_grad={outside.requires_grad}, grad_fn={outside
 print(f"inside no_grad:  requires_grad={inside.requires_grad}, grad_fn={inside.grad_fn}")
 
 # %%
-# The seed's pattern makes a new tensor
-# -------------------------------------
-# Seed 000 updates with ``x = x - lr * x.grad`` under ``no_grad``. The right-hand side
-# is a *new* tensor, and the name ``x`` now points to it. Because it was computed
-# under ``no_grad``, it is a leaf that does not require grad and has no ``.grad``.
+# The lesson's pattern makes a new tensor
+# ---------------------------------------
+# The original lesson updates with ``x = x - lr * x.grad`` under ``no_grad``. The
+# right-hand side is a *new* tensor, and the name ``x`` now points to it. Because it was
+# computed under ``no_grad``, it is a leaf that does not require grad and has no
+# ``.grad``.
 lr = 0.1
 old_x = x
 with torch.no_grad():
@@ -68,7 +70,7 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# That is why the seed's loop calls ``requires_grad_(True)`` at the top of every
+# That is why the lesson's loop calls ``requires_grad_(True)`` at the top of every
 # iteration: the trailing underscore marks an in-place method, which switches
 # recording on for the new leaf.
 x.requires_grad_(True)
@@ -109,12 +111,12 @@ print(f"after y_detached[0] = 100: y = {y.detach()}")
 # ``detach()`` is what you use to take a value out of the graph, for example to plot
 # it, convert it to NumPy or keep it for later, without keeping the graph alive.
 #
-# A small gradient descent, the seed's way
-# ----------------------------------------
+# A small gradient descent, the lesson's way
+# ------------------------------------------
 # Minimise :math:`\text{loss}(x) = \sum_i (x_i - 3)^2` for a vector of five random
 # starting values. Its gradient is :math:`2(x - 3)`, so the minimum is every
-# :math:`x_i = 3`. The loop follows seed 000: ``requires_grad_(True)`` first, the
-# update ``x = x - lr * x.grad`` under ``no_grad``.
+# :math:`x_i = 3`. The loop follows the original lesson: ``requires_grad_(True)`` first,
+# the update ``x = x - lr * x.grad`` under ``no_grad``.
 start = torch.randn(5)
 lr = 0.1
 steps = 50
@@ -151,7 +153,7 @@ for step in range(steps):
 
 # %%
 # Both loops do the same arithmetic, so they end at the same values, close to 3:
-print(f"seed's pattern: {x_seed}")
+print(f"new leaf:       {x_seed}")
 print(f"in place:       {x.detach()}")
 print(f"identical: {torch.equal(x_seed, x.detach())}")
 print(f"largest distance to 3: {(x.detach() - 3).abs().max().item():.6f}")
@@ -159,7 +161,7 @@ print(f"largest distance to 3: {(x.detach() - 3).abs().max().item():.6f}")
 # %%
 # The figure draws both loss curves on a log scale.
 fig, ax = plt.subplots(figsize=(6, 3))
-ax.semilogy(losses_seed, linewidth=3, alpha=0.6, label="x = x - lr * x.grad (seed 000)")
+ax.semilogy(losses_seed, linewidth=3, alpha=0.6, label="x = x - lr * x.grad (new leaf)")
 ax.semilogy(losses_in_place, "--", color="black", label="x -= lr * x.grad (in place)")
 ax.set_xlabel("step")
 ax.set_ylabel("loss")
@@ -180,13 +182,13 @@ print(f"measured loss ratio per step: min {ratios.min().item():.4f}, max {ratios
 # Summary
 # -------
 # - ``torch.no_grad()`` runs operations without recording them: use it for updates.
-# - ``x = x - lr * x.grad`` makes a new leaf without ``requires_grad``; the seed turns
+# - ``x = x - lr * x.grad`` makes a new leaf without ``requires_grad``; the lesson turns
 #   recording back on with ``x.requires_grad_(True)`` each iteration.
 # - ``x -= lr * x.grad`` under ``no_grad`` keeps the same leaf; clear the gradient
 #   with ``x.grad.zero_()`` or ``x.grad = None`` before the next ``backward()``.
 # - ``detach()`` gives the same memory without the history.
 #
-# The restoration practice uses exactly the seed's pattern on a 10,000-pixel image.
+# The restoration practice uses exactly the lesson's pattern on a 10,000-pixel image.
 # Next, :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` lets an
 # optimizer do the update for a whole network. API:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,

@@ -2,10 +2,10 @@
 A whole training step on an image model
 =======================================
 
-Seed 003 ends the autograd tour with one training step on ResNet18, an image
-classifier with more than eleven million parameters: forward pass, loss, backward
-pass, optimizer step. This page runs that step and looks inside: how many parameters
-received a gradient, and how far the step moved each part of the network.
+The lesson this page is based on ends its tour of autograd with one training step on
+ResNet18, an image classifier with more than eleven million parameters: forward pass,
+loss, backward pass, optimizer step. This page runs that step and looks inside: how many
+parameters received a gradient, and how far the step moved each part of the network.
 """
 
 # %%
@@ -25,8 +25,8 @@ torch.manual_seed(0)
 # %%
 # One device for everything
 # -------------------------
-# The PyTorch tutorial that seed 003 translates carries a note: "this tutorial works
-# only on the CPU". The note gives no reason, and the
+# The PyTorch tutorial that the original lesson translates carries a note: "this
+# tutorial works only on the CPU". The note gives no reason, and the
 # `change that added it <https://github.com/pytorch/tutorials/pull/1697>`_ says only
 # that the tutorial should be used on CPU. Nothing in a training step depends on the
 # device: autograd records and runs the same graph on a GPU. What fails is *mixing*
@@ -38,12 +38,12 @@ print(f"device: {device.type}")
 # %%
 # The model, with random weights
 # ------------------------------
-# The seed calls ``resnet18(weights=ResNet18_Weights.DEFAULT)``, which downloads
-# weights trained on ImageNet. This site is built without network access, so the
-# page uses the same architecture with randomly initialised weights. For autograd
+# The original lesson calls ``resnet18(weights=ResNet18_Weights.DEFAULT)``, which
+# downloads weights trained on ImageNet. This site is built without network access, so
+# the page uses the same architecture with randomly initialised weights. For autograd
 # this changes nothing: the forward pass, ``backward()`` and ``step()`` run the same
-# operations whatever numbers the weights hold. Trained weights only change the
-# numbers, and how good the predictions are.
+# operations whatever numbers the weights hold. Trained weights only change the numbers,
+# and how good the predictions are.
 model = resnet18().to(device)
 parameters = dict(model.named_parameters())
 print(f"parameter tensors: {len(parameters)}")
@@ -70,9 +70,9 @@ print(f"training mode: {model.training}")
 # %%
 # Forward pass
 # ------------
-# One random 64×64 RGB image (batch size 1) and a random target for the 1000 classes,
-# as in the seed. ``prediction`` carries a ``grad_fn``: the last operation is the
-# classifier's matrix product plus bias.
+# One random 64×64 RGB image (batch size 1) and a random target for the 1000 classes, as
+# in the original lesson. ``prediction`` carries a ``grad_fn``: the last operation is
+# the classifier's matrix product plus bias.
 data = torch.rand(1, 3, 64, 64, device=device)
 labels = torch.rand(1, 1000, device=device)
 prediction = model(data)
@@ -91,7 +91,7 @@ except ValueError as error:
 # %%
 # Loss and backward pass
 # ----------------------
-# The seed's loss simply sums ``prediction - labels`` (real training would use
+# The lesson's loss simply sums ``prediction - labels`` (real training would use
 # ``torch.nn.CrossEntropyLoss``). Before ``backward()`` no parameter has a gradient;
 # after it, every parameter that requires grad has one, of its own shape.
 loss = (prediction - labels).sum()
@@ -130,7 +130,7 @@ for name, count in zero_count.items():
 # %%
 # The optimizer step
 # ------------------
-# The seed's optimizer: SGD with learning rate 0.01 and momentum 0.9, holding every
+# The lesson's optimizer: SGD with learning rate 0.01 and momentum 0.9, holding every
 # parameter of the model. Before ``step()`` we keep a copy of all parameters, to
 # measure the change.
 before = {name: p.detach().clone() for name, p in parameters.items()}
@@ -200,7 +200,7 @@ plt.show()
 # %%
 # The figure shows that one step moved every stage, the stem most of all: its
 # relative change is above 1, so a single step changed its weights by more than their
-# own size. The seed's loss sums 1000 outputs, which makes its gradients large; with a
+# own size. The lesson's loss sums 1000 outputs, which makes its gradients large; with a
 # real loss such as ``CrossEntropyLoss`` the steps are much smaller.
 #
 # Summary

@@ -3,7 +3,7 @@ Building models with nn.Module
 ==============================
 
 In PyTorch a model is a Python class that subclasses ``nn.Module``. This page writes
-the one-layer model of the seed posts, calls it, reads what its output remembers
+the one-layer model of the original lessons, calls it, reads what its output remembers
 (``grad_fn``), lists its parameters, and then checks how ``nn.Linear`` really chooses
 its starting weights, against thousands of freshly created layers.
 """
@@ -29,10 +29,10 @@ torch.manual_seed(0)
 # %%
 # A model is a class
 # ------------------
-# Seed 002 defines ``SimpleModel``: ``__init__`` creates the layers, ``forward`` says
-# what happens to an input. ``nn.Linear(2, 1)`` is a linear map from 2 inputs to 1
-# output. Assigning it to ``self.linear`` registers it as a part of the model, which
-# is why printing the model lists it.
+# The original lesson on models and training defines ``SimpleModel``: ``__init__``
+# creates the layers, ``forward`` says what happens to an input. ``nn.Linear(2, 1)`` is
+# a linear map from 2 inputs to 1 output. Assigning it to ``self.linear`` registers it
+# as a part of the model, which is why printing the model lists it.
 class SimpleModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -58,19 +58,20 @@ print(output)
 # %%
 # What the output remembers: ``grad_fn``
 # --------------------------------------
-# The weights of the layer have ``requires_grad=True``, so the output records how it
-# was computed. Its ``grad_fn`` is ``AddmmBackward0``: *addmm* is "add the bias to a
-# matrix product", :math:`b + xW^T`, done as one operation. Seed 004 printed
-# ``AddmmBackward``; current PyTorch numbers its backward nodes, hence the ``0``.
+# The weights of the layer have ``requires_grad=True``, so the output records how it was
+# computed. Its ``grad_fn`` is ``AddmmBackward0``: *addmm* is "add the bias to a matrix
+# product", :math:`b + xW^T`, done as one operation. The original lesson on custom
+# losses printed ``AddmmBackward``; current PyTorch numbers its backward nodes, hence
+# the ``0``.
 print(f"output.grad_fn: {output.grad_fn.name()}")
 by_hand = model.linear.bias + x @ model.linear.weight.T
 print(f"output == bias + x @ weight.T: {torch.allclose(output, by_hand)}")
 
 
 # %%
-# Seed 004 calls the same network ``MyModel`` and stores the result in ``out`` before
-# returning it. The name changes nothing: built after the same seed, the two models
-# have the same weights and give the same output.
+# The lesson on custom losses calls the same network ``MyModel`` and stores the result
+# in ``out`` before returning it. The name changes nothing: built after the same seed,
+# the two models have the same weights and give the same output.
 class MyModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -109,10 +110,10 @@ print(f"weight.grad == x: {torch.equal(model.linear.weight.grad, x)}")
 # %%
 # How nn.Linear chooses its starting weights
 # ------------------------------------------
-# Seed 002 says the weights start with "Kaiming He initialisation (Kaiming uniform)".
-# PyTorch's own source shows what happens when a layer is created: the weight goes
-# through ``kaiming_uniform_`` with ``a=math.sqrt(5)``, and the bias is drawn uniformly
-# with its own bound.
+# The lesson on models and training says the weights start with "Kaiming He
+# initialisation (Kaiming uniform)". PyTorch's own source shows what happens when a
+# layer is created: the weight goes through ``kaiming_uniform_`` with
+# ``a=math.sqrt(5)``, and the bias is drawn uniformly with its own bound.
 print(inspect.getsource(nn.Linear.reset_parameters))
 
 # %%

@@ -3,10 +3,10 @@ Training: the loop, SGD, momentum and Adam
 ==========================================
 
 Training repeats five steps: reset the gradients, run the model, compute the loss,
-backpropagate, let the optimizer update the parameters. This page runs the loop of
-seed 002 for 10 epochs, checks what one optimizer step does, and then trains a small
-regression model to convergence with plain SGD, SGD with momentum and Adam, comparing
-their loss curves.
+backpropagate, let the optimizer update the parameters. This page runs the loop of the
+original lesson for 10 epochs, checks what one optimizer step does, and then trains a
+small regression model to convergence with plain SGD, SGD with momentum and Adam,
+comparing their loss curves.
 """
 
 # %%
@@ -26,8 +26,8 @@ use_site_style()
 torch.manual_seed(0)
 
 # %%
-# The training loop of seed 002
-# -----------------------------
+# The original lesson's training loop
+# -----------------------------------
 # One example, :math:`x = [1, 2]` with target 5. ``optim.SGD`` receives the model's
 # parameters and a learning rate of 0.01, ``nn.MSELoss`` measures the squared error.
 # Each epoch: ``zero_grad()`` clears the old gradients, the forward pass predicts,
@@ -70,8 +70,8 @@ for old, new in zip(before, model.parameters(), strict=True):
 # --------
 # With momentum :math:`\mu`, PyTorch's SGD keeps a running "velocity"
 # :math:`v \leftarrow \mu v + g` and steps :math:`p \leftarrow p - \text{lr} \cdot v`,
-# so steps that keep pointing the same way add up. Seed 003 uses
-# ``SGD(lr=1e-2, momentum=0.9)``. On :math:`L = p^2` from :math:`p = 1` with
+# so steps that keep pointing the same way add up. The autograd tutorial behind these
+# pages uses ``SGD(lr=1e-2, momentum=0.9)``. On :math:`L = p^2` from :math:`p = 1` with
 # :math:`\text{lr} = 0.1, \mu = 0.9`: the first step gives :math:`v = 2`,
 # :math:`p = 0.8`; the second :math:`g = 1.6`, :math:`v = 0.9 \cdot 2 + 1.6 = 3.4`,
 # :math:`p = 0.8 - 0.34 = 0.46`.
@@ -87,10 +87,11 @@ print(f"matches 0.46: {torch.allclose(p, torch.tensor([0.46]))}")
 # %%
 # Adam
 # ----
-# Adam (seed 002) keeps running averages of each gradient and of its square and divides
-# one by the square root of the other, so every parameter gets its own step size. A
-# consequence is easy to see: on the first step each parameter moves by almost exactly
-# the learning rate, whether its gradient is large or tiny.
+# Adam, which the original lesson names next to SGD, keeps running averages of each
+# gradient and of its square and divides one by the square root of the other, so every
+# parameter gets its own step size. A consequence is easy to see: on the first step each
+# parameter moves by almost exactly the learning rate, whether its gradient is large or
+# tiny.
 q = torch.tensor([1.0, 1.0], requires_grad=True)
 adam = torch.optim.Adam([q], lr=0.1)
 (q * torch.tensor([100.0, 0.01])).sum().backward()

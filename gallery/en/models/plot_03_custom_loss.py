@@ -4,7 +4,7 @@ A custom loss function
 
 A loss function in PyTorch is just another ``nn.Module``: it takes the prediction and
 the target and returns a number autograd can differentiate. This page writes the
-``CustomLoss`` of seed 004, the sum of absolute errors, checks that it equals
+``CustomLoss`` of the original lesson, the sum of absolute errors, checks that it equals
 ``nn.L1Loss(reduction="sum")`` in value and in gradient, and shows why one would want
 it: trained on data with outliers, it finds the line that mean squared error misses.
 """
@@ -30,9 +30,9 @@ torch.manual_seed(0)
 # %%
 # A loss is a module too
 # ----------------------
-# Seed 004 subclasses ``nn.Module`` exactly as for a model: ``forward`` receives the
-# prediction and the target and returns :math:`\sum_i |\hat{y}_i - y_i|`, the sum of
-# absolute errors.
+# The original lesson subclasses ``nn.Module`` exactly as for a model: ``forward``
+# receives the prediction and the target and returns :math:`\sum_i |\hat{y}_i - y_i|`,
+# the sum of absolute errors.
 class CustomLoss(nn.Module):
     def __init__(self):
         super().__init__()
@@ -45,8 +45,8 @@ class CustomLoss(nn.Module):
 # %%
 # It is used exactly like a built-in loss: create it once, call it on the model's output
 # and the target. The result carries ``grad_fn=<SumBackward0>``, so ``backward()`` can
-# start from it. (Seed 004 printed 0.7624; the number depends on the model's random
-# starting weights.)
+# start from it. (The original lesson printed 0.7624; the number depends on the model's
+# random starting weights.)
 model = SimpleModel()
 criterion = CustomLoss()
 x = torch.tensor([[1.0, 2.0]])
@@ -146,8 +146,8 @@ with torch.no_grad():
 # The package's version: reduction and shape checks
 # -------------------------------------------------
 # ``pytorch_basics.losses.CustomLoss`` adds what built-in losses have: a ``reduction``
-# argument, ``"sum"`` by default as in the seed, ``"mean"`` or ``"none"``. Each equals
-# ``nn.L1Loss`` with the same reduction.
+# argument, ``"sum"`` by default as in the original lesson, ``"mean"`` or ``"none"``.
+# Each equals ``nn.L1Loss`` with the same reduction.
 for reduction in ("sum", "mean", "none"):
     checked = losses.CustomLoss(reduction=reduction)(y_pred, target)
     expected = nn.L1Loss(reduction=reduction)(y_pred, target)
@@ -155,12 +155,12 @@ for reduction in ("sum", "mean", "none"):
 
 # %%
 # It also checks shapes, and that matters: a prediction of shape ``(4, 1)`` minus a
-# target of shape ``(4,)`` broadcasts to a ``(4, 4)`` table of all pairs. The seed's
-# version then silently sums 16 differences instead of 4.
+# target of shape ``(4,)`` broadcasts to a ``(4, 4)`` table of all pairs. The original
+# lesson's version then silently sums 16 differences instead of 4.
 prediction = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 flat_target = torch.tensor([1.0, 2.0, 3.0, 4.0])
 print(f"shape of y_pred - y_true: {tuple((prediction - flat_target).shape)}")
-print(f"seed's CustomLoss: {criterion(prediction, flat_target).item():.4f} (should be 0)")
+print(f"original CustomLoss: {criterion(prediction, flat_target).item():.4f} (should be 0)")
 
 # %%
 # The package's loss refuses such input and names both shapes; an unknown reduction is
@@ -180,7 +180,7 @@ except ValueError as error:
 # A custom loss is an ``nn.Module`` whose ``forward`` returns a number; autograd takes
 # care of the gradient. ``CustomLoss`` equals ``nn.L1Loss(reduction="sum")`` in value and
 # gradient, and on data with outliers it fits the majority where MSE gets pulled away.
-# Open questions the seed posts leave behind are answered in
+# Open questions the original lessons leave behind are answered in
 # :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`.
 #
 # PyTorch reference: `nn.L1Loss <https://docs.pytorch.org/docs/stable/generated/torch.nn.L1Loss.html>`_,

@@ -2,12 +2,12 @@
 The PyTorch module map
 ======================
 
-PyTorch is split into a handful of modules, each with one job. Seed 001 lists seven of
-them: ``torch``, ``torch.autograd``, ``torch.nn``, ``torch.multiprocessing``,
+PyTorch is split into a handful of modules, each with one job. The original lesson lists
+seven of them: ``torch``, ``torch.autograd``, ``torch.nn``, ``torch.multiprocessing``,
 ``torch.optim``, ``torch.utils`` and ``torch.onnx``. For each one this page gives its
 role, the situation in which you reach for it, a one-line summary, and a tiny example
-that runs: from adding two tensors to exporting a model to ONNX and running the
-exported file outside PyTorch.
+that runs: from adding two tensors to exporting a model to ONNX and running the exported
+file outside PyTorch.
 """
 
 # %%
@@ -77,10 +77,11 @@ plt.show()
 #
 # torch: tensors and the maths on them
 # ------------------------------------
-# **Role.** The main namespace: it creates tensors, PyTorch's containers of numbers,
-# and does the arithmetic on them. **Situation** (from the seed): "I want a container
-# of numbers, and to add, subtract, multiply and divide them." **In one line:** a tensor
-# is a bundle of numbers, and ``torch`` is PyTorch's NumPy-like calculator for it.
+# **Role.** The main namespace: it creates tensors, PyTorch's containers of numbers, and
+# does the arithmetic on them. **Situation** (in the original lesson's words): "I want a
+# container of numbers, and to add, subtract, multiply and divide them."
+# **In one line:** a tensor is a bundle of numbers, and ``torch`` is PyTorch's
+# NumPy-like calculator for it.
 numbers = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(f"numbers + 10:\n{numbers + 10}")
 print(f"numbers * numbers (element by element):\n{numbers * numbers}")
@@ -188,8 +189,8 @@ print(f"same examples as without workers: {torch.equal(torch.cat(parallel_batche
 # **Role.** Converts a PyTorch model to `ONNX <https://onnx.ai/>`_ (Open Neural Network
 # Exchange), an open file format for models. **Situation:** "I trained a model in
 # PyTorch and want to use it in a mobile app or another system." **In one line:** the
-# translator that lets other systems run PyTorch models. The seed names TensorFlow and
-# Caffe; today the file is mostly run by a runtime such as
+# translator that lets other systems run PyTorch models. The original lesson names
+# TensorFlow and Caffe; today the file is mostly run by a runtime such as
 # `ONNX Runtime <https://onnxruntime.ai/>`_, on servers, phones and in browsers.
 #
 # The export needs three packages besides PyTorch: ``pip install onnx onnxruntime

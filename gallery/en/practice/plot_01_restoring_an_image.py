@@ -2,11 +2,12 @@ r"""
 Restoring a broken image with gradient descent
 ==============================================
 
-Seed 000 ends with a practice: a "weird function" has broken a picture, we only see
-the broken result, and gradient descent finds the picture again, starting from random
-noise. This page runs the seed's loop as written, shows the original, broken and
-restored pictures side by side, and follows the loss and the picture's quality over
-the 20,000 steps. The two curves tell different stories.
+The original lesson on PyTorch basics and autograd ends with a practice: a "weird
+function" has broken a picture, we only see the broken result, and gradient descent
+finds the picture again, starting from random noise. This page runs the lesson's loop as
+written, shows the original, broken and restored pictures side by side, and follows the
+loss and the picture's quality over the 20,000 steps. The two curves tell different
+stories.
 """
 
 # %%
@@ -73,7 +74,7 @@ print(
 # The book's photograph is not ours to ship, so we use one that comes with matplotlib:
 # its sample data holds a portrait of Grace Hopper. ``sample_image`` turns it grey,
 # crops the central square and shrinks it to 100 x 100 values between 0 and 1. Like the
-# seed, we flatten it to 10,000 numbers and break it.
+# original lesson, we flatten it to 10,000 numbers and break it.
 image = sample_image()
 original = image.flatten()
 broken_image = weird_function(original)
@@ -85,14 +86,14 @@ print(
 )
 
 # %%
-# The seed's loop
-# ---------------
+# The lesson's loop
+# -----------------
 # The strategy: a random candidate, passed through the same function, gives a
 # hypothesis; the loss is the distance ``torch.dist`` between the hypothesis and the
 # broken image; the candidate moves against the gradient with ``lr = 0.8``, 20,000
-# times, under ``torch.no_grad()``. The loop is the seed's, in ``float64``; two lines
+# times, under ``torch.no_grad()``. The loop is the lesson's, in ``float64``; two lines
 # record the loss and the PSNR (how close the candidate is to the original, in dB) at
-# every step, and the print shows the PSNR next to the seed's loss.
+# every step, and the print shows the PSNR next to the lesson's loss.
 random_tensor = torch.randn(10000, dtype=torch.float64)
 lr = 0.8
 losses, psnrs = [], []
@@ -140,7 +141,7 @@ plt.show()
 #
 # Why the printed loss stops falling
 # ----------------------------------
-# The seed minimises the distance :math:`\lVert Ax - b \rVert` itself, not its square
+# The lesson minimises the distance :math:`\lVert Ax - b \rVert` itself, not its square
 # (:math:`A` is the weird function, :math:`b` the broken image). Its gradient
 # :math:`A^\top r / \lVert r \rVert` (with :math:`r = Ax - b`) never gets shorter than
 # :math:`\sigma_{\min}`, the smallest factor by which :math:`A` shrinks a vector, however
@@ -203,7 +204,7 @@ torch.set_num_threads(threads)  # the computing is done: give the threads back
 #
 # Summary
 # -------
-# - The seed's loop works: from noise to the picture, 20,000 fixed steps of
+# - The lesson's loop works: from noise to the picture, 20,000 fixed steps of
 #   ``x = x - lr * x.grad`` on ``torch.dist``.
 # - The loss stalls at :math:`\text{lr}\,\sigma_{\max}^2/2` because the gradient of a
 #   distance never shrinks; the PSNR shows the picture still improving.

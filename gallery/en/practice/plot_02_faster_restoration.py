@@ -2,10 +2,11 @@ r"""
 Why it works, and faster ways to the same picture
 =================================================
 
-The previous page restored the picture with the seed's loop: 20,000 fixed steps. This
-page measures why that works at all (the weird function is linear and invertible),
-makes the same loop faster without changing what it computes, and then reaches the
-picture from the same start with better methods, in a small fraction of the time.
+The previous page restored the picture with the original lesson's loop: 20,000 fixed
+steps. This page measures why that works at all (the weird function is linear and
+invertible), makes the same loop faster without changing what it computes, and then
+reaches the picture from the same start with better methods, in a small fraction of the
+time.
 """
 
 # %%
@@ -102,7 +103,7 @@ print(f"measured value within 0.1% of it: {condition <= bound < 1.001 * conditio
 #
 # Same steps, faster code
 # -----------------------
-# A step of the seed's loop runs many small operations on 10,000 numbers, forward and
+# A step of the lesson's loop runs many small operations on 10,000 numbers, forward and
 # backward. Each operation has a fixed cost to start (and, under autograd, to record and to walk
 # back) that does not depend on how many numbers it handles. Timing the book's
 # function on 100 values and on 10,000 shows how large that fixed part is:
@@ -170,10 +171,11 @@ print(
 
 
 # %%
-# Now the seed's loop three ways, 200 steps from the same start, each timed three times
-# (the best time counts): the book's function with autograd (as in the seed), the
-# vectorised function with autograd, and the vectorised function with the adjoint and
-# no autograd at all. ``restore_gradient_descent`` is the seed's loop in the package.
+# Now the lesson's loop three ways, 200 steps from the same start, each timed three
+# times (the best time counts): the book's function with autograd (as in the lesson),
+# the vectorised function with autograd, and the vectorised function with the adjoint
+# and no autograd at all. ``restore_gradient_descent`` is the lesson's loop in the
+# package.
 def timed(run, repeats=1):
     times = []
     for _ in range(repeats):
@@ -210,17 +212,17 @@ print(
 print(
     f"vectorised + adjoint:  {adjoint_seconds / steps * 1e3:.2f} ms per step, {book_seconds / adjoint_seconds:.1f}x faster"
 )
-print(f"largest difference from the seed's steps: {(adjoint.image - book.image).abs().max():.1e}")
+print(f"largest difference from the lesson's steps: {(adjoint.image - book.image).abs().max():.1e}")
 
 # %%
 # Better methods
 # --------------
-# Faster code still takes the seed's 20,000 steps. Better methods take far fewer, from
+# Faster code still takes the lesson's 20,000 steps. Better methods take far fewer, from
 # the same start, each stopping at the first step with a PSNR of 40 dB or more (on the
-# previous page, the seed's loop got there only in its last thousand steps):
+# previous page, the lesson's loop got there only in its last thousand steps):
 #
-# - ``torch.optim.SGD`` with momentum 0.9, on the seed's loss and learning rate;
-# - ``torch.optim.Adam`` with ``lr=0.03``, on the seed's loss;
+# - ``torch.optim.SGD`` with momentum 0.9, on the lesson's loss and learning rate;
+# - ``torch.optim.Adam`` with ``lr=0.03``, on the lesson's loss;
 # - ``torch.optim.LBFGS`` on the squared loss :math:`\lVert Ax - b \rVert^2 / 2`;
 # - conjugate gradient on the normal equations :math:`A^\top A x = A^\top b`, with
 #   :math:`A^\top` from autograd and from ``weird_function_adjoint``;
@@ -246,7 +248,7 @@ torch.set_num_threads(threads)  # the timing is done: give the threads back
 
 # %%
 # The table lists, per method, the steps to 40 dB, the wall time, the final loss
-# (``torch.dist``, as in the seed) and the final PSNR.
+# (``torch.dist``, as in the lesson) and the final PSNR.
 def row(result, seconds):
     return f"{result.steps:>6,} {seconds:>9.3f} {result.losses[-1]:>11.2e} {result.psnrs[-1]:>8.1f}"
 
@@ -262,10 +264,10 @@ print(
 )
 
 # %%
-# And the seed's loop? Its 20,000 steps, at the time per step measured above for the
+# And the lesson's loop? Its 20,000 steps, at the time per step measured above for the
 # book's function with autograd, add up to:
 seed_seconds = 20000 * book_seconds / steps
-print(f"about {seed_seconds:.0f} s for the seed's 20,000 steps")
+print(f"about {seed_seconds:.0f} s for the lesson's 20,000 steps")
 print(
     f"{seed_seconds / cg_adjoint_seconds:,.0f}x the time of conjugate gradient with the explicit adjoint, {seed_seconds / exact_seconds:,.0f}x that of the exact inverse"
 )
@@ -324,10 +326,10 @@ print(f"kappa = {condition:.0f}, kappa^2 = {condition**2:,.0f}")
 # - The weird function is a linear, invertible map with a modest condition number:
 #   restoring the picture is a well-posed least-squares problem.
 # - The same 20,000 steps run faster with fewer, larger operations and without
-#   autograd; most of the seed's time is the overhead of many small operations.
+#   autograd; most of the original loop's time is the overhead of many small operations.
 # - Methods that fit the problem (momentum, Adam, L-BFGS, conjugate gradient) need
 #   hundreds of steps instead of 20,000; the exact inverse needs none.
-# - Back to the seed's loop: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`.
+# - Back to the lesson's loop: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`.
 #
 # PyTorch API: `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `torch.optim.Adam <https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html>`_,

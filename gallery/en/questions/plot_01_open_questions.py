@@ -2,9 +2,9 @@
 Questions the posts leave open
 ==============================
 
-The seed posts raise four questions without settling them: when should a NumPy array
-become a tensor with ``torch.from_numpy`` and when with ``torch.tensor``; where do the
-"garbage values" of ``torch.empty`` come from; why does the autograd tutorial say it
+The original lessons raise four questions without settling them: when should a NumPy
+array become a tensor with ``torch.from_numpy`` and when with ``torch.tensor``; where do
+the "garbage values" of ``torch.empty`` come from; why does the autograd tutorial say it
 runs "on the CPU only"; and what should one learn next. This page answers each with
 code.
 """
@@ -29,9 +29,9 @@ torch.manual_seed(0)
 # %%
 # 1. ``from_numpy`` or ``tensor``?
 # --------------------------------
-# Seed 000 ends by asking which to use. ``torch.from_numpy`` wraps the array's memory:
-# no copy, and a change on one side shows on the other. ``torch.tensor`` copies. We
-# change the array after creating both.
+# The lesson on PyTorch basics and autograd ends by asking which to use.
+# ``torch.from_numpy`` wraps the array's memory: no copy, and a change on one side shows
+# on the other. ``torch.tensor`` copies. We change the array after creating both.
 array = np.zeros(3, dtype=np.float32)
 shared = torch.from_numpy(array)
 copied = torch.tensor(array)
@@ -70,7 +70,7 @@ torch.use_deterministic_algorithms(False)
 # %%
 # ``torch.empty`` is safe when every element is overwritten before it is read, for
 # instance as the ``out=`` of an operation. Otherwise use ``torch.zeros`` or
-# ``torch.rand``, as seed 001 concludes. More in
+# ``torch.rand``, as the lesson that introduces ``torch.empty`` concludes. More in
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`.
 a = torch.tensor([1.0, 2.0, 3.0])
 b = torch.tensor([10.0, 20.0, 30.0])
@@ -81,7 +81,7 @@ print(f"out after torch.add(a, b, out=out): {out}")
 # %%
 # 3. What the "CPU only" note means
 # ---------------------------------
-# The autograd tutorial of seed 003 carries a note: "this tutorial works only on the
+# The original autograd lesson carries a note: "this tutorial works only on the
 # CPU and will not work on GPU devices". It comes from PyTorch's tutorial *A Gentle
 # Introduction to torch.autograd*, which adds "(even if tensors are moved to CUDA)" and
 # gives no reason. Nothing in autograd is CPU-only; the tutorial's code simply creates
@@ -129,10 +129,10 @@ print(f"b.grad: {b.grad}, -2b: {torch.equal(b.grad, -2 * b.detach())}")
 # %%
 # 4. What to learn next
 # ---------------------
-# Seed 000 points on to ``nn.Module`` and datasets. ``nn.Module`` has its own pages
-# here; datasets start small: a ``Dataset`` is any class with ``__len__`` and
-# ``__getitem__``, and a ``DataLoader`` shuffles it and cuts it into mini-batches. This
-# one serves :math:`(x, x^2)` pairs.
+# The lesson on PyTorch basics and autograd points on to ``nn.Module`` and datasets.
+# ``nn.Module`` has its own pages here; datasets start small: a ``Dataset`` is any class
+# with ``__len__`` and ``__getitem__``, and a ``DataLoader`` shuffles it and cuts it
+# into mini-batches. This one serves :math:`(x, x^2)` pairs.
 class Squares(Dataset):
     def __len__(self):
         return 10

@@ -3,9 +3,9 @@ Changing shape
 ==============
 
 The same numbers can be arranged in many shapes: a row, a column, a grid, a batch of
-images. This page runs the shape examples of seed 002 (``reshape``, ``transpose``,
-``flatten``), adds and removes dimensions of size 1 with ``unsqueeze`` and
-``squeeze``, and shows the one difference that matters most: ``reshape`` keeps the
+images. This page runs the shape examples of the original lesson (``reshape``,
+``transpose``, ``flatten``), adds and removes dimensions of size 1 with ``unsqueeze``
+and ``squeeze``, and shows the one difference that matters most: ``reshape`` keeps the
 order of the elements, ``transpose`` changes it.
 """
 

@@ -3,9 +3,10 @@ Matrix product vs element-wise product
 ======================================
 
 PyTorch has two ways to "multiply" two tensors: the matrix product ``@`` (also
-``torch.matmul``) and the element-wise product ``*``. Seed 000 singles out the
-difference between them as the thing to get right. This page writes both as formulas,
-checks each against a hand-written loop, and looks at the shapes each one accepts.
+``torch.matmul``) and the element-wise product ``*``. The original lesson singles out
+the difference between them as the thing to get right. This page writes both as
+formulas, checks each against a hand-written loop, and looks at the shapes each one
+accepts.
 """
 
 # %%

@@ -3,9 +3,9 @@ Reductions: sum, mean, max, argmax, var
 =======================================
 
 A reduction turns many numbers into fewer: the sum of a tensor, its mean, its largest
-element or where that element is. This page runs the examples of seed 002, shows why
-``argmax`` returns an index into the *flattened* tensor, reduces along one dimension,
-and checks that ``torch.var`` divides by :math:`n - 1` unless told otherwise.
+element or where that element is. This page runs the examples of the original lesson,
+shows why ``argmax`` returns an index into the *flattened* tensor, reduces along one
+dimension, and checks that ``torch.var`` divides by :math:`n - 1` unless told otherwise.
 """
 
 # %%
@@ -28,7 +28,7 @@ torch.manual_seed(0)
 # Reducing a whole tensor
 # -----------------------
 # Without a ``dim`` argument a reduction looks at every element and returns a
-# zero-dimensional tensor: one number. These are the four calls of seed 002.
+# zero-dimensional tensor: one number. These are the four calls of the original lesson.
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(f"torch.sum(x):    {torch.sum(x):.4f}")
 print(f"torch.mean(x):   {torch.mean(x):.4f}")
@@ -148,7 +148,7 @@ print(f"indices == torch.argmax(x, dim=1): {torch.equal(indices, torch.argmax(x,
 # %%
 # max, mean and var of 1, 2, 3, 4, 5
 # ----------------------------------
-# The second example of seed 002 reduces five numbers.
+# The second example of the original lesson reduces five numbers.
 samples = torch.tensor([1, 2, 3, 4, 5], dtype=torch.float32)
 print(f"torch.max(samples):  {torch.max(samples):.4f}")
 print(f"torch.mean(samples): {torch.mean(samples):.4f}")

@@ -2,8 +2,8 @@
 Devices: CPU and GPU
 ====================
 
-Every tensor lives on a *device*: the CPU's memory or a GPU's. Seed 002 moves a
-tensor to the GPU when one is available. This page writes that idea as code that runs
+Every tensor lives on a *device*: the CPU's memory or a GPU's. The original lesson moves
+a tensor to the GPU when one is available. This page writes that idea as code that runs
 unchanged on a machine with or without a GPU, and shows that a model's parameters move
 the same way. Everything printed below comes from the machine that built this page.
 """
@@ -31,12 +31,13 @@ print(f"x.device: {x.device}")
 print(f"describe(x): {describe(x)}")
 
 # %%
-# The seed's move to the GPU
-# --------------------------
-# Seed 002 asks ``torch.cuda.is_available()`` and, only if it says yes, copies ``x`` to
-# the GPU with ``x.to('cuda')``; the printed tensor then carries ``device='cuda:0'``
-# (the first GPU). The ``else`` branch below is ours, so that the page reports what
-# happened on a machine without a GPU, such as the one that built this site.
+# The original lesson's move to the GPU
+# -------------------------------------
+# The original lesson asks ``torch.cuda.is_available()`` and, only if it says yes,
+# copies ``x`` to the GPU with ``x.to('cuda')``; the printed tensor then carries
+# ``device='cuda:0'`` (the first GPU). The ``else`` branch below is ours, so that the
+# page reports what happened on a machine without a GPU, such as the one that built this
+# site.
 if torch.cuda.is_available():
     x_gpu = x.to("cuda")
     print(f"Tensor on GPU: {x_gpu}")
