@@ -176,6 +176,9 @@ def configure(lang: str) -> dict[str, Any]:
         "autodoc_member_order": "bysource",
         "napoleon_google_docstring": True,
         "napoleon_numpy_docstring": False,
+        # The dataclass signature shows the types; a `:type:` field would be parsed as
+        # reST, and the Korean build's character-level markup reads `pytorch_` as a link.
+        "napoleon_attr_annotations": False,
         # --- links to PyTorch's documentation (inventory generated offline: api_links) ---
         "intersphinx_mapping": {},
         "intersphinx_timeout": 1,

@@ -6,7 +6,7 @@ training step without torchvision and without downloading pretrained weights.
 The weights come from torch's random number generator: after
 ``torch.manual_seed`` they are the same on every run.
 
-:class:`SimpleModel` is the smallest model of the seed posts, one ``nn.Linear(2, 1)``;
+:class:`SimpleModel` is the smallest model of the original lessons, one ``nn.Linear(2, 1)``;
 :func:`kaiming_uniform_bound` is the range ``nn.Linear`` draws its weights from.
 """
 
@@ -126,10 +126,10 @@ def resnet18(*, num_classes: int = 1000) -> nn.Module:
 
 
 class SimpleModel(nn.Module):
-    """One linear layer from 2 inputs to 1 output: ``SimpleModel`` of seed 002.
+    """One linear layer from 2 inputs to 1 output: ``SimpleModel`` of the lesson on models.
 
-    Seed 004's ``MyModel`` is the same network under another name. The layer computes
-    ``x @ weight.T + bias`` with ``weight`` of shape ``(1, 2)`` and ``bias`` of shape
+    The custom-loss lesson's ``MyModel`` is the same network under another name. The
+    layer computes ``x @ weight.T + bias`` with ``weight`` of shape ``(1, 2)`` and ``bias`` of shape
     ``(1,)``, initialised as every ``nn.Linear`` is (see :func:`kaiming_uniform_bound`).
 
     Example:

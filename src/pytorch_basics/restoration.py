@@ -1,8 +1,8 @@
-"""Restoring an image that a "weird function" broke: the seed's practice, tested.
+"""Restoring an image that a "weird function" broke: the original lesson's practice, tested.
 
-Seed 000 breaks a 100x100 picture, flattened to 10,000 numbers, with a function from
+The original lesson breaks a 100x100 picture, flattened to 10,000 numbers, with a function from
 the Korean book *펭귄브로의 3분 딥러닝 파이토치맛* (chapter 3, MIT-licensed code), and
-restores it by gradient descent from random noise. The function runs five rounds of
+restores it by gradient descent from random noise. The function runs five rounds of::
 
     h <- -h/3 - h_left/3 + h_right/3,   h_left[i] = h[i-1], h_right[i] = h[i+1]
 
@@ -463,17 +463,17 @@ def restore_gradient_descent(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """The seed's loop: fixed-step gradient descent on ``torch.dist(forward(x), broken)``.
+    """The original lesson's loop: fixed-step gradient descent on ``torch.dist(forward(x), broken)``.
 
-    With ``adjoint=None`` the gradient comes from autograd, as in the seed; with an
+    With ``adjoint=None`` the gradient comes from autograd, as in the lesson; with an
     adjoint ``A^T`` it is computed as ``A^T r / ||r||`` (``r = A x - broken``), which is
     the same gradient without recording a graph.
 
     Args:
         broken: the broken signal ``A x_true`` (1-D, finite).
         start: the first guess, same length and dtype as ``broken``.
-        lr: the step size (the seed's 0.8), > 0.
-        steps: the most steps to take (the seed's 20,000).
+        lr: the step size (the lesson's 0.8), > 0.
+        steps: the most steps to take (the lesson's 20,000).
         forward: the weird function to use (the book's, or the vectorised one).
         adjoint: its adjoint, or ``None`` for autograd.
         reference: the original signal, to record PSNR after every step.
@@ -562,7 +562,7 @@ def restore_sgd(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """The seed's loss and step size with momentum: ``torch.optim.SGD(momentum=0.9)``.
+    """The lesson's loss and step size with momentum: ``torch.optim.SGD(momentum=0.9)``.
 
     Momentum keeps a running sum of past gradients, so steps grow along directions the
     gradient keeps pointing to, and the zigzag of plain gradient descent cancels out.
@@ -612,7 +612,7 @@ def restore_adam(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """``torch.optim.Adam`` on the seed's loss ``torch.dist(forward(x), broken)``.
+    """``torch.optim.Adam`` on the lesson's loss ``torch.dist(forward(x), broken)``.
 
     Adam divides each value's step by a running size of its own gradient, so every
     pixel moves at about ``lr`` per step, however small its gradient is.

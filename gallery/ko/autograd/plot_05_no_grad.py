@@ -4,9 +4,9 @@ r"""
 
 경사 하강법(gradient descent)의 한 단계는 텐서를 자신의 기울기(gradient)로 바꿉니다:
 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. 이 업데이트는
-계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 시드 000이 쓰는 업데이트
+계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 원래 글이 쓰는 업데이트
 단계에서 세 가지 도구 ``torch.no_grad()``, ``requires_grad_()``, ``detach()`` 를
-살펴보고, 시드의 방식과 제자리(in-place) 방식으로 작은 경사 하강법을 각각
+살펴보고, 원래 글의 방식과 제자리(in-place) 방식으로 작은 경사 하강법을 각각
 실행합니다.
 """
 
@@ -37,8 +37,8 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# torch.no_grad(): 기록하지 않고 계산하기
-# ---------------------------------------
+# ``torch.no_grad()``: 기록하지 않고 계산하기
+# -------------------------------------------
 # ``with torch.no_grad():`` 안에서도 연산은 평소처럼 실행되지만 아무것도 기록되지
 # 않습니다. 입력이 기울기를 필요로 하더라도 결과는 ``requires_grad=False`` 이고
 # ``grad_fn`` 이 없습니다.
@@ -49,9 +49,9 @@ print(f"no_grad 밖: requires_grad={outside.requires_grad}, grad_fn={outside.gra
 print(f"no_grad 안: requires_grad={inside.requires_grad}, grad_fn={inside.grad_fn}")
 
 # %%
-# 시드의 방식은 새 텐서를 만듭니다
-# --------------------------------
-# 시드 000은 ``no_grad`` 안에서 ``x = x - lr * x.grad`` 로 업데이트합니다. 오른쪽은
+# 원래 글의 방식은 새 텐서를 만듭니다
+# -----------------------------------
+# 원래 글은 ``no_grad`` 안에서 ``x = x - lr * x.grad`` 로 업데이트합니다. 오른쪽은
 # *새* 텐서이고, 이제 ``x`` 라는 이름은 그 새 텐서를 가리킵니다. ``no_grad`` 안에서
 # 계산되었으므로 이 텐서는 기울기가 필요 없는 리프 텐서이고 ``.grad`` 도 없습니다.
 lr = 0.1
@@ -69,7 +69,7 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# 그래서 시드의 반복문은 매 반복 맨 앞에서 ``requires_grad_(True)`` 를 호출합니다.
+# 그래서 원래 글의 반복문은 매 반복 맨 앞에서 ``requires_grad_(True)`` 를 호출합니다.
 # 이름 끝의 밑줄은 제자리 메서드라는 표시이며, 새 리프 텐서의 기록을 다시 켭니다.
 x.requires_grad_(True)
 (x**2).sum().backward()
@@ -109,11 +109,11 @@ print(f"y_detached[0] = 100 이후: y = {y.detach()}")
 # ``detach()`` 는 값을 그래프 밖으로 꺼낼 때 씁니다. 예를 들어 그림을 그리거나,
 # NumPy로 바꾸거나, 나중을 위해 보관할 때 그래프까지 붙잡아 두지 않게 해 줍니다.
 #
-# 시드 방식의 작은 경사 하강법
-# ----------------------------
+# 원래 글 방식의 작은 경사 하강법
+# -------------------------------
 # 무작위 시작값 다섯 개로 된 벡터에 대해 :math:`\text{loss}(x) = \sum_i (x_i - 3)^2`
 # 을 최소화합니다. 기울기는 :math:`2(x - 3)` 이므로 최솟값은 모든 :math:`x_i = 3`
-# 에서입니다. 반복문은 시드 000을 따릅니다. 먼저 ``requires_grad_(True)``, 그리고
+# 에서입니다. 반복문은 원래 글을 따릅니다. 먼저 ``requires_grad_(True)``, 그리고
 # ``no_grad`` 안에서 ``x = x - lr * x.grad`` 로 업데이트합니다.
 start = torch.randn(5)
 lr = 0.1
@@ -151,7 +151,7 @@ for step in range(steps):
 
 # %%
 # 두 반복문은 같은 산술 연산을 하므로 같은 값, 3에 가까운 값에서 끝납니다.
-print(f"시드 방식: {x_seed}")
+print(f"새 리프:     {x_seed}")
 print(f"제자리 방식: {x.detach()}")
 print(f"완전히 같음: {torch.equal(x_seed, x.detach())}")
 print(f"3과의 가장 큰 거리: {(x.detach() - 3).abs().max().item():.6f}")
@@ -159,7 +159,7 @@ print(f"3과의 가장 큰 거리: {(x.detach() - 3).abs().max().item():.6f}")
 # %%
 # 그림은 두 손실 곡선을 로그 축에 그립니다.
 fig, ax = plt.subplots(figsize=(6, 3))
-ax.semilogy(losses_seed, linewidth=3, alpha=0.6, label="x = x - lr * x.grad (시드 000)")
+ax.semilogy(losses_seed, linewidth=3, alpha=0.6, label="x = x - lr * x.grad (새 리프)")
 ax.semilogy(losses_in_place, "--", color="black", label="x -= lr * x.grad (제자리)")
 ax.set_xlabel("단계")
 ax.set_ylabel("손실")
@@ -181,13 +181,13 @@ print(f"측정한 단계별 손실 비율: 최소 {ratios.min().item():.4f}, 최
 # ----
 # - ``torch.no_grad()`` 는 연산을 기록하지 않고 실행합니다. 업데이트에 씁니다.
 # - ``x = x - lr * x.grad`` 는 ``requires_grad`` 가 없는 새 리프 텐서를 만듭니다.
-#   시드는 매 반복 ``x.requires_grad_(True)`` 로 기록을 다시 켭니다.
+#   원래 글은 매 반복 ``x.requires_grad_(True)`` 로 기록을 다시 켭니다.
 # - ``no_grad`` 안의 ``x -= lr * x.grad`` 는 같은 리프 텐서를 유지합니다. 다음
 #   ``backward()`` 전에 ``x.grad.zero_()`` 나 ``x.grad = None`` 으로 기울기를
 #   지웁니다.
 # - ``detach()`` 는 기록 없이 같은 메모리를 돌려줍니다.
 #
-# 이미지 복원 실습은 10,000픽셀 이미지에 바로 이 시드 방식을 씁니다. 다음 페이지
+# 이미지 복원 실습은 10,000픽셀 이미지에 바로 이 원래 글 방식을 씁니다. 다음 페이지
 # :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` 에서는 옵티마이저가
 # 신경망 전체의 업데이트를 대신합니다. API:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,

@@ -3,7 +3,7 @@
 =====================
 
 PyTorch에서 손실 함수(loss function)도 ``nn.Module``의 하나일 뿐입니다. 예측값과 정답을
-받아 autograd가 미분할 수 있는 숫자를 돌려줍니다. 이 페이지에서는 시드 글 004의
+받아 autograd가 미분할 수 있는 숫자를 돌려줍니다. 이 페이지에서는 손실 함수 글의
 ``CustomLoss``, 곧 절댓값 오차의 합을 작성하고, 그것이 값과 기울기 모두
 ``nn.L1Loss(reduction="sum")``와 같은지 확인한 뒤, 이런 손실이 왜 필요한지 보여 줍니다.
 이상치가 섞인 데이터에서 학습하면, 평균 제곱 오차가 놓치는 직선을 이 손실은 찾아냅니다.
@@ -30,7 +30,7 @@ torch.manual_seed(0)
 # %%
 # 손실도 모듈입니다
 # -----------------
-# 시드 글 004는 모델을 만들 때와 똑같이 ``nn.Module``을 상속합니다. ``forward``는
+# 손실 함수 글은 모델을 만들 때와 똑같이 ``nn.Module``을 상속합니다. ``forward``는
 # 예측값과 정답을 받아 절댓값 오차의 합 :math:`\sum_i |\hat{y}_i - y_i|`를 돌려줍니다.
 class CustomLoss(nn.Module):
     def __init__(self):
@@ -44,7 +44,7 @@ class CustomLoss(nn.Module):
 # %%
 # 쓰는 법은 내장 손실과 똑같습니다. 한 번 만들어 두고, 모델의 출력과 정답을 넣어 호출합니다.
 # 결과에는 ``grad_fn=<SumBackward0>``가 붙어 있어 여기서 ``backward()``를 시작할 수
-# 있습니다. (시드 글 004는 0.7624를 출력했습니다. 이 값은 모델의 무작위 시작 가중치에 따라
+# 있습니다. (손실 함수 글은 0.7624를 출력했습니다. 이 값은 모델의 무작위 시작 가중치에 따라
 # 달라집니다.)
 model = SimpleModel()
 criterion = CustomLoss()
@@ -142,7 +142,7 @@ with torch.no_grad():
 # 패키지 버전: reduction과 형태 검사
 # ----------------------------------
 # ``pytorch_basics.losses.CustomLoss``는 내장 손실이 갖춘 기능을 더합니다. ``reduction``
-# 인자는 시드 글처럼 기본값이 ``"sum"``이고 ``"mean"``이나 ``"none"``도 됩니다. 각각 같은
+# 인자는 원래 글처럼 기본값이 ``"sum"``이고 ``"mean"``이나 ``"none"``도 됩니다. 각각 같은
 # reduction의 ``nn.L1Loss``와 같습니다.
 for reduction in ("sum", "mean", "none"):
     checked = losses.CustomLoss(reduction=reduction)(y_pred, target)
@@ -151,12 +151,12 @@ for reduction in ("sum", "mean", "none"):
 
 # %%
 # 형태(shape)도 검사하는데, 이것이 중요합니다. 형태가 ``(4, 1)``인 예측값에서 ``(4,)``인
-# 정답을 빼면 브로드캐스팅으로 모든 쌍의 ``(4, 4)`` 표가 됩니다. 그러면 시드 글의 버전은
+# 정답을 빼면 브로드캐스팅으로 모든 쌍의 ``(4, 4)`` 표가 됩니다. 그러면 원래 글의 버전은
 # 차이 4개 대신 16개를 아무 말 없이 더합니다.
 prediction = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 flat_target = torch.tensor([1.0, 2.0, 3.0, 4.0])
 print(f"y_pred - y_true의 형태: {tuple((prediction - flat_target).shape)}")
-print(f"시드 글의 CustomLoss: {criterion(prediction, flat_target).item():.4f} (0이어야 함)")
+print(f"원래 글의 CustomLoss: {criterion(prediction, flat_target).item():.4f} (0이어야 함)")
 
 # %%
 # 패키지의 손실은 이런 입력을 거부하고 두 형태를 모두 알려 줍니다. 알 수 없는 reduction은
@@ -175,7 +175,7 @@ except ValueError as error:
 # ----
 # 사용자 정의 손실 함수는 ``forward``가 숫자 하나를 돌려주는 ``nn.Module``이고, 기울기는
 # autograd가 맡습니다. ``CustomLoss``는 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``와
-# 같으며, 이상치가 섞인 데이터에서는 MSE가 끌려가는 동안 다수의 점을 따라갑니다. 시드
+# 같으며, 이상치가 섞인 데이터에서는 MSE가 끌려가는 동안 다수의 점을 따라갑니다. 원래 글
 # 글들이 남긴 질문은 :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`\ 에서
 # 답합니다.
 #

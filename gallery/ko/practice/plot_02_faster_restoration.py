@@ -2,7 +2,7 @@ r"""
 왜 통하는가, 그리고 같은 사진에 더 빨리 가는 방법
 =================================================
 
-앞 페이지에서는 시드의 반복문, 곧 고정된 걸음 20,000번으로 사진을 복원했습니다. 이
+앞 페이지에서는 원래 글의 반복문, 곧 고정된 걸음 20,000번으로 사진을 복원했습니다. 이
 페이지에서는 그 방법이 애초에 왜 통하는지(이상한 함수는 선형이고 역함수가 있습니다)
 측정하고, 계산 결과는 그대로 둔 채 같은 반복문을 더 빠르게 만든 뒤, 같은 출발점에서 더
 나은 방법으로 훨씬 짧은 시간에 사진에 도달합니다.
@@ -103,7 +103,7 @@ print(f"측정값이 상한의 0.1% 안에 있는가: {condition <= bound < 1.00
 #
 # 같은 걸음, 더 빠른 코드
 # -----------------------
-# 시드의 반복문은 한 단계마다 숫자 10,000개에 대해 작은 연산을 순전파(forward pass)와
+# 원래 글의 반복문은 한 단계마다 숫자 10,000개에 대해 작은 연산을 순전파(forward pass)와
 # 역전파(backward pass)에서 여러 번 실행합니다. 연산마다 다루는 숫자의 개수와 상관없는
 # 고정 비용이 듭니다. 연산을 시작하는 비용이고, 자동 미분(autograd)에서는 기록하고
 # 되짚어 가는 비용까지 더해집니다. 책의 함수를 값 100개와 10,000개에 대해 재 보면 그
@@ -170,10 +170,10 @@ print(f"자동 미분과의 가장 큰 차이: {(weird_function_adjoint(y) - by_
 
 
 # %%
-# 이제 시드의 반복문을 세 가지 방식으로, 같은 출발점에서 200단계씩 돌립니다. 각각 세 번
-# 재서 가장 좋은 시간을 씁니다. 책의 함수와 자동 미분(시드 그대로), 벡터화한 함수와 자동
+# 이제 원래 글의 반복문을 세 가지 방식으로, 같은 출발점에서 200단계씩 돌립니다. 각각 세 번
+# 재서 가장 좋은 시간을 씁니다. 책의 함수와 자동 미분(원래 글 그대로), 벡터화한 함수와 자동
 # 미분, 그리고 벡터화한 함수와 수반을 쓰고 자동 미분은 전혀 쓰지 않는 방식입니다.
-# ``restore_gradient_descent`` 는 패키지에 있는 시드의 반복문입니다.
+# ``restore_gradient_descent`` 는 패키지에 있는 원래 글의 반복문입니다.
 def timed(run, repeats=1):
     times = []
     for _ in range(repeats):
@@ -210,18 +210,18 @@ print(
 print(
     f"벡터화한 함수 + 수반:      단계당 {adjoint_seconds / steps * 1e3:.2f} ms, {book_seconds / adjoint_seconds:.1f}배 빠름"
 )
-print(f"시드의 걸음과의 가장 큰 차이: {(adjoint.image - book.image).abs().max():.1e}")
+print(f"원래 글의 걸음과의 가장 큰 차이: {(adjoint.image - book.image).abs().max():.1e}")
 
 # %%
 # 더 나은 방법
 # ------------
-# 코드가 빨라져도 시드의 20,000단계는 그대로입니다. 더 나은 방법은 훨씬 적은 단계로 갑니다.
+# 코드가 빨라져도 원래 글의 20,000단계는 그대로입니다. 더 나은 방법은 훨씬 적은 단계로 갑니다.
 # 모두 같은 출발점에서 시작해 PSNR이 처음으로 40 dB 이상이 되는 단계에서 멈춥니다(앞
-# 페이지에서 시드의 반복문은 마지막 1,000단계 안에서야 여기에 도달했습니다).
+# 페이지에서 원래 글의 반복문은 마지막 1,000단계 안에서야 여기에 도달했습니다).
 #
-# - 모멘텀(momentum) 0.9의 ``torch.optim.SGD``: 시드의 손실(loss)과 학습률(learning rate)
+# - 모멘텀(momentum) 0.9의 ``torch.optim.SGD``: 원래 글의 손실(loss)과 학습률(learning rate)
 #   그대로;
-# - ``lr=0.03`` 인 ``torch.optim.Adam``: 시드의 손실 그대로;
+# - ``lr=0.03`` 인 ``torch.optim.Adam``: 원래 글의 손실 그대로;
 # - 제곱 손실 :math:`\lVert Ax - b \rVert^2 / 2` 에 대한 ``torch.optim.LBFGS``;
 # - 정규 방정식(normal equations) :math:`A^\top A x = A^\top b` 에 대한 켤레 기울기법
 #   (conjugate gradient): :math:`A^\top` 은 자동 미분으로, 그리고 ``weird_function_adjoint`` 로;
@@ -246,7 +246,7 @@ torch.set_num_threads(threads)  # 시간 측정이 끝났으니 스레드를 돌
 
 
 # %%
-# 표는 방법마다 40 dB까지의 단계 수, 걸린 시간, 마지막 손실(시드처럼 ``torch.dist``),
+# 표는 방법마다 40 dB까지의 단계 수, 걸린 시간, 마지막 손실(원래 글처럼 ``torch.dist``),
 # 마지막 PSNR을 보여 줍니다.
 def row(result, seconds):
     return f"{result.steps:>6,} {seconds:>9.3f} {result.losses[-1]:>11.2e} {result.psnrs[-1]:>8.1f}"
@@ -263,10 +263,10 @@ print(
 )
 
 # %%
-# 시드의 반복문은 어떨까요? 위에서 책의 함수와 자동 미분으로 잰 단계당 시간으로
+# 원래 글의 반복문은 어떨까요? 위에서 책의 함수와 자동 미분으로 잰 단계당 시간으로
 # 20,000단계를 계산하면 다음과 같습니다.
 seed_seconds = 20000 * book_seconds / steps
-print(f"시드의 20,000단계: 약 {seed_seconds:.0f}초")
+print(f"원래 글의 20,000단계: 약 {seed_seconds:.0f}초")
 print(
     f"직접 쓴 수반을 쓴 켤레 기울기법의 {seed_seconds / cg_adjoint_seconds:,.0f}배, 정확한 역함수의 {seed_seconds / exact_seconds:,.0f}배인 시간입니다"
 )
@@ -332,10 +332,10 @@ print(f"kappa = {condition:.0f}, kappa^2 = {condition**2:,.0f}")
 # - 이상한 함수는 조건수가 크지 않은, 역함수가 있는 선형 사상입니다. 사진 복원은 잘
 #   정의된 최소제곱 문제입니다.
 # - 연산을 더 적고 크게 묶고 자동 미분을 빼면 같은 20,000단계가 더 빨리 돌아갑니다.
-#   시드의 실행 시간(run time) 대부분은 작은 연산이 많아서 생기는 부가 비용입니다.
+#   원래 글의 실행 시간(run time) 대부분은 작은 연산이 많아서 생기는 부가 비용입니다.
 # - 문제에 맞는 방법(모멘텀, Adam, L-BFGS, 켤레 기울기법)은 20,000단계 대신 수백
 #   단계면 되고, 정확한 역함수는 단계가 필요 없습니다.
-# - 시드의 반복문으로 돌아가기: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`.
+# - 원래 글의 반복문으로 돌아가기: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`.
 #
 # PyTorch API: `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `torch.optim.Adam <https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html>`_,

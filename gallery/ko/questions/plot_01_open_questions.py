@@ -2,7 +2,7 @@
 글에 남은 질문들
 ================
 
-시드 글들은 네 가지 질문을 매듭짓지 않고 남겨 둡니다. NumPy 배열을 텐서로 바꿀 때
+원래 글들은 네 가지 질문을 매듭짓지 않고 남겨 둡니다. NumPy 배열을 텐서로 바꿀 때
 ``torch.from_numpy``와 ``torch.tensor`` 중 무엇을 언제 써야 하는지, ``torch.empty``의
 "쓰레기값"은 어디서 오는지, autograd 튜토리얼은 왜 "CPU에서만" 동작한다고 하는지, 그리고
 다음에 무엇을 배우면 좋은지입니다. 이 페이지는 각 질문에 코드로 답합니다.
@@ -28,7 +28,7 @@ torch.manual_seed(0)
 # %%
 # 1. ``from_numpy``일까, ``tensor``일까?
 # ----------------------------------------
-# 시드 글 000은 어느 쪽을 써야 하는지 물으며 끝납니다. ``torch.from_numpy``는 배열의
+# 원래 글은 어느 쪽을 써야 하는지 물으며 끝납니다. ``torch.from_numpy``는 배열의
 # 메모리를 그대로 감쌉니다. 복사가 없고, 한쪽을 바꾸면 다른 쪽에도 보입니다.
 # ``torch.tensor``는 복사합니다. 둘을 만든 뒤에 배열을 바꿔 봅니다.
 array = np.zeros(3, dtype=np.float32)
@@ -68,7 +68,7 @@ torch.use_deterministic_algorithms(False)
 
 # %%
 # ``torch.empty``는 읽기 전에 모든 요소를 덮어쓸 때 안전합니다. 예를 들어 연산의
-# ``out=``으로 쓸 때입니다. 그렇지 않다면 시드 글 001의 결론처럼 ``torch.zeros``나
+# ``out=``으로 쓸 때입니다. 그렇지 않다면 원래 글의 결론처럼 ``torch.zeros``나
 # ``torch.rand``를 쓰세요. 자세한 내용은
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에 있습니다.
 a = torch.tensor([1.0, 2.0, 3.0])
@@ -80,7 +80,7 @@ print(f"torch.add(a, b, out=out) 뒤의 out: {out}")
 # %%
 # 3. "CPU에서만 동작" 안내의 뜻
 # -----------------------------
-# 시드 글 003의 autograd 튜토리얼에는 "이 튜토리얼은 CPU에서만 동작하며, GPU에서는 실행되지
+# 원래 autograd 튜토리얼 글에는 "이 튜토리얼은 CPU에서만 동작하며, GPU에서는 실행되지
 # 않습니다"라는 안내가 있습니다. 이 안내는 PyTorch 튜토리얼 *A Gentle Introduction to
 # torch.autograd*에서 온 것으로, 원문에는 "(텐서를 CUDA로 옮기더라도)"라는 말이 붙어 있고
 # 이유는 적혀 있지 않습니다. autograd에는 CPU 전용인 부분이 없습니다. 튜토리얼 코드가
@@ -128,7 +128,7 @@ print(f"b.grad: {b.grad}, -2b: {torch.equal(b.grad, -2 * b.detach())}")
 # %%
 # 4. 다음에 배울 것
 # -----------------
-# 시드 글 000은 다음 단계로 ``nn.Module``과 데이터셋을 가리킵니다. ``nn.Module``은 이
+# 원래 글은 다음 단계로 ``nn.Module``과 데이터셋을 가리킵니다. ``nn.Module``은 이
 # 사이트에 따로 페이지가 있습니다. 데이터셋(dataset)은 작게 시작하면 됩니다.
 # ``Dataset``은 ``__len__``과 ``__getitem__``만 있으면 되는 클래스이고, 데이터 로더
 # ``DataLoader``가 이것을 섞어서 미니배치로 자릅니다. 아래 데이터셋은 :math:`(x, x^2)`

@@ -3,7 +3,7 @@ r"""
 ======================================
 
 축소 연산(reduction)은 많은 숫자를 더 적은 숫자로 줄입니다. 텐서의 합, 평균, 가장 큰
-요소, 그리고 그 요소의 위치가 그 예입니다. 이 페이지에서는 시드 글 002의 예제를 실행하고,
+요소, 그리고 그 요소의 위치가 그 예입니다. 이 페이지에서는 원래 글의 예제를 실행하고,
 ``argmax``\ 가 왜 *펼친(flatten)* 텐서의 인덱스를 돌려주는지 살펴본 뒤, 한 차원을 따라
 줄여 보고, ``torch.var``\ 가 따로 지정하지 않으면 :math:`n - 1`\ 로 나눈다는 것을
 확인합니다.
@@ -29,7 +29,7 @@ torch.manual_seed(0)
 # 텐서 전체를 줄이기
 # ------------------
 # ``dim`` 인수가 없으면 축소 연산은 모든 요소를 보고 0차원 텐서, 곧 숫자 하나를
-# 돌려줍니다. 시드 글 002에 나오는 네 가지 호출입니다.
+# 돌려줍니다. 원래 글에 나오는 네 가지 호출입니다.
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(f"torch.sum(x):    {torch.sum(x):.4f}")
 print(f"torch.mean(x):   {torch.mean(x):.4f}")
@@ -148,7 +148,7 @@ print(f"indices == torch.argmax(x, dim=1): {torch.equal(indices, torch.argmax(x,
 # %%
 # 1, 2, 3, 4, 5의 max, mean, var
 # ------------------------------
-# 시드 글 002의 두 번째 예제는 숫자 다섯 개를 줄입니다.
+# 원래 글의 두 번째 예제는 숫자 다섯 개를 줄입니다.
 samples = torch.tensor([1, 2, 3, 4, 5], dtype=torch.float32)
 print(f"torch.max(samples):  {torch.max(samples):.4f}")
 print(f"torch.mean(samples): {torch.mean(samples):.4f}")
