@@ -117,6 +117,17 @@ def test_every_image_resolves_and_has_alt_text(site: Path, lang: str) -> None:
     assert images >= 10
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_raw_rest_markup_shows(site: Path, lang: str) -> None:
+    """Titles, thumbnails and their hover text show code names, not ````name````."""
+    for page in html_pages(site, lang):
+        page_soup = soup(page)
+        for node in page_soup.select("h1, h2, h3, .sphx-glr-thumbnail-title, title"):
+            assert "``" not in node.get_text(), f"{page}: {node.get_text()!r}"
+        for node in page_soup.select("[tooltip]"):
+            assert "``" not in node["tooltip"], f"{page}: {node['tooltip']!r}"
+
+
 def test_korean_figures_are_labelled_in_korean(site: Path) -> None:
     """A figure's title becomes its alt text: Korean pages' figures carry Hangul."""
     for page in html_pages(site, "ko"):

@@ -61,7 +61,14 @@ def _page_context(
     context["metatags"] = context.get("metatags", "") + alternates
 
 
+def _plain_tooltip(match: re.Match[str]) -> str:
+    """A thumbnail's hover text is raw HTML: drop the reST literal marks left in it."""
+    return match.group(0).replace("``", "")
+
+
 def _translate_gallery_labels(app: Sphinx, docname: str, source: list[str]) -> None:
+    if docname.startswith("auto_examples/"):
+        source[0] = re.sub(r'tooltip="[^"]*"', _plain_tooltip, source[0])
     if app.config.language != "ko" or not docname.startswith("auto_examples/"):
         return
     text = source[0]
