@@ -63,7 +63,7 @@ draw_tensor(axes[0], m, title="m")
 draw_tensor(axes[1], left, title="left")
 draw_tensor(axes[2], middle, title="middle")
 draw_tensor(axes[3], right, title="right")
-fig.suptitle("torch.split(m, [1, 2, 3], dim=1)")
+fig.suptitle("torch.split(m, [1, 2, 3], dim=1): 열 블록 세 개")
 plt.show()
 
 # %%
