@@ -72,6 +72,11 @@ class Visit:
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("response", self._response)
+
+    def _response(self, response: object) -> None:
+        if response.status >= 400:  # type: ignore[attr-defined]
+            self.errors.append(f"HTTP {response.status}: {response.url}")  # type: ignore[attr-defined]
 
     def _console(self, message: object) -> None:
         if message.type == "error":  # type: ignore[attr-defined]

@@ -110,6 +110,8 @@ def configure(lang: str) -> dict[str, Any]:
         "templates_path": [str(DOCS / "_templates")],
         "html_static_path": [str(DOCS / "_static")],
         "html_css_files": ["site.css"],
+        # A page without an icon makes the browser ask the host's /favicon.ico.
+        "html_favicon": str(DOCS / "_static" / "favicon.svg"),
         "locale_dirs": [str(DOCS / "_locale")],
         "exclude_patterns": [
             *(["auto_examples"] if doctest_only else []),
