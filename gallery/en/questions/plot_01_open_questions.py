@@ -1,6 +1,6 @@
 """
-Questions the posts leave open
-==============================
+Questions the lessons leave open
+================================
 
 The original lessons raise four questions without settling them: when should a NumPy
 array become a tensor with ``torch.from_numpy`` and when with ``torch.tensor``; where do
