@@ -139,6 +139,14 @@ def test_no_raw_rest_markup_shows(site: Path, lang: str) -> None:
             assert "``" not in node["tooltip"], f"{page}: {node['tooltip']!r}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_memory_address_shows(site: Path, lang: str) -> None:
+    """A repr such as ``<torch._C.Generator at 0x7f...>`` differs on every build."""
+    for page in html_pages(site, lang):
+        text = soup(page).get_text()
+        assert not re.search(r" at 0x[0-9a-f]{6,}", text), f"{page}: a memory address shows"
+
+
 def test_korean_figures_are_labelled_in_korean(site: Path) -> None:
     """A figure's title becomes its alt text: Korean pages' figures carry Hangul."""
     for page in html_pages(site, "ko"):

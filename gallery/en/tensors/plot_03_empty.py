@@ -49,24 +49,31 @@ experiment = """
 import sys
 import torch
 
-for _ in range(100):
+n, tries = int(sys.argv[1]), int(sys.argv[2])
+for _ in range(tries):
     b = None
-    old = torch.full((1000,), 7.0)
+    old = torch.full((n,), 7.0)
     del old
-    b = torch.empty(1000)
-    if b[500].item() == 7.0:
+    b = torch.empty(n)
+    if b[n // 2].item() == 7.0:
         break
 sys.stdout.buffer.write(b.numpy().tobytes())
 """
 
+
+def run_experiment(n, tries):
+    command = [sys.executable, "-c", experiment, str(n), str(tries)]
+    result = subprocess.run(command, capture_output=True, check=True)
+    return torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+
+
 # %%
-# The experiment fills 1000 elements with 7.0, deletes them and asks ``empty``
-# for 1000 elements. The first tries may get a different block, so it repeats
-# until the middle element holds 7.0 (at most 100 times), then sends the raw
-# bytes back. ``sys.executable`` is the Python running this page, and
-# ``torch.frombuffer`` turns the bytes back into a tensor.
-result = subprocess.run([sys.executable, "-c", experiment], capture_output=True, check=True)
-b = torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+# The experiment fills ``n`` elements with 7.0, deletes them and asks ``empty``
+# for ``n`` elements. The first tries may get a different block, so it repeats
+# until the middle element holds 7.0 (at most ``tries`` times), then sends the
+# raw bytes back. ``sys.executable`` is the Python running this page, and
+# ``torch.frombuffer`` turns the bytes back into a tensor. First, 1000 elements:
+b = run_experiment(1000, tries=100)
 
 # %%
 # Now count what ``empty`` returned. While a block is free, the allocator keeps
@@ -115,16 +122,15 @@ plt.show()
 # On Linux, a very large block does not come from the pool of reused blocks:
 # the allocator asks the operating system for fresh pages each time, and the
 # system fills them with zeros so that no program can read another program's
-# data. Repeat the experiment with ten million elements.
-old = torch.full((10_000_000,), 7.0)
-del old
-big = torch.empty(10_000_000)
+# data. Repeat the experiment, again in a fresh process, with ten million
+# elements.
+big = run_experiment(10_000_000, tries=1)
 print(f"elements that hold 7.0: {int((big == 7.0).sum())}")
 print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
 
 # %%
-# This time every element is zero, yet ``torch.empty`` did not set them to zero.
-# The zeros come from where the memory happened to come from. Zeros from
+# Where every element is zero, ``torch.empty`` still did not set them to zero:
+# the zeros come from where the memory happened to come from. Zeros from
 # ``empty`` are garbage values too: on another machine, another operating
 # system or another size, the same line can return old numbers.
 #

@@ -51,24 +51,31 @@ experiment = """
 import sys
 import torch
 
-for _ in range(100):
+n, tries = int(sys.argv[1]), int(sys.argv[2])
+for _ in range(tries):
     b = None
-    old = torch.full((1000,), 7.0)
+    old = torch.full((n,), 7.0)
     del old
-    b = torch.empty(1000)
-    if b[500].item() == 7.0:
+    b = torch.empty(n)
+    if b[n // 2].item() == 7.0:
         break
 sys.stdout.buffer.write(b.numpy().tobytes())
 """
 
+
+def run_experiment(n, tries):
+    command = [sys.executable, "-c", experiment, str(n), str(tries)]
+    result = subprocess.run(command, capture_output=True, check=True)
+    return torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+
+
 # %%
-# 이 실험은 요소 1000개를 7.0으로 채우고, 지운 다음, ``empty``\ 로 요소 1000개를
+# 이 실험은 요소 ``n``\ 개를 7.0으로 채우고, 지운 다음, ``empty``\ 로 요소 ``n``\ 개를
 # 요청합니다. 처음 몇 번은 다른 블록을 받을 수 있으므로 가운데 요소가 7.0이 될 때까지
-# (최대 100번) 반복한 뒤, 메모리의 바이트를 그대로 돌려보냅니다. ``sys.executable``\ 은
-# 이 페이지를 실행하는 파이썬이고, ``torch.frombuffer``\ 는 받은 바이트를 다시 텐서로
-# 바꿉니다.
-result = subprocess.run([sys.executable, "-c", experiment], capture_output=True, check=True)
-b = torch.frombuffer(bytearray(result.stdout), dtype=torch.float32)
+# (최대 ``tries``\ 번) 반복한 뒤, 메모리의 바이트를 그대로 돌려보냅니다.
+# ``sys.executable``\ 은 이 페이지를 실행하는 파이썬이고, ``torch.frombuffer``\ 는 받은
+# 바이트를 다시 텐서로 바꿉니다. 먼저 요소 1000개로 해 봅니다.
+b = run_experiment(1000, tries=100)
 
 # %%
 # 이제 ``empty``\ 가 돌려준 값을 세어 봅니다. 블록이 비어 있는 동안 할당자는
@@ -116,15 +123,14 @@ plt.show()
 # -----------------------------
 # 리눅스에서 아주 큰 블록은 재사용하는 블록 모음에서 나오지 않습니다. 할당자가 매번
 # 운영체제에게 새 페이지를 받아 오고, 운영체제는 다른 프로그램의 데이터를 읽을 수
-# 없도록 새 페이지를 0으로 채워서 줍니다. 요소 천만 개로 실험을 반복해 봅니다.
-old = torch.full((10_000_000,), 7.0)
-del old
-big = torch.empty(10_000_000)
+# 없도록 새 페이지를 0으로 채워서 줍니다. 이번에도 새 프로세스에서, 요소 천만 개로
+# 실험을 반복해 봅니다.
+big = run_experiment(10_000_000, tries=1)
 print(f"7.0인 요소: {int((big == 7.0).sum())}")
 print(f"0.0인 요소: {int((big == 0.0).sum())} / {big.numel()}")
 
 # %%
-# 이번에는 모든 요소가 0이지만, 0으로 만든 것은 ``torch.empty``\ 가 아닙니다. 메모리가
+# 모든 요소가 0이라 해도, 0으로 만든 것은 ``torch.empty``\ 가 아닙니다. 메모리가
 # 마침 그런 곳에서 왔을 뿐입니다. ``empty``\ 가 돌려준 0도 쓰레기값입니다. 다른
 # 컴퓨터, 다른 운영체제, 다른 크기에서는 같은 줄이 예전 숫자를 돌려줄 수 있습니다.
 #
