@@ -38,10 +38,10 @@ print(f"backward() 호출 전 w.grad: {w.grad}")
 # %%
 # 결과는 자신이 만들어진 과정을 기억합니다
 # ----------------------------------------
-# 원래 글은 :math:`l = (3w)^2 + (2x)^2` 를 계산합니다. 이 결과는 리프 텐서가
-# 아닙니다. ``grad_fn`` 에는 결과를 만든 마지막 연산(여기서는 덧셈)이 들어 있고,
-# 이 노드는 그 앞의 연산들로 이어집니다. ``backward()`` 는 바로 이 연결을 따라
-# 거슬러 올라갑니다.
+# PyTorch 기초와 autograd를 다룬 원래 글은 :math:`l = (3w)^2 + (2x)^2` 를
+# 계산합니다. 이 결과는 리프 텐서가 아닙니다. ``grad_fn`` 에는 결과를 만든 마지막
+# 연산(여기서는 덧셈)이 들어 있고, 이 노드는 그 앞의 연산들로 이어집니다.
+# ``backward()`` 는 바로 이 연결을 따라 거슬러 올라갑니다.
 l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (원래 글의 이름)
 print(f"l = {l.item():.4f}")
 print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
@@ -72,8 +72,8 @@ print(
 # %%
 # 두 번째 예제: x = 2에서 y = x³
 # ------------------------------
-# 원래 글은 :math:`y = x^3` 을 미분합니다. 손으로 구하면 :math:`dy/dx = 3x^2` 이고,
-# :math:`x = 2` 에서는 :math:`3 \cdot 2^2 = 12` 입니다.
+# 텐서, 모델, 학습을 다룬 원래 글은 :math:`y = x^3` 을 미분합니다. 손으로 구하면
+# :math:`dy/dx = 3x^2` 이고, :math:`x = 2` 에서는 :math:`3 \cdot 2^2 = 12` 입니다.
 x = torch.tensor(2.0, requires_grad=True)
 y = x**3
 y.backward()
@@ -106,10 +106,10 @@ plt.show()
 #
 # 세 번째 예제: 벡터의 합
 # -----------------------
-# 손실 함수 글은 두 벡터를 더한 :math:`z = x + y` 를 모두 합합니다:
-# :math:`s = \sum_i (x_i + y_i)`. 각 :math:`x_i` 는 계수 1로 한 번씩만 나오므로
-# :math:`\partial s / \partial x_i = 1` 이고, :math:`y_i` 도 마찬가지입니다. 두
-# 기울기 모두 ``x``, ``y`` 와 같은 형태(shape)의, 1로 채워진 벡터입니다.
+# 사용자 정의 손실을 다룬 원래 글은 두 벡터를 더한 :math:`z = x + y` 를 모두
+# 합합니다: :math:`s = \sum_i (x_i + y_i)`. 각 :math:`x_i` 는 계수 1로 한 번씩만
+# 나오므로 :math:`\partial s / \partial x_i = 1` 이고, :math:`y_i` 도 마찬가지입니다.
+# 두 기울기 모두 ``x``, ``y`` 와 같은 형태(shape)의, 1로 채워진 벡터입니다.
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
 z = x + y

@@ -2,10 +2,10 @@
 nn.Module로 모델 만들기
 =======================
 
-PyTorch에서 모델은 ``nn.Module``을 상속하는 Python 클래스입니다. 이 페이지에서는 원래 글의
-레이어 하나짜리 모델을 직접 작성하고, 호출해 보고, 출력이 기억하는 것(``grad_fn``)을 읽고,
-파라미터를 나열합니다. 그다음 ``nn.Linear``가 시작 가중치를 실제로 어떻게 고르는지, 새로
-만든 레이어 수천 개와 비교해 확인합니다.
+PyTorch에서 모델은 ``nn.Module``을 상속하는 Python 클래스입니다. 이 페이지에서는 원래
+글들의 레이어 하나짜리 모델을 직접 작성하고, 호출해 보고, 출력이 기억하는
+것(``grad_fn``)을 읽고, 파라미터를 나열합니다. 그다음 ``nn.Linear``가 시작 가중치를
+실제로 어떻게 고르는지, 새로 만든 레이어 수천 개와 비교해 확인합니다.
 """
 
 # %%
@@ -29,10 +29,11 @@ torch.manual_seed(0)
 # %%
 # 모델은 클래스입니다
 # -------------------
-# 원래 글은 ``SimpleModel``을 정의합니다. ``__init__``에서 레이어(층)를 만들고,
-# ``forward``에서 입력에 무슨 일이 일어나는지 적습니다. ``nn.Linear(2, 1)``은 입력 2개를
-# 출력 1개로 보내는 선형 변환입니다. 이것을 ``self.linear``에 대입하면 모델의 일부로
-# 등록되고, 그래서 모델을 출력하면 이 레이어가 목록에 나옵니다.
+# 모델과 학습을 다룬 원래 글은 ``SimpleModel``을 정의합니다. ``__init__``에서
+# 레이어(층)를 만들고, ``forward``에서 입력에 무슨 일이 일어나는지 적습니다.
+# ``nn.Linear(2, 1)``은 입력 2개를 출력 1개로 보내는 선형 변환입니다. 이것을
+# ``self.linear``에 대입하면 모델의 일부로 등록되고, 그래서 모델을 출력하면 이 레이어가
+# 목록에 나옵니다.
 class SimpleModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -60,18 +61,18 @@ print(output)
 # -------------------------------
 # 레이어의 가중치는 ``requires_grad=True``이므로, 출력은 자신이 어떻게 계산되었는지
 # 기록합니다. 출력의 ``grad_fn``은 ``AddmmBackward0``입니다. *addmm*은 "행렬 곱에 편향을
-# 더한다", 곧 :math:`b + xW^T`를 연산 하나로 처리한다는 뜻입니다. 손실 함수 글에서는
-# ``AddmmBackward``로 출력되었지만, 지금의 PyTorch는 역전파 노드에 번호를 붙이기 때문에
-# ``0``이 붙습니다.
+# 더한다", 곧 :math:`b + xW^T`를 연산 하나로 처리한다는 뜻입니다. 사용자 정의 손실을
+# 다룬 원래 글에서는 ``AddmmBackward``로 출력되었지만, 지금의 PyTorch는 역전파 노드에
+# 번호를 붙이기 때문에 ``0``이 붙습니다.
 print(f"output.grad_fn: {output.grad_fn.name()}")
 by_hand = model.linear.bias + x @ model.linear.weight.T
 print(f"output == bias + x @ weight.T: {torch.allclose(output, by_hand)}")
 
 
 # %%
-# 손실 함수 글은 같은 신경망을 ``MyModel``이라고 부르고, 결과를 ``out``에 담았다가
-# 돌려줍니다. 이름이 달라도 달라지는 것은 없습니다. 같은 시드 뒤에 만든 두 모델은 가중치가
-# 같고 출력도 같습니다.
+# 사용자 정의 손실을 다룬 원래 글은 같은 신경망을 ``MyModel``이라고 부르고, 결과를
+# ``out``에 담았다가 돌려줍니다. 이름이 달라도 달라지는 것은 없습니다. 같은 시드 뒤에
+# 만든 두 모델은 가중치가 같고 출력도 같습니다.
 class MyModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -110,10 +111,10 @@ print(f"weight.grad == x: {torch.equal(model.linear.weight.grad, x)}")
 # %%
 # nn.Linear가 시작 가중치를 고르는 방법
 # -------------------------------------
-# 원래 글은 가중치가 "Kaiming He 초기화(Kaiming Uniform Initialization)"로 시작한다고
-# 말합니다. 레이어를 만들 때 실제로 무슨 일이 일어나는지는 PyTorch 소스 코드가 보여
-# 줍니다. 가중치는 ``a=math.sqrt(5)``로 ``kaiming_uniform_``을 거치고, 편향은 자기 경계값으로
-# 균등 분포에서 뽑힙니다.
+# 모델과 학습을 다룬 원래 글은 가중치가 "Kaiming He 초기화(Kaiming Uniform
+# Initialization)"로 시작한다고 말합니다. 레이어를 만들 때 실제로 무슨 일이 일어나는지는
+# PyTorch 소스 코드가 보여 줍니다. 가중치는 ``a=math.sqrt(5)``로 ``kaiming_uniform_``을
+# 거치고, 편향은 자기 경계값으로 균등 분포에서 뽑힙니다.
 print(inspect.getsource(nn.Linear.reset_parameters))
 
 # %%

@@ -28,8 +28,9 @@ torch.manual_seed(0)
 # %%
 # 1. ``from_numpy``일까, ``tensor``일까?
 # ----------------------------------------
-# 원래 글은 어느 쪽을 써야 하는지 물으며 끝납니다. ``torch.from_numpy``는 배열의
-# 메모리를 그대로 감쌉니다. 복사가 없고, 한쪽을 바꾸면 다른 쪽에도 보입니다.
+# PyTorch 기초와 autograd를 다룬 원래 글은 어느 쪽을 써야 하는지 물으며 끝납니다.
+# ``torch.from_numpy``는 배열의 메모리를 그대로 감쌉니다. 복사가 없고, 한쪽을 바꾸면
+# 다른 쪽에도 보입니다.
 # ``torch.tensor``는 복사합니다. 둘을 만든 뒤에 배열을 바꿔 봅니다.
 array = np.zeros(3, dtype=np.float32)
 shared = torch.from_numpy(array)
@@ -68,8 +69,8 @@ torch.use_deterministic_algorithms(False)
 
 # %%
 # ``torch.empty``는 읽기 전에 모든 요소를 덮어쓸 때 안전합니다. 예를 들어 연산의
-# ``out=``으로 쓸 때입니다. 그렇지 않다면 원래 글의 결론처럼 ``torch.zeros``나
-# ``torch.rand``를 쓰세요. 자세한 내용은
+# ``out=``으로 쓸 때입니다. 그렇지 않다면 ``torch.empty``를 소개한 원래 글의 결론처럼
+# ``torch.zeros``나 ``torch.rand``를 쓰세요. 자세한 내용은
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에 있습니다.
 a = torch.tensor([1.0, 2.0, 3.0])
 b = torch.tensor([10.0, 20.0, 30.0])
@@ -128,11 +129,11 @@ print(f"b.grad: {b.grad}, -2b: {torch.equal(b.grad, -2 * b.detach())}")
 # %%
 # 4. 다음에 배울 것
 # -----------------
-# 원래 글은 다음 단계로 ``nn.Module``과 데이터셋을 가리킵니다. ``nn.Module``은 이
-# 사이트에 따로 페이지가 있습니다. 데이터셋(dataset)은 작게 시작하면 됩니다.
-# ``Dataset``은 ``__len__``과 ``__getitem__``만 있으면 되는 클래스이고, 데이터 로더
-# ``DataLoader``가 이것을 섞어서 미니배치로 자릅니다. 아래 데이터셋은 :math:`(x, x^2)`
-# 쌍을 내줍니다.
+# PyTorch 기초와 autograd를 다룬 원래 글은 다음 단계로 ``nn.Module``과 데이터셋을
+# 가리킵니다. ``nn.Module``은 이 사이트에 따로 페이지가 있습니다. 데이터셋(dataset)은
+# 작게 시작하면 됩니다. ``Dataset``은 ``__len__``과 ``__getitem__``만 있으면 되는
+# 클래스이고, 데이터 로더 ``DataLoader``가 이것을 섞어서 미니배치로 자릅니다. 아래
+# 데이터셋은 :math:`(x, x^2)` 쌍을 내줍니다.
 class Squares(Dataset):
     def __len__(self):
         return 10
