@@ -66,14 +66,14 @@ def _plain_tooltip(match: re.Match[str]) -> str:
     return match.group(0).replace("``", "")
 
 
-def _translate_gallery_labels(app: Sphinx, docname: str, source: list[str]) -> None:
-    if docname.startswith("auto_examples/"):
-        source[0] = re.sub(r'tooltip="[^"]*"', _plain_tooltip, source[0])
-    if app.config.language != "ko" or not docname.startswith("auto_examples/"):
+def _tidy_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Plain thumbnail tooltips in both languages; Korean labels on Korean pages."""
+    if not docname.startswith("auto_examples/"):
         return
-    text = source[0]
-    for pattern, replacement in GALLERY_LABELS_KO:
-        text = re.sub(pattern, replacement, text)
+    text = re.sub(r'tooltip="[^"]*"', _plain_tooltip, source[0])
+    if app.config.language == "ko":
+        for pattern, replacement in GALLERY_LABELS_KO:
+            text = re.sub(pattern, replacement, text)
     source[0] = text
 
 
@@ -90,5 +90,5 @@ def _korean_inline_markup(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _korean_inline_markup)
     app.connect("html-page-context", _page_context)
-    app.connect("source-read", _translate_gallery_labels)
+    app.connect("source-read", _tidy_gallery_source)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
