@@ -57,7 +57,9 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
     for name, source in EXAMPLES.items():
         (gallery / name).write_text(source, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-T", "-b", "html",
+        # --no-color: a CI runner that sets FORCE_COLOR would otherwise split the
+        # messages checked below with escape codes
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-T", "--no-color", "-b", "html",
          str(docs / "en"), str(project / "out")],
         capture_output=True, text=True, encoding="utf-8", cwd=project,
     )  # fmt: skip
