@@ -262,3 +262,73 @@ def test_site_works_from_files(site: Path, visit) -> None:  # type: ignore[no-un
     v.page.wait_for_load_state("load")
     assert v.page.url.endswith(f"/en/{GALLERY_PAGE}")
     assert v.page.evaluate("document.documentElement.lang") == "en"
+
+
+@pytest.fixture(scope="module")
+def build_server(site: Path) -> Iterator[str]:
+    """``build/`` itself: Sphinx's own output (``<lang>/html``) beside the slimmed site."""
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+NOISE_PIXELS = 40
+
+
+@pytest.mark.parametrize(
+    "lang,page",
+    [
+        ("ko", GALLERY_PAGE),
+        ("en", "auto_examples/practice/plot_02_faster_restoration.html"),
+        ("en", "getting-started/pytorch.html"),
+        ("ko", "api/index.html"),
+        ("ko", f"search.html?q={quote('텐서')}"),
+    ],
+)
+def test_lighter_stylesheets_and_scripts_change_no_pixel(  # type: ignore[no-untyped-def]
+    build_server: str, site: Path, visit, lang: str, page: str
+) -> None:
+    """The site's purged CSS and minified JS render exactly what Sphinx's own files do.
+
+    Each page is photographed from Sphinx's output folder and from ``build/site/``,
+    light and dark, wide and phone-sized; every pair must match pixel for pixel.
+    """
+    from PIL import Image, ImageChops
+
+    assert (site.parent / lang / "html" / "index.html").is_file(), "Sphinx's output is missing"
+    layouts = [
+        {"viewport": {"width": 1280, "height": 900}},
+        {"viewport": {"width": 390, "height": 844}, "is_mobile": True},
+    ]
+    for layout in layouts:
+        for scheme in ("light", "dark"):
+            shots = []
+            for folder in (f"{lang}/html", f"site/{lang}"):
+                v = visit(color_scheme=scheme, **layout)
+                v.page.goto(f"{build_server}/{folder}/{page}")
+                v.page.wait_for_load_state("networkidle")
+                if page.startswith("search"):
+                    v.page.wait_for_selector("#search-results li", timeout=20_000)
+                    v.page.wait_for_function(
+                        "() => !document.querySelector('#search-progress')"
+                        "?.textContent.includes('...')",
+                        timeout=20_000,
+                    )
+                path = SHOTS / f"same-{folder.replace('/', '-')}.png"
+                SHOTS.mkdir(parents=True, exist_ok=True)
+                v.page.evaluate("document.fonts.ready")
+                v.page.screenshot(path=str(path), full_page=True, animations="disabled")
+                assert not v.errors, v.errors
+                shots.append(Image.open(path).convert("RGB"))
+            before, after = shots
+            assert before.size == after.size, (page, scheme, layout, before.size, after.size)
+            difference = ImageChops.difference(before, after).convert("L")
+            changed = sum(difference.histogram()[1:])
+            # two photographs of the very same files can differ in a dozen anti-aliased
+            # pixels of the phone header's theme icon; a lost rule changes far more
+            assert changed <= NOISE_PIXELS, (
+                f"{lang}/{page} ({scheme}, {layout}): {changed} pixels differ "
+                f"in {difference.getbbox()}"
+            )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,6 +12,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import page_weight  # noqa: E402
 
 pytestmark = pytest.mark.site
 
@@ -256,3 +260,19 @@ def test_sitemap_lists_every_page_with_alternates(site: Path, lang: str) -> None
         assert {link.get("hreflang") for link in url.iterfind("x:link", ns)} == set(LANGS)
     index = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"{lang}/sitemap.xml" in index
+
+
+def test_median_page_weighs_at_most_150_kb(site: Path) -> None:
+    """HTML plus the stylesheets and scripts a page loads, images aside (issue 6)."""
+    rows = page_weight.site_weights(site)
+    missing = {
+        f"{name} -> {asset.name}"
+        for *_, name in rows
+        if not name.endswith("404.html")  # absolute links, checked by its own test
+        for asset in page_weight.assets(site / name)
+        if not asset.is_file()
+    }
+    assert not missing, sorted(missing)[:10]
+    median = sorted(raw for raw, _, _ in rows)[len(rows) // 2]
+    assert len(rows) > 50
+    assert median <= 150 * 1024, f"median page {median / 1024:.0f} KB"

@@ -30,6 +30,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+sys.path.insert(0, str(DOCS / "_shared"))
+import page_assets  # noqa: E402
+
 BUILD = ROOT / "build"
 LANGUAGES = ("ko", "en")
 
@@ -182,6 +185,8 @@ def assemble(languages: tuple[str, ...]) -> Path:
         shutil.copytree(
             BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
         )
+        # unused CSS rules and custom properties dropped, scripts minified
+        page_assets.slim_static(target)
     shutil.copy2(DOCS / "root" / "index.html", site / "index.html")
     # GitHub Pages serves the root 404.html for any missing address: absolute links
     base = os.environ.get("SITE_BASE_URL", "").strip() or "http://localhost:8000/"

@@ -21,19 +21,29 @@ SKIP = {"_static", "_downloads", "_images", "_sources"}
 def weights(page: Path) -> tuple[int, int]:
     html = page.read_bytes()
     raw, packed = len(html), len(gzip.compress(html))
-    for url in ASSET.findall(html.decode("utf-8")):
-        path = page.parent / unquote(urlsplit(url).path)
-        if not urlsplit(url).scheme and path.is_file():
+    for path in assets(page):
+        if path.is_file():
             data = path.read_bytes()
             raw += len(data)
             packed += len(gzip.compress(data))
     return raw, packed
 
 
+def assets(page: Path) -> list[Path]:
+    """The local stylesheets and scripts *page* loads (existing or not)."""
+    urls = ASSET.findall(page.read_text(encoding="utf-8"))
+    return [page.parent / unquote(urlsplit(u).path) for u in urls if not urlsplit(u).scheme]
+
+
+def site_weights(site: Path) -> list[tuple[int, int, str]]:
+    """``(raw bytes, gzip bytes, page)`` for every page of *site*, lightest first."""
+    pages = [p for p in site.rglob("*.html") if not SKIP & set(p.relative_to(site).parts)]
+    return sorted((*weights(p), p.relative_to(site).as_posix()) for p in pages)
+
+
 def main() -> int:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "build/site")
-    pages = [p for p in site.rglob("*.html") if not SKIP & set(p.relative_to(site).parts)]
-    rows = sorted((*weights(p), str(p.relative_to(site))) for p in pages)
+    rows = site_weights(site)
     median = rows[len(rows) // 2]
     print(f"{len(rows)} pages; median {median[0] / 1024:.0f} KB raw, "
           f"{sorted(r[1] for r in rows)[len(rows) // 2] / 1024:.0f} KB gzip")  # fmt: skip

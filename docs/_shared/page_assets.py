@@ -4,12 +4,34 @@ myst-nb, sphinx-gallery and sphinx-copybutton add their files to every page. A p
 that is not an executed notebook does not need myst-nb's 43 KB stylesheet, a page
 outside the gallery needs no gallery styles, a page without code needs no copy
 button, and this site uses neither gallery tags, Binder, nor HTML reprs.
+
+What is loaded is then made lighter. While Sphinx writes the pages:
+
+- sphinx-gallery's links from code to API docs lose their per-module and per-type
+  classes (``sphx-glr-backref-module-torch sphx-glr-backref-type-py-function``),
+  which no stylesheet here uses, and a variable is linked to its class once per
+  page rather than at every use: together about 15 KB on a typical page.
+
+When ``tools/build_site.py`` assembles ``build/site/`` (:func:`slim_static`; Sphinx's
+own output folder is left as Sphinx wrote it, or the next incremental build would
+refuse to overwrite the changed files):
+
+- a stylesheet keeps only the rules whose selectors can match something the site
+  has: a class or id of some page, or one that a script of the site sets (furo's
+  stylesheet styles dozens of things this site never shows, Pygments' styles every
+  token type in three colour schemes);
+- a custom property (``--color-foo``) that nothing reads any more goes too;
+- scripts are minified (their licence comments stay).
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
+import rjsmin
+import tinycss2
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -23,14 +45,13 @@ def _is_notebook(doctree: nodes.document) -> bool:
 
 def _prune(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
            doctree: nodes.document | None) -> None:  # fmt: skip
-    if doctree is None:  # search, genindex: generated pages without content
-        return
     unused = list(NEVER)
-    if not _is_notebook(doctree):
+    # search and genindex have no doctree: no notebook, no gallery, no code block
+    if doctree is None or not _is_notebook(doctree):
         unused.append("mystnb.")
-    if not pagename.startswith("auto_examples/"):
+    if doctree is None or not pagename.startswith("auto_examples/"):
         unused.append("sg_gallery")
-    if not any(doctree.findall(nodes.literal_block)):
+    if doctree is None or not any(doctree.findall(nodes.literal_block)):
         unused += ["copybutton", "clipboard.min.js"]
 
     def keep(asset: Any) -> bool:
@@ -42,6 +63,185 @@ def _prune(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any
             context[key] = [asset for asset in context[key] if keep(asset)]
 
 
+_BACKREF_DETAIL = ("sphx-glr-backref-module-", "sphx-glr-backref-type-")
+_INSTANCE = "sphx-glr-backref-instance"
+
+
+def _lighten_code_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Make sphinx-gallery's links from code to the API docs lighter.
+
+    Each link loses the per-module and per-type classes, which no stylesheet here uses
+    (``sphx-glr-backref-instance`` stays: the gallery's stylesheet styles it). A
+    variable that holds an instance (``x`` holding a tensor) is linked to its class
+    where it first appears on the page, not at each of its dozens of uses; names of
+    the API itself (``torch.tensor``, ``x.backward``) stay linked everywhere.
+    """
+    seen: set[tuple[str, str]] = set()
+    repeated = []
+    for ref in doctree.findall(nodes.reference):
+        classes = ref.get("classes", [])
+        if any(c.startswith(_BACKREF_DETAIL) for c in classes):
+            ref["classes"] = classes = [c for c in classes if not c.startswith(_BACKREF_DETAIL)]
+        if _INSTANCE in classes:
+            key = (ref.get("refuri") or ref.get("refid") or "", ref.astext())
+            if key in seen:
+                repeated.append(ref)
+            seen.add(key)
+    for ref in repeated:
+        ref.replace_self(ref.children)
+
+
+_STRING = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+
+
+def script_names(source: str) -> set[str]:
+    """Every class-like word inside a script's string literals (what it may set).
+
+    >>> sorted(script_names("el.classList.add('scrolled'); x.className = `a b-c`; y = 1"))
+    ['a', 'b-c', 'scrolled']
+    """
+    return {word for literal in _STRING.findall(source) for word in _WORD.findall(literal)}
+
+
+# Sphinx writes every attribute value in double quotes (some as ``class = "..."``)
+_ATTRIBUTE = re.compile(r'\s(class|id)\s*=\s*"([^"]*)"')
+_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+
+
+def used_names(outdir: Path) -> set[str]:
+    """Classes and ids of every built page, plus those the site's scripts may set."""
+    names: set[str] = set()
+    for page in outdir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for kind, value in _ATTRIBUTE.findall(html):
+            names.update(value.split() if kind == "class" else (value,))
+        for script in _INLINE_SCRIPT.findall(html):
+            names |= script_names(script)
+    for script in (outdir / "_static").rglob("*.js"):
+        names |= script_names(script.read_text(encoding="utf-8", errors="replace"))
+    return names
+
+
+def _selectors(prelude: list[Any]) -> list[list[Any]]:
+    """Split a selector list at its top-level commas."""
+    parts: list[list[Any]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _required(selector: list[Any]) -> set[str]:
+    """The classes and ids an element must have for ``selector`` to match.
+
+    Names inside ``:not()``, ``:is()`` and other functions are not required (a
+    ``:not(.x)`` matches precisely when ``.x`` is absent), so they never cause a drop.
+    """
+    names = set()
+    for index, token in enumerate(selector):
+        if token.type == "hash" and token.is_identifier:
+            names.add(token.value)
+        elif token.type == "literal" and token.value == "." and index + 1 < len(selector):
+            following = selector[index + 1]
+            if following.type == "ident":
+                names.add(following.value)
+    return names
+
+
+def _declarations(content: list[Any], variables: set[str] | None) -> str:
+    parts = []
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            if variables is not None and item.name.startswith("--") and item.name not in variables:
+                continue
+            value = tinycss2.serialize(item.value).strip()
+            parts.append(f"{item.name}:{value}{'!important' if item.important else ''}")
+        elif item.type != "error":
+            parts.append(item.serialize().strip())
+    return ";".join(parts)
+
+
+def _purge_rules(rules: list[Any], used: set[str], variables: set[str] | None) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [
+                tinycss2.serialize(selector).strip()
+                for selector in _selectors(rule.prelude)
+                if _required(selector) <= used
+            ]
+            declarations = _declarations(rule.content, variables)
+            if selectors and declarations:
+                kept.append(",".join(selectors) + "{" + declarations + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer"):
+            if rule.content is None:  # a statement such as ``@layer a, b;``
+                kept.append(rule.serialize())
+                continue
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            body = _purge_rules(inner, used, variables)
+            if body:
+                prelude = " ".join(tinycss2.serialize(rule.prelude).split())
+                kept.append(f"@{rule.at_keyword} {prelude}{{{''.join(body)}}}")
+        else:
+            kept.append(rule.serialize().strip())
+    return kept
+
+
+def purge_css(source: str, used: set[str], variables: set[str] | None = None) -> str:
+    """Keep only the rules of ``source`` whose selectors need nothing outside ``used``.
+
+    A selector list keeps the selectors that can match; a rule or ``@media`` block with
+    none left goes. If ``variables`` is given, custom properties not in it go too.
+    Comments go; a stylesheet tinycss2 cannot parse cleanly is kept whole.
+
+    >>> purge_css(".a, .b > p { color : red }  @media (min-width: 1px) { .c { x: y } }", {"a"})
+    '.a{color:red}'
+    >>> purge_css("p:not(.x) { margin: 0 !important } /* note */", set())
+    'p:not(.x){margin:0!important}'
+    >>> purge_css(":root { --used: 1px; --unused: 2px } p { margin: var(--used) }", set(), {"--used"})
+    ':root{--used:1px}p{margin:var(--used)}'
+    """
+    rules = tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True)
+    if any(rule.type == "error" for rule in rules):
+        return source
+    return "".join(_purge_rules(rules, used, variables))
+
+
+_PROPERTY = re.compile(r"--[A-Za-z_][\w-]*")
+_VAR = re.compile(r"var\(\s*(--[A-Za-z_][\w-]*)")
+
+
+def slim_static(outdir: Path) -> None:
+    """Purge every stylesheet and minify every script under ``outdir/_static``."""
+    used = used_names(outdir)
+    static = outdir / "_static"
+    sheets = {
+        sheet: purge_css(sheet.read_text(encoding="utf-8"), used) for sheet in static.rglob("*.css")
+    }
+    # custom properties a page or a script may name, then those the kept rules read;
+    # dropping one can leave another unread, so repeat until nothing changes
+    named = set()
+    for path in [*outdir.rglob("*.html"), *static.rglob("*.js")]:
+        named.update(_PROPERTY.findall(path.read_text(encoding="utf-8", errors="replace")))
+    while True:
+        variables = named.union(*(_VAR.findall(text) for text in sheets.values()))
+        purged = {sheet: purge_css(text, used, variables) for sheet, text in sheets.items()}
+        if purged == sheets:
+            break
+        sheets = purged
+    for sheet, text in sheets.items():
+        sheet.write_text(text, encoding="utf-8")
+    for script in static.rglob("*.js"):
+        if script.name.endswith(".min.js"):
+            continue
+        source = script.read_text(encoding="utf-8")
+        script.write_text(rjsmin.jsmin(source, keep_bang_comments=True), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _prune, priority=900)
+    app.connect("doctree-resolved", _lighten_code_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
