@@ -94,6 +94,8 @@ def doctest(session: nox.Session) -> None:
             "sphinx",
             "-b",
             "doctest",
+            "-W",
+            "--keep-going",
             "-q",
             "-d",
             f"build/{lang}/doctrees-doctest",
