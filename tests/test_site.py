@@ -276,3 +276,23 @@ def test_median_page_weighs_at_most_150_kb(site: Path) -> None:
     median = sorted(raw for raw, _, _ in rows)[len(rows) // 2]
     assert len(rows) > 50
     assert median <= 150 * 1024, f"median page {median / 1024:.0f} KB"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_site_ships_no_static_file_that_nothing_names(site: Path, lang: str) -> None:
+    """Source maps, unused badges and empty stylesheets stay out of the deployable site."""
+    root = site / lang
+    static = root / "_static"
+    texts = {
+        path: path.read_text(encoding="utf-8", errors="replace")
+        for path in root.rglob("*")
+        if path.suffix in {".html", ".css", ".js"} and path.is_file()
+    }
+    unnamed = [
+        path.relative_to(static).as_posix()
+        for path in static.rglob("*")
+        if path.is_file()
+        and not any(path.name in text for other, text in texts.items() if other != path)
+    ]
+    assert not unnamed, unnamed
+    assert not list(static.rglob("*.map"))

@@ -187,6 +187,8 @@ def assemble(languages: tuple[str, ...]) -> Path:
         )
         # unused CSS rules and custom properties dropped, scripts minified
         page_assets.slim_static(target)
+        # what no page, stylesheet or script names is not shipped (source maps, badges)
+        page_assets.drop_unreferenced(target)
     shutil.copy2(DOCS / "root" / "index.html", site / "index.html")
     # GitHub Pages serves the root 404.html for any missing address: absolute links
     base = os.environ.get("SITE_BASE_URL", "").strip() or "http://localhost:8000/"

@@ -21,7 +21,10 @@ refuse to overwrite the changed files):
   stylesheet styles dozens of things this site never shows, Pygments' styles every
   token type in three colour schemes);
 - a custom property (``--color-foo``) that nothing reads any more goes too;
-- scripts are minified (their licence comments stay).
+- scripts are minified (their licence comments stay);
+- files of ``_static`` that no page, stylesheet or script names (source maps,
+  Binder and JupyterLite badges, the gallery's placeholder images, empty
+  stylesheets) are not shipped: :func:`drop_unreferenced`.
 """
 
 from __future__ import annotations
@@ -239,6 +242,47 @@ def slim_static(outdir: Path) -> None:
             continue
         source = script.read_text(encoding="utf-8")
         script.write_text(rjsmin.jsmin(source, keep_bang_comments=True), encoding="utf-8")
+
+
+def drop_unreferenced(outdir: Path) -> list[str]:
+    """Delete the files of ``outdir/_static`` whose name no other file there holds.
+
+    Every HTML, CSS and JavaScript file of ``outdir`` but the file itself is
+    searched for each file's name; deleting one file can leave another
+    unnamed, so the search repeats until nothing changes. Returns the deleted paths,
+    relative to ``_static``.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "_static").mkdir()
+    >>> _ = (root / "index.html").write_text('<script src="_static/a.js"></script>')
+    >>> _ = (root / "_static" / "a.js").write_text('load("b.css")')
+    >>> _ = (root / "_static" / "b.css").write_text("p { color: red }")
+    >>> _ = (root / "_static" / "c.js").write_text('load("d.png")')
+    >>> _ = (root / "_static" / "d.png").write_bytes(b"")
+    >>> drop_unreferenced(root)
+    ['c.js', 'd.png']
+    """
+    static = outdir / "_static"
+    texts = {
+        path: path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(outdir.rglob("*"))
+        if path.suffix in {".html", ".css", ".js"} and path.is_file()
+    }
+    dropped: list[str] = []
+    while True:
+        unnamed = [
+            path
+            for path in sorted(static.rglob("*"))
+            if path.is_file()
+            and not any(path.name in text for other, text in texts.items() if other != path)
+        ]
+        if not unnamed:
+            return dropped
+        for path in unnamed:
+            path.unlink()
+            texts.pop(path, None)
+            dropped.append(path.relative_to(static).as_posix())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
