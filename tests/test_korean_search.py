@@ -49,10 +49,44 @@ def test_stem_strips_copulas_and_verb_endings(word: str, stem: str) -> None:
     assert ks.stem(word) == stem
 
 
-@pytest.mark.parametrize("noun", ["길이", "추가", "결과", "속도", "정의", "파일"])
+@pytest.mark.parametrize(
+    "noun",
+    ["길이", "추가", "결과", "속도", "정의", "파일", "페이지", "역할", "정밀도", "포함", "이해"],
+)
 def test_stem_keeps_protected_nouns_whole(noun: str) -> None:
     assert ks.stem(noun) == noun
     assert ks.stem(noun + "를") == noun or ks.stem(noun + "을") == noun
+
+
+@pytest.mark.parametrize("noun", sorted(ks.PROTECTED))
+def test_a_protected_noun_stems_alike_bare_and_inflected(noun: str) -> None:
+    """Searching the bare noun finds the pages that use it with a particle."""
+    final = (ord(noun[-1]) - 0xAC00) % 28  # the last syllable's final consonant, 0 if none
+    particles = ["의", "에서", "에만", "대로", "을" if final else "를", "은" if final else "는"]
+    assert {noun} == {ks.stem(noun + particle) for particle in particles} | {ks.stem(noun)}
+
+
+def test_an_edited_word_list_reindexes_every_korean_page() -> None:
+    class App:
+        class config:  # noqa: N801 - stands in for Sphinx's config object
+            language = "ko"
+
+    class Env:
+        found_docs = {"index", "tensors", "new"}
+
+    env = Env()
+    outdated = ks._reindex_when_rules_change(App(), env, {"new"}, set(), set())
+    assert outdated == ["index", "tensors"]
+    assert ks._reindex_when_rules_change(App(), env, set(), set(), set()) == []
+    env.korean_search_rules = "rules of an older build"
+    assert ks._reindex_when_rules_change(App(), env, set(), set(), set()) == [
+        "index",
+        "new",
+        "tensors",
+    ]
+    App.config.language = "en"
+    env.korean_search_rules = "rules of an older build"
+    assert ks._reindex_when_rules_change(App(), env, set(), set(), set()) == []
 
 
 def test_stem_never_goes_below_one_syllable() -> None:

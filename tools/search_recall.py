@@ -78,7 +78,7 @@ def noun_particle_pairs(site: Path) -> list[tuple[str, str, str]]:
     pairs = []
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
-        if rel.parts[0].startswith("_") or rel.name in {"search.html", "genindex.html"}:
+        if rel.parts[0].startswith("_") or rel.name in {"search.html", "genindex.html", "404.html"}:
             continue
         parser = _ArticleText()
         parser.feed(page.read_text(encoding="utf-8"))

@@ -16,6 +16,7 @@ The query-time JavaScript is generated from the same word lists
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -113,6 +114,12 @@ PARTICLES = [
     "들에서",
     "들만",
     "들이나",
+    "대로",
+    "에만",
+    "에서만",
+    "에서나",
+    "으로나",
+    "로나",
 ]
 
 # Copulas (이다) and the endings of 하다/되다/시키다 verbs built on nouns.
@@ -342,6 +349,39 @@ PROTECTED = frozenset(
         "무엇",
         "누구",
         "우리",
+        # reviewed from `tools/search_recall.py` and the site's nouns (kiwipiepy)
+        # that the rules above used to cut short
+        "페이지",
+        "스테이지",
+        "역할",
+        "분할",
+        "지도",
+        "유도",
+        "의도",
+        "정밀도",
+        "상한",
+        "하한",
+        "제한",
+        "무한",
+        "권한",
+        "포함",
+        "하나하나",
+        "펭귄브로",
+        "서로",
+        "풀이",
+        "되풀이",
+        "부가",
+        "통과",
+        "프레임",
+        "런타임",
+        "스타일",
+        "모바일",
+        "파랑",
+        "이해",
+        "오해",
+        "사인",
+        "개인",
+        "특이",
     ]
 )
 
@@ -454,6 +494,27 @@ var splitQuery = (query) =>
 SearchKorean.js_stemmer_code = javascript()
 
 
+#: Changes whenever a word list changes; see :func:`_reindex_when_rules_change`.
+RULES_DIGEST = hashlib.sha256(
+    json.dumps([PARTICLES, ENDINGS, sorted(PROTECTED)], ensure_ascii=False).encode()
+).hexdigest()[:16]
+
+
+def _reindex_when_rules_change(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read every page when the word lists changed since the last Korean build.
+
+    Sphinx keeps the index entries of unchanged pages from the previous build, so
+    without this an edited list would only apply to the pages edited with it.
+    """
+    if app.config.language != "ko" or getattr(env, "korean_search_rules", None) == RULES_DIGEST:
+        return []
+    env.korean_search_rules = RULES_DIGEST
+    return sorted(env.found_docs - added - removed)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchKorean)
+    app.connect("env-get-outdated", _reindex_when_rules_change)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
