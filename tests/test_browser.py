@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -163,14 +164,24 @@ def test_korean_search_finds_inflected_nouns(server: str, visit, site: Path) -> 
     v = visit()
     v.page.goto(f"{server}/ko/search.html?q={quote('텐서')}")
     v.page.wait_for_selector("#search-results li", timeout=20_000)
+    # the status line under the title is written once the last result is shown
     v.page.wait_for_function(
-        "() => !document.querySelector('#search-progress')?.textContent.includes('...')",
+        "() => document.querySelector('#search-results p.search-summary')?.textContent",
         timeout=20_000,
-    )  # noqa: E501
+    )
     hrefs = v.page.locator("#search-results li a").evaluate_all(
         "as => as.map(a => a.getAttribute('href'))"
     )
     shot(v.page, "search-ko")
+    # the status line is Korean (Sphinx's own catalogue leaves it empty)
+    status = v.page.locator("#search-results p.search-summary").inner_text()
+    assert re.fullmatch(
+        r"검색을 마쳤습니다\. 검색어와 일치하는 페이지가 \d+개 있습니다\.", status
+    ), status
+    # summaries quote prose: not the gallery's download note, code or printed output
+    summaries = v.page.locator("#search-results li p.context").all_inner_texts()
+    assert summaries, "no result summaries"
+    assert not [s for s in summaries if "예제 코드를 내려받을" in s or "import torch" in s]
     # pages that write 텐서 only with particles (텐서를, 텐서의...) must be among the results
     inflected_only = [
         p for p in (site / "ko").rglob("*.html")

@@ -4,14 +4,20 @@
   other language (the two source trees hold the same file names), used by the
   templates in ``docs/_templates``;
 * ``<link rel="alternate" hreflang=...>`` to both versions of the page;
-* Korean text for the labels that sphinx-gallery writes into its pages.
+* Korean text for the labels that sphinx-gallery writes into its pages;
+* the project's ``sphinx.po`` also fills the messages that Sphinx's own catalogue
+  leaves empty in the search page's ``translations.js`` (Sphinx 9's Korean
+  catalogue has no text for "Search finished, found N pages…").
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
+from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
 OTHER = {"ko": "en", "en": "ko"}
@@ -87,8 +93,50 @@ def _korean_inline_markup(app: Sphinx) -> None:
         app.env.settings["character_level_inline_markup"] = True
 
 
+def fill_js_catalog(script: str, po_text: str) -> str:
+    r"""Fill the empty messages of a ``translations.js`` from a ``.po`` file's text.
+
+    >>> script = 'Documentation.addTranslations({"messages": {"a": "", "b": [""], "c": "C"}});'
+    >>> po = 'msgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgid_plural "bs"\nmsgstr[0] "B"\n'
+    >>> fill_js_catalog(script, po)
+    'Documentation.addTranslations({"messages": {"a": "A", "b": ["B"], "c": "C"}});'
+    """
+    import io
+
+    catalog = read_po(io.StringIO(po_text))
+    start, end = script.index("{"), script.rindex("}") + 1
+    data = json.loads(script[start:end])
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if key not in data["messages"]:
+            continue
+        current = data["messages"][key]
+        if not any(current if isinstance(current, list) else [current]):
+            # as many plural forms as the catalogue has (Korean: one)
+            data["messages"][key] = (
+                list(message.string)[: len(current)]
+                if isinstance(current, list) and isinstance(message.string, tuple)
+                else message.string
+            )
+    return script[:start] + json.dumps(data, ensure_ascii=False) + script[end:]
+
+
+def _fill_search_messages(app: Sphinx, exception: Exception | None) -> None:
+    script = Path(app.outdir) / "_static" / "translations.js"
+    if exception is not None or app.builder.format != "html" or not script.is_file():
+        return
+    for locale_dir in app.config.locale_dirs:
+        po = Path(app.confdir, locale_dir, app.config.language, "LC_MESSAGES", "sphinx.po")
+        if po.is_file():
+            text = fill_js_catalog(script.read_text(encoding="utf-8"), po.read_text("utf-8"))
+            script.write_text(text, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _korean_inline_markup)
+    app.connect("build-finished", _fill_search_messages)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _tidy_gallery_source)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
