@@ -104,6 +104,15 @@ def visit(browser: object) -> Iterator[functools.partial[Visit]]:
         v.close()
 
 
+def wait_for_search(page: object) -> None:
+    """Until the search page has shown its last result and written its status line."""
+    page.wait_for_selector("#search-results li", timeout=20_000)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.querySelector('#search-results p.search-summary')?.textContent",
+        timeout=20_000,
+    )
+
+
 def shot(page: object, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
@@ -163,12 +172,7 @@ def test_language_switch_lands_on_counterpart(server: str, visit, lang: str, oth
 def test_korean_search_finds_inflected_nouns(server: str, visit, site: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
     v = visit()
     v.page.goto(f"{server}/ko/search.html?q={quote('텐서')}")
-    v.page.wait_for_selector("#search-results li", timeout=20_000)
-    # the status line under the title is written once the last result is shown
-    v.page.wait_for_function(
-        "() => document.querySelector('#search-results p.search-summary')?.textContent",
-        timeout=20_000,
-    )
+    wait_for_search(v.page)
     hrefs = v.page.locator("#search-results li a").evaluate_all(
         "as => as.map(a => a.getAttribute('href'))"
     )
@@ -319,11 +323,7 @@ def test_lighter_stylesheets_and_scripts_change_no_pixel(  # type: ignore[no-unt
         v.page.goto(f"{build_server}/{folder}/{page}")
         v.page.wait_for_load_state("networkidle")
         if page.startswith("search"):
-            v.page.wait_for_selector("#search-results li", timeout=20_000)
-            v.page.wait_for_function(
-                "() => !document.querySelector('#search-progress')?.textContent.includes('...')",
-                timeout=20_000,
-            )
+            wait_for_search(v.page)
         path = SHOTS / f"same-{folder.replace('/', '-')}.png"
         SHOTS.mkdir(parents=True, exist_ok=True)
         v.page.evaluate("document.fonts.ready")

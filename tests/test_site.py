@@ -13,8 +13,11 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "docs" / "_shared"))
 import page_weight  # noqa: E402
+from page_assets import unnamed_static  # noqa: E402
 
 pytestmark = pytest.mark.site
 
@@ -281,18 +284,7 @@ def test_median_page_weighs_at_most_150_kb(site: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_site_ships_no_static_file_that_nothing_names(site: Path, lang: str) -> None:
     """Source maps, unused badges and empty stylesheets stay out of the deployable site."""
-    root = site / lang
-    static = root / "_static"
-    texts = {
-        path: path.read_text(encoding="utf-8", errors="replace")
-        for path in root.rglob("*")
-        if path.suffix in {".html", ".css", ".js"} and path.is_file()
-    }
-    unnamed = [
-        path.relative_to(static).as_posix()
-        for path in static.rglob("*")
-        if path.is_file()
-        and not any(path.name in text for other, text in texts.items() if other != path)
-    ]
+    static = site / lang / "_static"
+    unnamed = [path.relative_to(static).as_posix() for path in unnamed_static(site / lang)]
     assert not unnamed, unnamed
     assert not list(static.rglob("*.map"))

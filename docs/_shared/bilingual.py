@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -101,8 +102,6 @@ def fill_js_catalog(script: str, po_text: str) -> str:
     >>> fill_js_catalog(script, po)
     'Documentation.addTranslations({"messages": {"a": "A", "b": ["B"], "c": "C"}});'
     """
-    import io
-
     catalog = read_po(io.StringIO(po_text))
     start, end = script.index("{"), script.rindex("}") + 1
     data = json.loads(script[start:end])

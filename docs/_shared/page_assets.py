@@ -244,13 +244,26 @@ def slim_static(outdir: Path) -> None:
         script.write_text(rjsmin.jsmin(source, keep_bang_comments=True), encoding="utf-8")
 
 
-def drop_unreferenced(outdir: Path) -> list[str]:
-    """Delete the files of ``outdir/_static`` whose name no other file there holds.
+def unnamed_static(outdir: Path) -> list[Path]:
+    """The files of ``outdir/_static`` whose name no other HTML, CSS or JS file holds."""
+    texts = {
+        path: path.read_text(encoding="utf-8", errors="replace")
+        for path in outdir.rglob("*")
+        if path.suffix in {".html", ".css", ".js"} and path.is_file()
+    }
+    return [
+        path
+        for path in sorted((outdir / "_static").rglob("*"))
+        if path.is_file()
+        and not any(path.name in text for other, text in texts.items() if other != path)
+    ]
 
-    Every HTML, CSS and JavaScript file of ``outdir`` but the file itself is
-    searched for each file's name; deleting one file can leave another
-    unnamed, so the search repeats until nothing changes. Returns the deleted paths,
-    relative to ``_static``.
+
+def drop_unreferenced(outdir: Path) -> list[str]:
+    """Delete the files of ``outdir/_static`` that :func:`unnamed_static` finds.
+
+    Deleting one file can leave another unnamed, so this repeats until nothing
+    changes. Returns the deleted paths, relative to ``_static``.
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -263,26 +276,12 @@ def drop_unreferenced(outdir: Path) -> list[str]:
     >>> drop_unreferenced(root)
     ['c.js', 'd.png']
     """
-    static = outdir / "_static"
-    texts = {
-        path: path.read_text(encoding="utf-8", errors="replace")
-        for path in sorted(outdir.rglob("*"))
-        if path.suffix in {".html", ".css", ".js"} and path.is_file()
-    }
     dropped: list[str] = []
-    while True:
-        unnamed = [
-            path
-            for path in sorted(static.rglob("*"))
-            if path.is_file()
-            and not any(path.name in text for other, text in texts.items() if other != path)
-        ]
-        if not unnamed:
-            return dropped
+    while unnamed := unnamed_static(outdir):
         for path in unnamed:
             path.unlink()
-            texts.pop(path, None)
-            dropped.append(path.relative_to(static).as_posix())
+            dropped.append(path.relative_to(outdir / "_static").as_posix())
+    return dropped
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
