@@ -7,6 +7,7 @@ two sites differ only where the language itself differs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -49,6 +50,21 @@ TITLES = {"ko": "PyTorch 기초와 자동 미분", "en": "PyTorch Basics and Aut
 def gallery_chapters(lang: str) -> list[str]:
     """The chapter folders of ``gallery/<lang>``: each one with a ``GALLERY_HEADER.rst``."""
     return sorted(p.parent.name for p in (GALLERY / lang).glob("*/GALLERY_HEADER.rst"))
+
+
+def static_revision() -> str:
+    """A digest of the project's own static files (``docs/_static``).
+
+    Pages link them with a ``?v=`` checksum that Sphinx writes only into the pages it
+    rewrites; an edit to ``site.css`` alone rewrites none, so the unchanged pages kept
+    asking for the old version. As an ``html_context`` value this digest makes such an
+    edit rewrite every page (no page is re-read or re-run).
+    """
+    digest = hashlib.sha256()
+    for path in sorted((DOCS / "_static").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(DOCS).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _doctest_setup() -> str:
@@ -110,6 +126,7 @@ def configure(lang: str) -> dict[str, Any]:
         "templates_path": [str(DOCS / "_templates")],
         "html_static_path": [str(DOCS / "_static")],
         "html_css_files": ["site.css"],
+        "html_context": {"static_revision": static_revision()},
         # A page without an icon makes the browser ask the host's /favicon.ico.
         "html_favicon": str(DOCS / "_static" / "favicon.svg"),
         "locale_dirs": [str(DOCS / "_locale")],
