@@ -130,9 +130,11 @@ def translation_status(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff over the package, the gallery, the docs' Python and the tests."""
+    """ruff over the package, the gallery, the docs' Python and the tests; the Korean lint."""
     session.install("ruff==0.17.6")
     session.run("ruff", "check", *(session.posargs or ["."]))
+    if not session.posargs:
+        session.run("python", "tools/korean_lint.py")
 
 
 @nox.session(venv_backend="none")

@@ -91,7 +91,7 @@ class Text:
 def load_terms(path: Path = GLOSSARY) -> list[tuple[re.Pattern[str], str, str]]:
     """The glossary's variants, as ``(pattern, use, english)``."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [(re.compile(t["pattern"]), t["use"], t["english"]) for t in data["term"]]
+    return [(re.compile(t["pattern"]), t["use"], t["english"]) for t in data["term"] if "pattern" in t]
 
 
 # --- extracting text ------------------------------------------------------------------
