@@ -14,7 +14,14 @@ import torch  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
-from pytorch_basics.graph import KIND_COLOURS, Graph, GraphNode, draw_graph, trace_graph  # noqa: E402
+from pytorch_basics.graph import (  # noqa: E402
+    KIND_COLOURS,
+    Graph,
+    GraphNode,
+    draw_forward_backward,
+    draw_graph,
+    trace_graph,
+)
 from pytorch_basics.models import resnet18  # noqa: E402
 from pytorch_basics.plotting import use_site_style  # noqa: E402
 
@@ -271,4 +278,121 @@ def test_draw_graph_rejects_bad_input() -> None:
         draw_graph(ax, broken)
     with pytest.raises(ValueError, match=r"^graph must have nodes .*got 0 nodes"):
         draw_graph(ax, Graph((), ()))
+    plt.close(fig)
+
+
+def _zsxyw() -> tuple[torch.Tensor, dict[str, torch.Tensor], dict[str, float]]:
+    """z = (x + y) * w with the sum named s, and autograd's own dz/d(every named tensor)."""
+    x, y, w = (torch.tensor(v, requires_grad=True) for v in (2.0, 3.0, 4.0))
+    s = x + y
+    s.retain_grad()
+    z = s * w
+    z.retain_grad()
+    z.backward(retain_graph=True)
+    names = {"x": x, "y": y, "w": w, "s": s, "z": z}
+    return z, names, {name: t.grad.item() for name, t in names.items()}
+
+
+def _texts(ax, gid: str) -> list[str]:
+    return sorted(t.get_text() for t in ax.texts if t.get_gid() == gid)
+
+
+def test_draw_forward_backward_labels_values_forward_and_autograd_gradients_backward() -> None:
+    z, names, gradients = _zsxyw()
+    assert gradients == {"x": 4.0, "y": 4.0, "w": 5.0, "s": 4.0, "z": 1.0}
+    use_site_style()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    draw_forward_backward(ax, z, names=names, gradients=gradients, title="순전파와 역전파")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. ∂ or Hangul missing from the fonts
+        fig.canvas.draw()
+    assert _texts(ax, "forward") == ["s = 5", "w = 4", "x = 2", "y = 3", "z = 20"]
+    assert _texts(ax, "backward") == [
+        "∂z/∂s = 4",
+        "∂z/∂w = 5",
+        "∂z/∂x = 4",
+        "∂z/∂y = 4",
+        "∂z/∂z = 1",
+    ]
+    graph = trace_graph(z, names=names)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert sorted(p.get_gid() for p in arrows) == ["backward"] * 5 + ["forward"] * 5
+    assert len(arrows) == 2 * len(graph.edges)
+    assert ax.get_title() == "순전파와 역전파"
+    plt.close(fig)
+
+
+def test_draw_forward_backward_reads_left_to_right_with_operator_symbols() -> None:
+    z, names, gradients = _zsxyw()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    draw_forward_backward(ax, z, names=names, gradients=gradients)
+    nodes = {t.get_text(): t.get_position() for t in ax.texts if t.get_gid().startswith("n")}
+    assert sorted(nodes) == ["+", "w", "x", "y", "z", "×"]
+    assert nodes["x"][0] == nodes["y"][0] < nodes["+"][0] < nodes["×"][0] < nodes["z"][0]
+    assert nodes["w"][0] < nodes["×"][0]
+    plt.close(fig)
+
+
+def test_draw_forward_backward_leaves_unnamed_edges_unlabelled() -> None:
+    x, w = (torch.tensor(v, requires_grad=True) for v in (2.0, 3.0))
+    out = (x + 1) * w  # the sum is not named
+    fig, ax = plt.subplots()
+    draw_forward_backward(ax, out, names={"x": x, "w": w, "out": out}, gradients={"x": 3.0})
+    assert _texts(ax, "forward") == ["out = 9", "w = 3", "x = 2"]
+    assert _texts(ax, "backward") == ["∂out/∂x = 3"]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("fmt", ["{:g}", "{:.1f}"])
+def test_draw_forward_backward_labels_clear_arrows_boxes_and_each_other(fmt: str) -> None:
+    z, names, gradients = _zsxyw()
+    use_site_style()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    draw_forward_backward(ax, z, names=names, gradients=gradients, fmt=fmt)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_gid() in ("forward", "backward")]
+    extents = [t.get_window_extent(renderer) for t in labels]
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in ax.texts if t not in labels]
+    assert len(labels) == 10 and len(boxes) == 6
+    for a, b in combinations(extents, 2):
+        assert not a.overlaps(b)
+    for extent in extents:
+        assert not any(extent.overlaps(box) for box in boxes)
+        for arrow in (p for p in ax.patches if isinstance(p, FancyArrowPatch)):
+            points = arrow.get_transform().transform(arrow.get_path().interpolated(50).vertices)
+            assert not extent.count_contains(points)
+    plt.close(fig)
+
+
+def test_draw_forward_backward_rejects_gradient_of_a_tensor_two_operations_use() -> None:
+    x, w = (torch.tensor(v, requires_grad=True) for v in (2.0, 3.0))
+    p = x * w
+    out = p + x  # x feeds the product and the sum: d out/dx = w + 1, split over two edges
+    out.backward()
+    names = {"x": x, "w": w, "p": p, "out": out}
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match=r"^gradients must only name tensors that one .*\['x'\]"):
+        draw_forward_backward(ax, out, names=names, gradients={"x": x.grad, "w": w.grad})
+    draw_forward_backward(ax, out, names=names, gradients={"w": w.grad, "p": 1.0, "out": 1.0})
+    assert _texts(ax, "forward") == ["out = 8", "p = 6", "w = 3", "x = 2", "x = 2"]
+    assert _texts(ax, "backward") == ["∂out/∂out = 1", "∂out/∂p = 1", "∂out/∂w = 2"]
+    plt.close(fig)
+
+
+def test_draw_forward_backward_rejects_bad_input() -> None:
+    z, names, gradients = _zsxyw()
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes"):
+        draw_forward_backward(fig, z, names=names, gradients=gradients)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^gradients must only name tensors in names, .*\['v'\]"):
+        draw_forward_backward(ax, z, names=names, gradients={"v": 1.0})
+    with pytest.raises(TypeError, match=r"^gradients\['x'\] must be a number .*got str"):
+        draw_forward_backward(ax, z, names=names, gradients={"x": "4"})
+    with pytest.raises(ValueError, match=r"^gradients\['x'\] must hold one number"):
+        draw_forward_backward(ax, z, names=names, gradients={"x": torch.ones(2)})
+    with pytest.raises(TypeError, match=r"^gradients must be a mapping"):
+        draw_forward_backward(ax, z, names=names, gradients=[4.0])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^output must be a tensor with a grad_fn"):
+        draw_forward_backward(ax, names["x"], names=names, gradients={})
     plt.close(fig)

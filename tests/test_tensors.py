@@ -102,8 +102,25 @@ def test_unbiased_variance_rejects_bad_input() -> None:
 def test_pick_device_returns_a_usable_device() -> None:
     device = pick_device()
     assert torch.zeros(1, device=device).device.type == device.type
-    if not torch.cuda.is_available():
-        assert device.type in {"cpu", "mps"}
+    if torch.accelerator.is_available():
+        assert device == torch.accelerator.current_accelerator()
+    else:
+        assert device == torch.device("cpu")
+
+
+def test_pick_device_prefers_an_available_accelerator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(torch.accelerator, "is_available", lambda: True)
+    monkeypatch.setattr(torch.accelerator, "current_accelerator", lambda: torch.device("mps"))
+    assert pick_device() == torch.device("mps")
+
+
+def test_pick_device_falls_back_to_cpu_when_no_accelerator_is_usable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A build for an accelerator still names it when no such device is present.
+    monkeypatch.setattr(torch.accelerator, "is_available", lambda: False)
+    monkeypatch.setattr(torch.accelerator, "current_accelerator", lambda: torch.device("cuda"))
+    assert pick_device() == torch.device("cpu")
 
 
 def test_describe_names_shape_dtype_device() -> None:
@@ -113,3 +130,19 @@ def test_describe_names_shape_dtype_device() -> None:
     )
     with pytest.raises(TypeError, match="tensor must be a torch.Tensor, got ndarray"):
         describe(np.zeros(2))  # type: ignore[arg-type]
+
+
+def test_shares_memory_is_exact_for_strided_views() -> None:
+    m = torch.arange(12).reshape(2, 6)
+    # two columns interleave in memory but share no element; a column and a row share one
+    assert not shares_memory(m[:, 0], m[:, 1])
+    assert shares_memory(m[:, 0], m[1])
+    for a, b in [(m[:, 0], m[:, 1]), (m[:, 0], m[1]), (m.T[::2], m[1, 1:3]), (m[0, ::2], m[0, 1::2])]:
+        assert shares_memory(a, b) == np.shares_memory(a.numpy(), b.numpy(), max_work=None)
+
+
+def test_shares_memory_sees_a_tensor_through_a_dtype_view() -> None:
+    x = torch.zeros(4, dtype=torch.float32)
+    assert shares_memory(x.view(torch.int32), x)
+    assert shares_memory(x.view(torch.uint8)[4:8], x[1])
+    assert not shares_memory(x.view(torch.uint8)[4:8], x[2])

@@ -11,6 +11,7 @@ expects it to record.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,11 +20,20 @@ from unicodedata import east_asian_width
 
 import torch
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from ._checks import _describe, check_tensor
 
-__all__ = ["KIND_COLOURS", "Graph", "GraphNode", "draw_graph", "trace_graph"]
+__all__ = [
+    "KIND_COLOURS",
+    "OPERATOR_SYMBOLS",
+    "Graph",
+    "GraphNode",
+    "draw_forward_backward",
+    "draw_graph",
+    "trace_graph",
+]
 
 #: Box colour of each kind of node in :func:`draw_graph`.
 KIND_COLOURS: dict[str, str] = {
@@ -31,6 +41,22 @@ KIND_COLOURS: dict[str, str] = {
     "operation": "#c6dbef",  # blue
     "output": "#fdd0a2",  # orange
 }
+
+
+#: Symbol drawn for an operation in :func:`draw_forward_backward`; other operations
+#: show their backward function's name without ``Backward0``.
+OPERATOR_SYMBOLS: dict[str, str] = {
+    "AddBackward0": "+",
+    "SubBackward0": "−",
+    "MulBackward0": "×",
+    "DivBackward0": "÷",
+    "PowBackward0": "**",
+}
+
+#: Colours of the forward (value) and backward (gradient) arrows of
+#: :func:`draw_forward_backward`.
+FORWARD_COLOUR = "#252525"
+BACKWARD_COLOUR = "#cb181d"
 
 
 @dataclass(frozen=True)
@@ -130,6 +156,11 @@ def trace_graph(output: torch.Tensor, *, names: Mapping[str, torch.Tensor] | Non
     check_tensor("output", output)
     by_identity = _check_names(names)
     _check_has_graph(output)
+    return _walk(output, by_identity)[0]
+
+
+def _walk(output: torch.Tensor, by_identity: dict[int, str]) -> tuple[Graph, dict[str, Any]]:
+    """The graph of :func:`trace_graph`, and the autograd function behind each node id."""
     nodes = [GraphNode("n0", by_identity.get(id(output), "output"), "output")]
     ids: dict[Any, str] = {}
     edges: dict[tuple[str, str], None] = {}  # insertion-ordered set
@@ -146,7 +177,8 @@ def trace_graph(output: torch.Tensor, *, names: Mapping[str, torch.Tensor] | Non
                 nodes.append(GraphNode(node_id, type(function).__name__, "operation"))
                 queue.extend((node_id, f) for f, _ in function.next_functions if f is not None)
         edges[parent, ids[function]] = None
-    return Graph(tuple(nodes), tuple(edges))
+    functions = {node_id: function for function, node_id in ids.items()}
+    return Graph(tuple(nodes), tuple(edges)), functions
 
 
 def _layers(graph: Graph) -> dict[str, int]:
@@ -326,6 +358,213 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
     ax.set_xlim(left - max(spare, 0) / 2, right + max(spare, 0) / 2)
     ax.set_ylim(-depth - 0.5, 0.5)
     ax.axis("off")
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
+def _number(name: str, value: Any) -> float:
+    """A plain number from an int, a float or a one-element tensor, else raise naming ``name``."""
+    if isinstance(value, torch.Tensor):
+        if value.numel() != 1:
+            raise ValueError(f"{name} must hold one number, got {_describe(value)}")
+        return float(value.item())
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number or a one-element tensor, got {_describe(value)}")
+    return float(value)
+
+
+def _symbol(label: str) -> str:
+    return OPERATOR_SYMBOLS.get(label, re.sub(r"Backward\d*$", "", label))
+
+
+def draw_forward_backward(
+    ax: Axes,
+    output: torch.Tensor,
+    *,
+    names: Mapping[str, torch.Tensor],
+    gradients: Mapping[str, Any],
+    title: str | None = None,
+    labels: tuple[str, str] = ("forward: value", "backward: gradient"),
+    fmt: str = "{:g}",
+) -> Axes:
+    """Draw the forward graph of ``output`` with values forward and gradients backward.
+
+    The structure is the one autograd recorded (:func:`trace_graph`), turned to
+    read left to right as the forward pass ran: leaves on the left (green),
+    operations as circles with their symbol (:data:`OPERATOR_SYMBOLS`), ``output``
+    on the right (orange). Every edge carries one tensor, so it gets two arrows:
+    the forward arrow (dark, solid) labelled ``name = value``, and the backward
+    arrow (red, dashed) labelled ``∂output/∂name = gradient`` with the number
+    that ``gradients`` gives. An operation's result is named by the tensor in
+    ``names`` that it produced; an edge whose tensor is not named is drawn
+    without labels. The numbers come from the caller, so a page can compute the
+    gradients by hand and check them against ``.grad`` afterwards. A tensor that
+    several operations use has one edge per use, and each edge carries back only
+    part of its gradient (the parts add up to it), so such a tensor may have a
+    value but no entry in ``gradients``.
+
+    Args:
+        ax: the axes to draw on; its axis lines are hidden.
+        output: a tensor computed from tensors with ``requires_grad=True``.
+        names: names of the leaves, the intermediate results and ``output``
+            (matched by identity); every named tensor holds one number.
+        gradients: for each name, the derivative of ``output`` with respect to
+            that tensor (a number or a one-element tensor).
+        title: the axes title.
+        labels: the legend's texts for the forward and the backward arrows.
+        fmt: format of the numbers.
+
+    Returns:
+        ``ax``, for chaining.
+
+    Raises:
+        TypeError: a wrong type for ``ax``, ``output``, ``names`` or a gradient.
+        ValueError: ``output`` has no ``grad_fn``, a named tensor or a gradient
+            holds more than one number, or ``gradients`` names a tensor not in
+            ``names`` or one that more than one operation uses.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> x = torch.tensor(2.0, requires_grad=True)
+        >>> w = torch.tensor(3.0, requires_grad=True)
+        >>> out = x * w
+        >>> fig, ax = plt.subplots()
+        >>> grads = {"out": 1.0, "x": 3.0, "w": 2.0}
+        >>> names = {"x": x, "w": w, "out": out}
+        >>> draw_forward_backward(ax, out, names=names, gradients=grads) is ax
+        True
+        >>> sorted(t.get_text() for t in ax.texts if t.get_gid() == "forward")
+        ['out = 6', 'w = 3', 'x = 2']
+        >>> sorted(t.get_text() for t in ax.texts if t.get_gid() == "backward")
+        ['∂out/∂out = 1', '∂out/∂w = 2', '∂out/∂x = 3']
+        >>> plt.close(fig)
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {_describe(ax)}")
+    check_tensor("output", output)
+    by_identity = _check_names(names)
+    _check_has_graph(output)
+    if not isinstance(gradients, Mapping):
+        raise TypeError(
+            f"gradients must be a mapping from str to numbers, got {_describe(gradients)}"
+        )
+    unknown = sorted(set(gradients) - set(by_identity.values()))
+    if unknown:
+        raise ValueError(f"gradients must only name tensors in names, got unknown names {unknown}")
+    slopes = {name: _number(f"gradients[{name!r}]", value) for name, value in gradients.items()}
+    values = {name: _number(f"names[{name!r}]", tensor) for name, tensor in names.items()}
+    graph, functions = _walk(output, by_identity)
+    made_by = {id(t.grad_fn): name for name, t in names.items() if t.grad_fn is not None}
+    out_name = graph.nodes[0].label
+
+    def carried(node: GraphNode) -> str | None:  # name of the tensor a node hands on
+        if node.kind == "leaf":
+            return node.label if node.label in values else None
+        if node.kind == "output":
+            return out_name
+        return made_by.get(id(functions[node.id]))
+
+    nodes = {node.id: node for node in graph.nodes}
+    edge_count: dict[str, int] = {}
+    for _, child in graph.edges:
+        name = carried(nodes[child])
+        if name is not None:
+            edge_count[name] = edge_count.get(name, 0) + 1
+    shared = sorted(name for name in slopes if edge_count.get(name, 0) > 1)
+    if shared:
+        raise ValueError(
+            "gradients must only name tensors that one operation uses: the gradient of a "
+            "tensor used by several operations is the sum of the parts its edges carry back, "
+            f"so it labels none of them; leave out {shared}"
+        )
+    text = {n.id: n.label if n.kind != "operation" else _symbol(n.label) for n in graph.nodes}
+    layer = _layers(graph)
+    across = _positions(
+        Graph(tuple(GraphNode(n.id, text[n.id], n.kind) for n in graph.nodes), graph.edges), layer
+    )
+    depth = max(layer.values())
+    place = {n.id: (3.6 * (depth - layer[n.id]), -0.6 * across[n.id]) for n in graph.nodes}
+    boxes = {}
+    for node in graph.nodes:
+        style = "circle,pad=0.25" if node.kind == "operation" else "round,pad=0.4"
+        boxes[node.id] = ax.text(
+            *place[node.id],
+            text[node.id],
+            ha="center",
+            va="center",
+            fontsize=11,
+            gid=node.id,
+            bbox={
+                "boxstyle": style,
+                "facecolor": KIND_COLOURS.get(node.kind, "white"),
+                "edgecolor": "#525252",
+            },
+            zorder=3,
+        )
+    for parent, child in graph.edges:
+        (x0, y0), (x1, y1) = place[child], place[parent]  # forward: child -> parent
+        length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
+        nx, ny = -(y1 - y0) / length, (x1 - x0) / length  # left of the forward direction
+        name = carried(nodes[child])
+        for side, colour, gid, start, end, style in (
+            (1, FORWARD_COLOUR, "forward", (x0, y0), (x1, y1), "-"),
+            (-1, BACKWARD_COLOUR, "backward", (x1, y1), (x0, y0), "--"),
+        ):
+            shift = 0.13 * side
+            ax.add_patch(
+                FancyArrowPatch(
+                    (start[0] + shift * nx, start[1] + shift * ny),
+                    (end[0] + shift * nx, end[1] + shift * ny),
+                    arrowstyle="-|>",
+                    mutation_scale=11,
+                    color=colour,
+                    linestyle=style,
+                    patchA=boxes[parent if side < 0 else child].get_bbox_patch(),
+                    patchB=boxes[child if side < 0 else parent].get_bbox_patch(),
+                    shrinkA=3,
+                    shrinkB=3,
+                    gid=gid,
+                    zorder=2,
+                )
+            )
+            if name is None or (side < 0 and name not in slopes):
+                continue
+            label = (
+                f"{name} = {fmt.format(values[name])}"
+                if side > 0
+                else f"∂{out_name}/∂{name} = {fmt.format(slopes[name])}"
+            )
+            # anchor the label just off the edge's midpoint, on the side of its arrow,
+            # and let the text grow away from the edge, so it never covers an arrow
+            ox, oy = side * nx, side * ny
+            ax.text(
+                (x0 + x1) / 2 + 0.3 * ox,
+                (y0 + y1) / 2 + 0.3 * oy,
+                label,
+                ha="left" if ox > 0.3 else "right" if ox < -0.3 else "center",
+                va="bottom" if oy > 0.3 else "top" if oy < -0.3 else "center",
+                fontsize=9,
+                color=colour,
+                gid=gid,
+                zorder=4,
+                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            )
+    xs = [p[0] for p in place.values()]
+    ys = [p[1] for p in place.values()]
+    ax.set_xlim(min(xs) - 1.0, max(xs) + 1.0)
+    ax.set_ylim(min(ys) - 1.0, max(ys) + 1.0)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.legend(
+        handles=[
+            Line2D([], [], color=FORWARD_COLOUR, label=labels[0]),
+            Line2D([], [], color=BACKWARD_COLOUR, linestyle="--", label=labels[1]),
+        ],
+        loc="lower right",
+        fontsize=8,
+        frameon=False,
+    )
     if title is not None:
         ax.set_title(title)
     return ax

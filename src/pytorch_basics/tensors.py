@@ -23,28 +23,43 @@ __all__ = [
 ]
 
 
-def _address_range(name: str, value: Any) -> tuple[int, int]:
+class _Memory:
+    """The bytes a CPU tensor reads, described to NumPy (pointer, shape, byte strides)."""
+
+    def __init__(self, tensor: torch.Tensor) -> None:
+        size = tensor.element_size()
+        self.__array_interface__ = {
+            "data": (tensor.data_ptr(), False),
+            "shape": tuple(tensor.shape),
+            "strides": tuple(stride * size for stride in tensor.stride()),
+            "typestr": f"|V{size}",
+            "version": 3,
+        }
+
+
+def _memory_of(name: str, value: Any) -> np.ndarray:
     if isinstance(value, torch.Tensor):
         if value.device.type != "cpu":
             raise ValueError(f"{name} must live on the CPU, got device {value.device}")
-        start = value.data_ptr()
-        return start, start + value.numel() * value.element_size()
+        return np.asarray(_Memory(value))
     if isinstance(value, np.ndarray):
-        start = value.__array_interface__["data"][0]
-        return start, start + value.nbytes
+        return value
     raise TypeError(f"{name} must be a torch.Tensor or numpy.ndarray, got {_describe(value)}")
 
 
 def shares_memory(a: torch.Tensor | np.ndarray, b: torch.Tensor | np.ndarray) -> bool:
     """Tell whether two CPU tensors or NumPy arrays overlap in memory.
 
+    The answer is exact for strided views too: two columns of one matrix interleave in
+    memory without sharing an element, so they do not overlap.
+
     Args:
         a: a CPU tensor or a NumPy array.
         b: a CPU tensor or a NumPy array.
 
     Returns:
-        ``True`` when the bytes of ``a`` and ``b`` overlap, so writing through one
-        changes what the other reads.
+        ``True`` when some element of ``a`` and some element of ``b`` occupy the same
+        bytes, so writing through one changes what the other reads.
 
     Example:
         >>> array = np.zeros(3)
@@ -52,12 +67,15 @@ def shares_memory(a: torch.Tensor | np.ndarray, b: torch.Tensor | np.ndarray) ->
         True
         >>> shares_memory(torch.tensor(array), array)
         False
+        >>> m = torch.arange(12).reshape(2, 6)
+        >>> shares_memory(m[:, 0], m[:, 1]), shares_memory(m[:, 0], m[1])
+        (False, True)
     """
-    a_start, a_end = _address_range("a", a)
-    b_start, b_end = _address_range("b", b)
-    if a_start == a_end or b_start == b_end:
+    a_memory = _memory_of("a", a)
+    b_memory = _memory_of("b", b)
+    if a_memory.size == 0 or b_memory.size == 0:
         return False
-    return a_start < b_end and b_start < a_end
+    return bool(np.shares_memory(a_memory, b_memory, max_work=None))
 
 
 def unravel_flat_index(index: int, shape: tuple[int, ...] | torch.Size) -> tuple[int, ...]:
@@ -116,17 +134,21 @@ def unbiased_variance(values: torch.Tensor) -> torch.Tensor:
 
 
 def pick_device() -> torch.device:
-    """Return the best available device: CUDA, then Apple's MPS, then the CPU.
+    """Return the accelerator when one is usable (CUDA, MPS, XPU, ...), else the CPU.
+
+    This is the device choice PyTorch teaches today, through ``torch.accelerator``:
+    ``current_accelerator()`` names the accelerator PyTorch was built for, and
+    ``is_available()`` says whether such a device is usable on this machine.
 
     Example:
-        >>> pick_device().type in {"cuda", "mps", "cpu"}
+        >>> device = pick_device()
+        >>> device.type == "cpu" or device == torch.accelerator.current_accelerator()
         True
     """
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
-        return torch.device("mps")
+    if torch.accelerator.is_available():
+        accelerator = torch.accelerator.current_accelerator()
+        if accelerator is not None:
+            return accelerator
     return torch.device("cpu")
 
 

@@ -2,9 +2,11 @@
 Gradients with requires_grad, backward() and .grad
 ==================================================
 
-Autograd, PyTorch's automatic differentiation, computes derivatives for you. This page
-takes the three small examples of the original lessons, derives each gradient by hand
-first, then lets autograd compute it and checks that the two agree.
+Autograd, PyTorch's automatic differentiation (the ``torch.autograd`` package), computes
+derivatives for you. This page takes three small examples from the posts this site is
+built on, :ref:`post-basics-autograd`, :ref:`post-concepts` and
+:ref:`post-differentiable`, derives each gradient by hand first, then lets autograd
+compute it and checks that the two agree.
 """
 
 # %%
@@ -23,10 +25,11 @@ torch.manual_seed(0)
 # %%
 # Tensors that record what happens to them
 # ----------------------------------------
-# ``requires_grad=True`` asks autograd to record every operation on a tensor. A tensor
-# you create yourself is a *leaf tensor*: nothing computed it, so its ``grad_fn`` is
-# ``None``. Its ``.grad``, where the gradient will be stored, is ``None`` until a
-# ``backward()`` call fills it.
+# ``requires_grad=True`` asks autograd to record every operation that uses a tensor. A
+# tensor you create directly, like these two, is a *leaf tensor*: no recorded operation
+# computed it, so its ``grad_fn`` (the record of the operation that made a tensor,
+# which autograd uses to send gradients back through it) is ``None``. Its ``.grad``,
+# where the gradient will be stored, is ``None`` until a ``backward()`` call fills it.
 w = torch.tensor(4.0, requires_grad=True)
 x = torch.tensor(3.0, requires_grad=True)
 print(f"w.requires_grad: {w.requires_grad}, w.is_leaf: {w.is_leaf}")
@@ -36,11 +39,13 @@ print(f"w.grad before backward(): {w.grad}")
 # %%
 # A result remembers how it was made
 # ----------------------------------
-# The lesson on PyTorch basics and autograd computes :math:`l = (3w)^2 + (2x)^2`. The
+# The post :ref:`post-basics-autograd` computes :math:`l = (3w)^2 + (2x)^2`. The
 # result is not a leaf: its ``grad_fn`` names the last operation that produced it (here
-# the addition), and that node links back to the operations before it. This chain is
-# what ``backward()`` walks.
-l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the lesson's name)
+# the addition, so ``AddBackward0``: the function that sends gradients back through an
+# addition), and that record links back to the operations before it. This chain is what
+# ``backward()`` walks. ``.item()`` turns a tensor that holds a single number into a
+# plain Python number, which we format for printing.
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the post's name)
 print(f"l = {l.item():.4f}")
 print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
 
@@ -70,7 +75,7 @@ print(
 # %%
 # Second example: y = x³ at x = 2
 # -------------------------------
-# The lesson on tensors, models and training differentiates :math:`y = x^3`. By hand,
+# The post :ref:`post-concepts` differentiates :math:`y = x^3`. By hand,
 # :math:`dy/dx = 3x^2`, which is :math:`3 \cdot 2^2 = 12` at :math:`x = 2`.
 x = torch.tensor(2.0, requires_grad=True)
 y = x**3
@@ -99,14 +104,30 @@ plt.show()
 
 # %%
 # The figure shows the tangent touching the curve at :math:`x = 2`: near that point, a
-# small step in :math:`x` changes :math:`y` by about 12 times as much.
+# small step in :math:`x` changes :math:`y` by about ``x.grad`` times as much. We can
+# measure that without autograd: take a step from :math:`x = 2`, and divide the change
+# in :math:`y` by the step.
+ratios = []
+for step in [0.1, 0.01, 0.001]:
+    change = (x.item() + step) ** 3 - x.item() ** 3
+    ratios.append(change / step)
+    print(f"step {step:<5}: y changes by {change:.6f}, {change / step:.4f} times the step")
+errors = [abs(ratio - x.grad.item()) for ratio in ratios]
+shrinking = errors[0] > errors[1] > errors[2]
+assert shrinking and errors[2] < 0.01
+print(f"closer to x.grad = {x.grad.item():.1f} as the step shrinks: {shrinking}")
+
+# %%
+# The smaller the step, the closer the ratio gets to ``x.grad``: the derivative is the
+# limit of this ratio as the step shrinks to zero.
 #
 # Third example: a sum of vectors
 # -------------------------------
-# The lesson on custom losses adds two vectors, :math:`z = x + y`, and sums the result:
+# The post :ref:`post-differentiable` adds two vectors, :math:`z = x + y`, and sums the result:
 # :math:`s = \sum_i (x_i + y_i)`. Each :math:`x_i` appears once with factor 1, so
 # :math:`\partial s / \partial x_i = 1`, and the same for :math:`y_i`: both gradients
-# are vectors of ones, the shape of ``x`` and ``y``.
+# are vectors of ones, the shape of ``x`` and ``y``. ``torch.ones_like(x)`` makes a
+# tensor of ones with the shape (and dtype) of ``x``, to compare them with.
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
 z = x + y
@@ -123,15 +144,19 @@ print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
 #
 # Summary
 # -------
-# - ``requires_grad=True`` makes autograd record operations; a tensor you create is a
-#   leaf with ``grad_fn`` ``None``, a computed one carries a ``grad_fn``.
-# - ``backward()`` on a scalar fills ``.grad`` of every leaf that requires grad;
-#   before that, ``.grad`` is ``None``.
+# - ``requires_grad=True`` makes autograd record operations; a tensor you create
+#   directly is a leaf with ``grad_fn`` ``None``, and a tensor computed from it
+#   carries a ``grad_fn``.
+# - ``backward()`` on a result that holds a single number fills ``.grad`` of the
+#   leaves with ``requires_grad=True`` it was computed from; before that, ``.grad`` is
+#   ``None``.
 # - Autograd agrees with the hand derivations: 72 and 24, 12, and vectors of ones.
 #
-# Next, :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py` draws the graph that
-# autograd records. API:
+# API:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_,
 # `Autograd mechanics <https://docs.pytorch.org/docs/stable/notes/autograd.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`, which draws the graph
+# that autograd records.

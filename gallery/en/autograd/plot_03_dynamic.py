@@ -4,8 +4,8 @@ Dynamic graphs
 
 PyTorch builds the computational graph while your Python code runs, so an ``if`` or a
 loop decides what gets recorded. This page runs the ``dynamic_graph_example`` function
-of the original lesson on a positive and on a negative input, checks both gradients by
-hand, and draws the graph each call recorded.
+of the post :ref:`post-concepts` on a positive and on a negative input, checks both
+gradients by hand, and draws the graph each call recorded.
 """
 
 # %%
@@ -26,15 +26,15 @@ torch.manual_seed(0)
 # %%
 # Static and dynamic graphs
 # -------------------------
-# The original lesson contrasts two designs. With a *static* graph the structure of the
-# model is defined first and the inputs are passed through it afterwards. With a
-# *dynamic* graph, PyTorch's design, the graph is created, and can change, while the
-# code runs. The lesson lists what that buys: ordinary control flow (conditions, loops)
-# just works, ordinary Python debugging tools can follow the computation, and a model's
-# structure is easy to change while experimenting. Its example branches on the value of
-# ``x``:
+# The post :ref:`post-concepts` contrasts two designs. With a *static* graph the
+# structure of the model is defined first and the inputs are passed through it
+# afterwards. With a *dynamic* graph, PyTorch's design, the graph is created, and can
+# change, while the code runs. The post lists what that buys: ordinary control flow
+# (conditions, loops) just works, ordinary Python debugging tools can follow the
+# computation, and a model's structure is easy to change while experimenting. This
+# page shows the first point. The post's example branches on the value of ``x``:
 def dynamic_graph_example(x):
-    if x > 0:  # noqa: SIM108 (the lesson's if-else, kept as written)
+    if x > 0:  # noqa: SIM108 (the post's if-else, kept as written)
         y = x**2
     else:
         y = x**3
@@ -45,7 +45,7 @@ def dynamic_graph_example(x):
 # A positive input
 # ----------------
 # For :math:`x > 0` the function computes :math:`y = x^2`, so
-# :math:`dy/dx = 2x`, which is 4 at :math:`x = 2`, as the original lesson says.
+# :math:`dy/dx = 2x`, which is 4 at :math:`x = 2`, as the post says.
 x_positive = torch.tensor(2.0, requires_grad=True)
 y_positive = dynamic_graph_example(x_positive)
 y_positive.backward()
@@ -55,7 +55,7 @@ print(
 
 # %%
 # Autograd's answer agrees with the formula :math:`2x` and with ``branch_gradient``:
-print(f"equals 2x: {torch.allclose(x_positive.grad, 2 * x_positive.detach())}")
+print(f"equals 2x: {torch.allclose(x_positive.grad, 2 * x_positive)}")
 print(f"equals branch_gradient(x): {torch.allclose(x_positive.grad, branch_gradient(x_positive))}")
 
 # %%
@@ -70,15 +70,15 @@ y_negative.backward()
 print(
     f"x = {x_negative.item():.1f}: y = {y_negative.item():.1f}, dy/dx = {x_negative.grad.item():.1f}"
 )
-print(f"equals 3x^2: {torch.allclose(x_negative.grad, 3 * x_negative.detach() ** 2)}")
+print(f"equals 3x^2: {torch.allclose(x_negative.grad, 3 * x_negative**2)}")
 print(f"equals branch_gradient(x): {torch.allclose(x_negative.grad, branch_gradient(x_negative))}")
 
 # %%
 # One graph per call
 # ------------------
 # Each call recorded its own graph, and the ``if`` is not in it: only the operations
-# that actually ran are. Both results were made by ``PowBackward0``, the backward
-# function of ``**``, but each node saved the exponent of its own call (autograd
+# that actually ran are. Both results have ``PowBackward0``, the backward function of
+# ``**``, as their ``grad_fn``, but each node saved the exponent of its own call (autograd
 # exposes the values a node saved as attributes starting with ``_saved_``).
 for y in [y_positive, y_negative]:
     print(f"{type(y.grad_fn).__name__}: exponent {y.grad_fn._saved_exponent}")
@@ -109,8 +109,8 @@ plt.show()
 #
 # A loop the input decides
 # ------------------------
-# Loops work the same way. This function doubles its input until the result reaches
-# 10, so the number of multiplications depends on the value of ``x``. Each
+# Loops work the same way. This function doubles its input until the result is 10 or
+# more, so the number of multiplications depends on the value of ``x``. Each
 # multiplication by 2 multiplies the derivative by 2, so
 # :math:`dy/dx = 2^n` for :math:`n` doublings.
 def double_until_ten(x):
@@ -156,11 +156,13 @@ plt.show()
 #   control flow itself is not part of the graph.
 # - ``dynamic_graph_example`` has gradient :math:`2x` for :math:`x > 0` (4.0 at 2) and
 #   :math:`3x^2` otherwise (12.0 at -2), as the printed checks show.
-# - Each recorded node keeps the values its call needs for ``backward()``.
+# - Each recorded node keeps the values of its own call that ``backward()`` needs,
+#   such as the exponent of ``PowBackward0``.
 #
-# Next, :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` calls
-# ``backward()`` on a result with more than one element. Previous:
-# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`. API:
+# API:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `Autograd mechanics (saved tensors) <https://docs.pytorch.org/docs/stable/notes/autograd.html#saved-tensors>`_,
 # `torch.autograd <https://docs.pytorch.org/docs/stable/autograd.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`, which calls
+# ``backward()`` on a result with more than one element.

@@ -1,12 +1,13 @@
-"""
+r"""
 Vector outputs: the gradient argument, accumulation and freed graphs
 ====================================================================
 
 ``backward()`` starts from a single number. This page takes :math:`Q = 3a^3 - b^2` from
-the original autograd tutorial to see what happens when the output is a vector: what the
-``gradient=`` argument means (a vector-Jacobian product, checked against the full
-Jacobian), why gradients add up across ``backward()`` calls, and why a graph can be
-walked only once unless you ask to keep it.
+the post :ref:`post-autograd-easy` to see what happens when the output is a vector: what
+the ``gradient=`` argument means (a vector-Jacobian product, checked against the full
+Jacobian, first for :math:`Q` and then for a function whose outputs mix its inputs), why
+gradients add up across ``backward()`` calls, and why a graph can be walked only once
+unless you ask to keep it.
 """
 
 # %%
@@ -108,10 +109,10 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # %%
 # Other weights
 # -------------
-# The original tutorial suggests weights such as ``[0.7, 0.3]`` when one element of
-# ``Q`` matters more. The result is again :math:`v^T J`: each gradient element is scaled
-# by its weight. ``backward()`` freed the first graph (more on this below), so ``Q`` is
-# computed again, and the old gradients are cleared first.
+# The post :ref:`post-autograd-easy` suggests weights such as ``[0.7, 0.3]`` when one
+# element of ``Q`` matters more. The result is again :math:`v^T J`. ``backward()`` freed
+# the first graph (more on this below), so ``Q`` is computed again, and the old
+# gradients are cleared first.
 weights = torch.tensor([0.7, 0.3])
 grads_ones = (a.grad.clone(), b.grad.clone())
 a.grad = None
@@ -144,10 +145,70 @@ ax.set_title("Gradients left by Q.backward(gradient=v)")
 plt.show()
 
 # %%
-# The figure shows every gradient element scaled by its weight: dividing the weighted
-# gradients by those for ``v = [1, 1]`` gives back the weights.
+# The figure shows every gradient element scaled by one weight: dividing the weighted
+# gradients by those for ``v = [1, 1]`` gives back the weights. That is a property of
+# *this* Jacobian, not of ``gradient=``: each column of a diagonal :math:`J` holds a
+# single nonzero entry, so each element of :math:`v^T J` has a single term,
+# :math:`v_i \, \partial Q_i / \partial a_i`.
 print(f"a.grad ratio: {grads_weighted[0] / grads_ones[0]}")
 print(f"b.grad ratio: {grads_weighted[1] / grads_ones[1]}")
+
+# %%
+# When outputs mix inputs: a non-diagonal Jacobian
+# ------------------------------------------------
+# In most functions an output depends on several inputs. A layer of a network, for
+# example, computes :math:`y = W x` with a matrix :math:`W`. Take three inputs and a
+# fixed 2×3 matrix. Since :math:`y_i = \sum_j W_{ij} x_j`, the Jacobian is
+# :math:`\partial y_i / \partial x_j = W_{ij}`: two rows (one per output), three
+# columns (one per input), and no zeros.
+W = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+x = torch.tensor([1.0, -1.0, 2.0], requires_grad=True)
+
+
+def linear_function(x):
+    return W @ x
+
+
+jacobian_x = jacobian(linear_function, x.detach())
+print(f"J =\n{jacobian_x}")
+print(f"J == W: {torch.equal(jacobian_x, W)}")
+
+# %%
+# The same weights ``v = [0.7, 0.3]`` (one per output), three ways: the
+# vector-Jacobian product from ``backward(gradient=v)``, the product ``v @ J`` with the
+# full Jacobian, and element :math:`j` written out as the sum
+# :math:`\sum_i v_i J_{ij}`.
+y = linear_function(x)
+y.backward(gradient=weights)
+vjp_product = weights @ jacobian_x
+by_hand = torch.stack([sum(weights[i] * jacobian_x[i, j] for i in range(2)) for j in range(3)])
+print(f"x.grad (backward)  = {x.grad}")
+print(f"v @ J              = {vjp_product}")
+print(f"sum_i v_i J_ij     = {by_hand}")
+print(f"x.grad == v @ J: {torch.allclose(x.grad, vjp_product)}")
+print(
+    f"x.grad[0] = {weights[0]:.1f}·{jacobian_x[0, 0]:g} + {weights[1]:.1f}·{jacobian_x[1, 0]:g}"
+    f" = {x.grad[0]:.1f}"
+)
+assert torch.allclose(x.grad, vjp_product) and torch.allclose(x.grad, by_hand)
+
+# %%
+# Here no gradient element is "scaled by its weight". ``x.grad`` has three elements
+# and ``v`` has two, and each element of ``x.grad`` is a weighted *sum* over both
+# outputs. The ratio test that gave back the weights for ``Q`` now gives something
+# else:
+x_grad_weighted = x.grad.clone()
+x.grad = None
+linear_function(x).backward(gradient=torch.ones(2))
+print(f"x.grad for v = [1, 1]: {x.grad}")
+print(f"ratio: {x_grad_weighted / x.grad}")
+
+# %%
+# The general rule is ``x.grad`` :math:`= v^T J`; element by element,
+# :math:`\partial(\text{scalar}) / \partial x_j = \sum_i v_i \, \partial y_i / \partial x_j`,
+# the chain rule summed over every output that :math:`x_j` influences. A diagonal
+# Jacobian, as for an element-wise function like :math:`Q`, is the special case where
+# that sum has one term.
 
 # %%
 # The alternative: Q.sum().backward()
@@ -170,7 +231,8 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # Gradients accumulate
 # --------------------
 # ``backward()`` *adds* to ``.grad``; it does not overwrite it. ``a.grad`` still holds
-# the gradient from the cell above, so a second forward and backward pass doubles it.
+# the gradient from the cell above, so a second forward and backward pass (a new graph,
+# built from the same ``a`` and ``b``) doubles it.
 Q = 3 * a**3 - b**2
 Q.sum().backward()
 print(f"a.grad after two backward() calls: {a.grad}")
@@ -180,9 +242,11 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 # Two ways to reset
 # -----------------
 # Setting ``a.grad = None`` drops the stored gradient by hand. In a training loop an
-# optimizer does it for every parameter it holds: ``optimizer.zero_grad()``, which in
-# current PyTorch also sets ``.grad`` to ``None`` (``set_to_none=True`` is the
-# default) rather than filling it with zeros.
+# *optimizer* (an object that holds a list of parameters and updates them from their
+# ``.grad``; see :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`) does it
+# for every parameter it holds: ``optimizer.zero_grad()``, which in current PyTorch also
+# sets ``.grad`` to ``None`` (``set_to_none=True`` is the default) rather than filling
+# it with zeros.
 a.grad = None
 print(f"after a.grad = None: a.grad = {a.grad}, b.grad = {b.grad}")
 optimizer = torch.optim.SGD([a, b], lr=0.1)
@@ -200,7 +264,7 @@ print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
 # -----------------------------------
 # To save memory, ``backward()`` frees the intermediate values that the graph saved
 # for computing derivatives (here ``a`` and ``b``, which the derivatives of
-# :math:`a^3` and :math:`b^2` need). Walking the same graph a second time therefore
+# :math:`a^3` and :math:`b^2` need). Walking this graph a second time therefore
 # fails. The message says what to do:
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
@@ -214,7 +278,7 @@ except RuntimeError as error:
 # %%
 # The usual fix is to compute ``Q`` again, as the cells above do. When you really need
 # two passes over one graph, ``retain_graph=True`` keeps the saved values (and the
-# memory) until the last call:
+# memory) until the last call, and the two gradients accumulate:
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v, retain_graph=True)
@@ -223,18 +287,31 @@ print(f"two passes over one graph: a.grad = {a.grad}")
 print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 
 # %%
+# The post :ref:`post-autograd-easy` says that calling ``backward()`` several times
+# *on the same graph* accumulates gradients. As the last two cells show, a second call
+# on the same graph fails unless the first kept it with ``retain_graph=True``; what
+# accumulates is the result of every ``backward()`` call, on a new graph or a kept one.
+# (A graph that saved no values at all can be walked twice;
+# :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py` shows that case.)
+#
 # Summary
 # -------
 # - ``backward()`` needs a scalar. For a vector ``Q``, ``Q.backward(gradient=v)``
 #   computes the vector-Jacobian product :math:`v^T J`, the gradient of
 #   :math:`\sum_i v_i Q_i`; ``v = ones_like(Q)`` is the same as ``Q.sum().backward()``.
+# - In general each gradient element is a weighted sum over the outputs,
+#   :math:`\sum_i v_i \, \partial y_i / \partial x_j` (as for :math:`y = W x`). Only for
+#   a diagonal Jacobian (an element-wise function such as :math:`Q`) is it one
+#   derivative times one weight.
 # - Gradients accumulate across ``backward()`` calls; reset them with ``x.grad = None``
 #   or ``optimizer.zero_grad()``.
 # - ``backward()`` frees the graph: compute the output again, or pass
 #   ``retain_graph=True`` when a second pass over the same graph is really needed.
 #
-# Next, :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` updates parameters
-# without recording the update. API:
+# API:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `torch.autograd.functional.jacobian <https://docs.pytorch.org/docs/stable/generated/torch.autograd.functional.jacobian.html>`_,
 # `torch.optim.Optimizer.zero_grad <https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` updates parameters
+# without recording the update.

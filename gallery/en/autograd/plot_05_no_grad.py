@@ -5,9 +5,9 @@ Updating without tracking: ``no_grad``, ``requires_grad_`` and ``detach``
 A gradient-descent step changes a tensor using its own gradient:
 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. That update must not
 become part of the graph. This page shows the three tools for it, ``torch.no_grad()``,
-``requires_grad_()`` and ``detach()``, in the update step that the original lesson
-writes, then runs a small gradient descent with the lesson's pattern and with an
-in-place one.
+``requires_grad_()`` and ``detach()``, in the update step that the post
+:ref:`post-basics-autograd` writes, then runs a small gradient descent with the post's
+pattern and with an in-place one.
 """
 
 # %%
@@ -25,8 +25,9 @@ torch.manual_seed(0)
 # An update that autograd refuses
 # -------------------------------
 # Take one gradient and try to update the leaf in place, as you would with a NumPy
-# array. Autograd refuses: an in-place change of a leaf that requires grad would be
-# recorded as an operation on the very tensor whose gradient we want.
+# array. Autograd refuses. While recording is on, the change would itself be recorded
+# as an operation, and ``x`` would stop being a leaf, the starting value whose
+# ``.grad`` we want, and become that operation's output.
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 loss = (x**2).sum()
 loss.backward()
@@ -34,6 +35,13 @@ try:
     x -= 0.1 * x.grad
 except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+
+# %%
+# Where nothing would be recorded, the same line runs: on a tensor that does not
+# require grad, and (further down) on ``x`` itself inside ``torch.no_grad()``.
+plain = torch.tensor([1.0, 2.0])
+plain -= 0.1 * x.grad
+print(f"the same update on a tensor without requires_grad: {plain}")
 
 # %%
 # torch.no_grad(): compute without recording
@@ -48,9 +56,10 @@ print(f"outside no_grad: requires_grad={outside.requires_grad}, grad_fn={outside
 print(f"inside no_grad:  requires_grad={inside.requires_grad}, grad_fn={inside.grad_fn}")
 
 # %%
-# The lesson's pattern makes a new tensor
-# ---------------------------------------
-# The original lesson updates with ``x = x - lr * x.grad`` under ``no_grad``. The
+# The pattern ``x = x - lr * x.grad`` makes a new tensor
+# ------------------------------------------------------
+# The post :ref:`post-basics-autograd` updates with ``x = x - lr * x.grad`` under
+# ``no_grad``. The
 # right-hand side is a *new* tensor, and the name ``x`` now points to it. Because it was
 # computed under ``no_grad``, it is a leaf that does not require grad and has no
 # ``.grad``.
@@ -70,7 +79,7 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# That is why the lesson's loop calls ``requires_grad_(True)`` at the top of every
+# That is why the post's loop calls ``requires_grad_(True)`` at the top of every
 # iteration: the trailing underscore marks an in-place method, which switches
 # recording on for the new leaf.
 x.requires_grad_(True)
@@ -109,14 +118,25 @@ print(f"after y_detached[0] = 100: y = {y.detach()}")
 
 # %%
 # ``detach()`` is what you use to take a value out of the graph, for example to plot
-# it, convert it to NumPy or keep it for later, without keeping the graph alive.
+# it, convert it to NumPy or keep it for later without the graph that produced it. A
+# tensor that requires grad refuses to become a NumPy array; its detached version
+# does not:
+try:
+    y.numpy()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+print(f"y.detach().numpy(): {y.detach().numpy()}")
+
+# %%
+# ``detach()`` inside a larger expression, to stop a gradient on purpose, is a topic of
+# :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`.
 #
-# A small gradient descent, the lesson's way
-# ------------------------------------------
+# A small gradient descent with a new leaf each step
+# --------------------------------------------------
 # Minimise :math:`\text{loss}(x) = \sum_i (x_i - 3)^2` for a vector of five random
 # starting values. Its gradient is :math:`2(x - 3)`, so the minimum is every
-# :math:`x_i = 3`. The loop follows the original lesson: ``requires_grad_(True)`` first,
-# the update ``x = x - lr * x.grad`` under ``no_grad``.
+# :math:`x_i = 3`. The loop follows the post :ref:`post-basics-autograd`:
+# ``requires_grad_(True)`` first, the update ``x = x - lr * x.grad`` under ``no_grad``.
 start = torch.randn(5)
 lr = 0.1
 steps = 50
@@ -182,15 +202,18 @@ print(f"measured loss ratio per step: min {ratios.min().item():.4f}, max {ratios
 # Summary
 # -------
 # - ``torch.no_grad()`` runs operations without recording them: use it for updates.
-# - ``x = x - lr * x.grad`` makes a new leaf without ``requires_grad``; the lesson turns
-#   recording back on with ``x.requires_grad_(True)`` each iteration.
+# - ``x = x - lr * x.grad`` makes a new leaf without ``requires_grad``; the post
+#   :ref:`post-basics-autograd` turns recording back on with ``x.requires_grad_(True)``
+#   each iteration.
 # - ``x -= lr * x.grad`` under ``no_grad`` keeps the same leaf; clear the gradient
 #   with ``x.grad.zero_()`` or ``x.grad = None`` before the next ``backward()``.
 # - ``detach()`` gives the same memory without the history.
 #
-# The restoration practice uses exactly the lesson's pattern on a 10,000-pixel image.
-# Next, :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` lets an
-# optimizer do the update for a whole network. API:
+# The practice page :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
+# uses exactly this pattern of the post on a 10,000-pixel image. API:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.Tensor.detach <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` lets an
+# optimizer do the update for a whole network.

@@ -1,11 +1,14 @@
-"""
+r"""
 A whole training step on an image model
 =======================================
 
-The lesson this page is based on ends its tour of autograd with one training step on
+The post :ref:`post-autograd-easy` opens its tour of autograd with one training step on
 ResNet18, an image classifier with more than eleven million parameters: forward pass,
-loss, backward pass, optimizer step. This page runs that step and looks inside: how many
-parameters received a gradient, and how far the step moved each part of the network.
+loss, backward pass, optimizer step. This page runs that step, checks what each part
+did, and then runs a second step to show what momentum adds. Models, loss functions and
+optimizers are taught properly in the Models chapter, which comes after this one; here
+each is defined in one line where it first appears. Sections marked (optional) look
+deeper inside the network.
 """
 
 # %%
@@ -17,7 +20,6 @@ import torch
 
 from pytorch_basics.models import resnet18
 from pytorch_basics.plotting import use_site_style
-from pytorch_basics.tensors import pick_device
 
 use_site_style()
 torch.manual_seed(0)
@@ -25,25 +27,40 @@ torch.manual_seed(0)
 # %%
 # One device for everything
 # -------------------------
-# The PyTorch tutorial that the original lesson translates carries a note: "this
-# tutorial works only on the CPU". The note gives no reason, and the
-# `change that added it <https://github.com/pytorch/tutorials/pull/1697>`_ says only
-# that the tutorial should be used on CPU. Nothing in a training step depends on the
-# device: autograd records and runs the same graph on a GPU. What fails is *mixing*
-# devices, such as a model on the GPU fed a tensor on the CPU. So this page picks one
-# device and puts the model and every tensor on it; the site is built on a CPU.
-device = pick_device()
+# The post :ref:`post-autograd-easy` carries a note that the tutorial "works only on
+# the CPU and does not run on a GPU". The note comes from the PyTorch tutorial the post
+# translates; it gives no
+# reason, and the `change that added it <https://github.com/pytorch/tutorials/pull/1697>`_
+# says only that the tutorial should be used on CPU. Nothing in the step below needs a
+# CPU. What fails is *mixing* devices, such as a model on a GPU fed a tensor on the CPU
+# (:ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py` shows the error). So the
+# page chooses one device, an accelerator such as a CUDA GPU when one is available and
+# the CPU otherwise, and puts the model and every tensor on it. The device that built
+# this page:
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"device: {device.type}")
 
 # %%
 # The model, with random weights
 # ------------------------------
-# The original lesson calls ``resnet18(weights=ResNet18_Weights.DEFAULT)``, which
-# downloads weights trained on ImageNet. This site is built without network access, so
-# the page uses the same architecture with randomly initialised weights. For autograd
-# this changes nothing: the forward pass, ``backward()`` and ``step()`` run the same
-# operations whatever numbers the weights hold. Trained weights only change the numbers,
-# and how good the predictions are.
+# A *model* is a network of layers packaged as one Python object (a
+# ``torch.nn.Module``, taught in
+# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`). Calling ``model(data)``
+# runs the forward pass, and its weights and biases, its *parameters*, are tensors
+# with ``requires_grad=True``. ResNet18 is such a model: 18 layers with weights, mostly
+# convolutions (small filters slid across the image), then a classifier ``fc`` with
+# one output per class, 1000 in all.
+#
+# The post :ref:`post-autograd-easy` calls
+# ``resnet18(weights=ResNet18_Weights.DEFAULT)``, which downloads
+# weights trained on ImageNet. Pretrained weights cannot be downloaded while this site
+# is built, so the page uses the same architecture with randomly initialised weights.
+# The code of the step is the same either way; trained weights change the numbers, and
+# how good the predictions are.
 model = resnet18().to(device)
 parameters = dict(model.named_parameters())
 print(f"parameter tensors: {len(parameters)}")
@@ -51,49 +68,25 @@ print(f"parameters (scalars): {sum(p.numel() for p in parameters.values()):,}")
 print(f"all require grad: {all(p.requires_grad for p in parameters.values())}")
 
 # %%
-# Watching the image shrink
-# -------------------------
-# The network is in training mode, so its batch-norm layers normalise with the
-# statistics of the current batch, and need more than one value per channel. With a
-# single image those values are the positions of the feature map, which shrinks
-# stage by stage. A forward hook on each of the four stages records its output shape
-# during the forward pass below.
-stage_shapes = {}
-for stage in ["layer1", "layer2", "layer3", "layer4"]:
-    getattr(model, stage).register_forward_hook(
-        lambda module, inputs, output, stage=stage: stage_shapes.update(
-            {stage: tuple(output.shape)}
-        )
-    )
-print(f"training mode: {model.training}")
-
-# %%
 # Forward pass
 # ------------
-# One random 64×64 RGB image (batch size 1) and a random target for the 1000 classes, as
-# in the original lesson. ``prediction`` carries a ``grad_fn``: the last operation is
-# the classifier's matrix product plus bias.
+# One random 64×64 RGB image (a batch of size 1) and random numbers standing in for the
+# target, one per class, as in :ref:`post-autograd-easy`. ``prediction`` carries a
+# ``grad_fn``: the last operation is the classifier's matrix product plus bias.
 data = torch.rand(1, 3, 64, 64, device=device)
 labels = torch.rand(1, 1000, device=device)
 prediction = model(data)
 print(f"prediction: shape {tuple(prediction.shape)}, grad_fn {prediction.grad_fn.name()}")
-for stage, shape in stage_shapes.items():
-    print(f"{stage} output: {shape}")
 
-# %%
-# The last stage still has 2×2 positions per channel, enough for batch norm. A 1×1
-# map with a single image would leave one value per channel, and a batch-norm layer in
-# training mode refuses that:
-try:
-    torch.nn.BatchNorm2d(2)(torch.rand(1, 2, 1, 1))
-except ValueError as error:
-    print(f"{type(error).__name__}: {error}")
 # %%
 # Loss and backward pass
 # ----------------------
-# The lesson's loss simply sums ``prediction - labels`` (real training would use
-# ``torch.nn.CrossEntropyLoss``). Before ``backward()`` no parameter has a gradient;
-# after it, every parameter that requires grad has one, of its own shape.
+# A *loss function* turns the prediction and the target into one number that should
+# be small when the prediction is good (see
+# :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`). The loss of
+# :ref:`post-autograd-easy` simply sums ``prediction - labels``; it is one number, so
+# ``backward()`` needs no ``gradient=``. Before ``backward()`` no parameter has a
+# gradient; after it, every parameter has one, of its own shape.
 loss = (prediction - labels).sum()
 print(f"loss: {loss.item():.4f}")
 grads_before = [p.grad for p in parameters.values() if p.grad is not None]
@@ -107,116 +100,247 @@ print(f"scalars with a gradient: {sum(p.grad.numel() for p in with_grad):,}")
 # A check by hand at the output
 # -----------------------------
 # The loss is :math:`\sum_k (\text{prediction}_k - \text{label}_k)`, so
-# :math:`\partial \text{loss} / \partial \text{prediction}_k = 1`. The classifier
-# adds its bias directly, :math:`\text{prediction} = W h + \text{bias}`, so the
-# gradient of every bias element is 1 as well:
+# :math:`\partial \text{loss} / \partial \text{prediction}_k = 1` for every class,
+# however good or bad the prediction. The classifier adds its bias directly,
+# :math:`\text{prediction} = W h + \text{bias}`, so the gradient of every bias element
+# is 1 as well. (This is why the post's loss is only a demonstration: it never says
+# which prediction would be right. Real classification uses a loss built for it, such
+# as ``torch.nn.CrossEntropyLoss``.)
 fc_bias_grad = model.fc.bias.grad
 print(f"fc.bias.grad == ones: {torch.allclose(fc_bias_grad, torch.ones_like(fc_bias_grad))}")
 
 # %%
-# Some gradients are exactly zero
-# -------------------------------
-# ReLU passes no gradient through a negative input. In the last stage each channel
-# holds only a few positions for one image, and many of them are zeroed by ReLU, so
-# many weight gradients there are exactly zero.
-zero_count = {name: (p.grad == 0).sum().item() for name, p in parameters.items()}
-zero_total = sum(zero_count.values())
-total = sum(p.numel() for p in parameters.values())
-print(f"scalars whose gradient is exactly 0: {zero_total:,} ({zero_total / total:.1%})")
-for name, count in zero_count.items():
-    if count / parameters[name].numel() > 0.05:
-        print(f"  {name}: {count / parameters[name].numel():.1%} zero")
-
-# %%
 # The optimizer step
 # ------------------
-# The lesson's optimizer: SGD with learning rate 0.01 and momentum 0.9, holding every
-# parameter of the model. Before ``step()`` we keep a copy of all parameters, to
-# measure the change.
-before = {name: p.detach().clone() for name, p in parameters.items()}
+# An *optimizer* holds a list of parameters and, on ``step()``, updates each one from
+# its ``.grad``: the update of
+# :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`, done for every parameter
+# at once (see :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`). The
+# optimizer of :ref:`post-autograd-easy` is SGD (stochastic gradient descent) with
+# learning rate 0.01 and *momentum* 0.9: SGD keeps a buffer per parameter, updates it as
+# :math:`\text{buf} \leftarrow 0.9 \cdot \text{buf} + \text{grad}` and moves the
+# parameter by :math:`-\text{lr} \cdot \text{buf}`, so each step keeps some of the
+# direction of the steps before it.
+#
+# To measure what ``step()`` does, ``flat`` copies the numbers of many tensors into one
+# long vector: it flattens each tensor and joins them with ``cat`` (both from
+# :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` and
+# :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`). One comparison then
+# checks all 11,689,512 numbers at once. We copy the parameters and their gradients
+# before the step and the parameters after it.
+
+
+def flat(tensors):
+    """The numbers of all the tensors, copied into one long vector."""
+    return torch.cat([t.detach().flatten() for t in tensors])
+
+
+before = flat(parameters.values())
+grad_1 = flat(p.grad for p in parameters.values())
 optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)
 optim.step()
+after_1 = flat(parameters.values())
+print(f"numbers in each vector: {before.numel():,}")
 
 # %%
-# On the first step SGD's momentum buffer starts as the gradient itself, so the step
-# is plain gradient descent: every parameter moves by exactly
-# :math:`-\text{lr} \cdot \text{grad}`. Momentum matters from the second step on,
-# when the buffer becomes :math:`0.9 \cdot \text{buffer} + \text{grad}`.
+# On the first step there is no earlier step: SGD starts the buffer as the gradient
+# itself, so every parameter moves by exactly :math:`-\text{lr} \cdot \text{grad}`,
+# plain gradient descent.
 lr = optim.param_groups[0]["lr"]
-matches = all(
-    torch.allclose(p.detach() - before[name], -lr * p.grad, atol=1e-6)
-    for name, p in parameters.items()
-)
-print(f"change == -lr * grad for all {len(parameters)} tensors: {matches}")
+step_1 = -lr * grad_1
+first_is_plain = torch.allclose(after_1 - before, step_1, atol=1e-6)
+print(f"change == -lr * grad for every parameter: {first_is_plain}")
+assert first_is_plain
 
 # %%
 # The parameters really changed
 # -----------------------------
-# Every scalar with a nonzero gradient moved, except a few whose step is smaller than
-# the spacing of float32 numbers next to their value.
-changed = sum((p.detach() != before[name]).sum().item() for name, p in parameters.items())
-nonzero = total - zero_total
-print(f"scalars changed by step(): {changed:,} of {total:,} ({changed / total:.1%})")
-print(f"nonzero gradient but too small a step to show: {nonzero - changed:,}")
+# Every number with a nonzero gradient was meant to move. (About a fifth of the
+# gradients are exactly zero; the optional section at the end shows why.)
+has_grad = grad_1 != 0
+moved = after_1 != before
+stuck = has_grad & ~moved
+print(f"numbers with a nonzero gradient: {has_grad.sum().item():,} of {before.numel():,}")
+print(f"numbers changed by step():       {moved.sum().item():,}")
+print(f"nonzero gradient but unchanged:  {stuck.sum().item():,}")
 
 # %%
-# How much each stage moved
-# -------------------------
-# Grouped by stage (the stem is the first convolution and its batch norm), the table
-# gives the largest change of any single parameter and the size of the change relative
-# to the stage's weights, :math:`\lVert \Delta w \rVert / \lVert w \rVert`.
-
-
-def stage_of(name):
-    first = name.split(".")[0]
-    return "stem" if first in ("conv1", "bn1") else first
-
-
-stages = ["stem", "layer1", "layer2", "layer3", "layer4", "fc"]
-largest, relative = {}, {}
-for stage in stages:
-    names = [name for name in parameters if stage_of(name) == stage]
-    deltas = torch.cat([(parameters[name].detach() - before[name]).flatten() for name in names])
-    weights = torch.cat([before[name].flatten() for name in names])
-    largest[stage] = deltas.abs().max().item()
-    relative[stage] = (deltas.norm() / weights.norm()).item()
-    print(f"{stage:>6}: largest change {largest[stage]:.4f}, relative change {relative[stage]:.4f}")
+# Why some numbers did not move: float32 spacing
+# ----------------------------------------------
+# ``float32`` keeps about 7 significant digits
+# (:ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`): next to a value
+# :math:`v` the nearest other ``float32`` number is roughly :math:`v \cdot 10^{-7}`
+# away, and every result is rounded to the nearest ``float32`` number. A step much
+# smaller than that gap is rounded away. The smallest example:
+print(f"1 + 1e-8 in float32: {torch.tensor(1.0) + 1e-8:.10f}")
+print(f"1 + 1e-8 in float64: {torch.tensor(1.0, dtype=torch.float64) + 1e-8:.10f}")
 
 # %%
-# The figure draws the two columns of the table.
-fig, (ax_max, ax_rel) = plt.subplots(1, 2, figsize=(7, 3))
-ax_max.bar(stages, list(largest.values()), color="tab:blue")
-ax_max.set_yscale("log")
-ax_max.set_ylabel("largest |change|")
-ax_max.set_title("Largest change of one parameter")
-ax_rel.bar(stages, list(relative.values()), color="tab:orange")
-ax_rel.set_ylabel("‖Δw‖ / ‖w‖")
-ax_rel.set_title("Change relative to the weights")
-for ax in (ax_max, ax_rel):
-    ax.tick_params(axis="x", labelrotation=45)
-fig.suptitle("One SGD step on ResNet18, per stage")
+# The same happened to the parameters that did not move. Take the one with the
+# largest step: ``torch.nextafter(v, inf)`` gives the next ``float32`` number above
+# :math:`v`, and the step is less than half of that gap, so :math:`v + \text{step}`
+# rounds back to :math:`v`.
+i = (step_1.abs() * stuck).argmax()
+value, step = before[i], step_1[i]
+gap = torch.nextafter(value, torch.tensor(float("inf"), device=device)) - value
+print(f"value {value:.10f}, step {step:.2e}, gap to the next float32 {gap:.2e}")
+print(f"value + step in float32: {value + step:.10f}, unchanged: {bool(value + step == value)}")
+
+# %%
+# Switching the cause off: the same update done in ``float64``, whose gaps are about
+# :math:`10^{-16} \cdot v`, moves every number with a nonzero gradient. Rounding that
+# exact result to ``float32`` gives back the old value for every stuck one.
+before_64 = before.double()
+after_64 = before_64 - lr * grad_1.double()
+print(f"changed by the update in float64: {(after_64 != before_64).sum().item():,}")
+rounds_back = torch.equal(after_64.float()[stuck], before[stuck])
+print(f"float64 result rounded to float32 == old value for every stuck one: {rounds_back}")
+assert rounds_back
+
+# %%
+# A second step: momentum at work
+# -------------------------------
+# In a training loop the steps repeat in this order: ``optim.zero_grad()`` (clear the
+# old gradients, see :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`),
+# forward pass, loss, ``backward()``, ``step()``. On this second step the buffer
+# already holds the first gradient, so the change is
+# :math:`-\text{lr} \cdot (0.9 \cdot \text{grad}_1 + \text{grad}_2)`, no longer
+# :math:`-\text{lr} \cdot \text{grad}_2`.
+optim.zero_grad()
+loss = (model(data) - labels).sum()
+loss.backward()
+grad_2 = flat(p.grad for p in parameters.values())
+optim.step()
+change = flat(parameters.values()) - after_1
+with_momentum = torch.allclose(change, -lr * (0.9 * grad_1 + grad_2), atol=1e-5)
+plain_only = torch.allclose(change, -lr * grad_2, atol=1e-5)
+print(f"change == -lr * (0.9 * grad_1 + grad_2): {with_momentum}")
+print(f"change == -lr * grad_2:                  {plain_only}")
+assert with_momentum and not plain_only
+
+# %%
+# Momentum on its own
+# -------------------
+# One number ``p`` with the loss ``p`` itself makes the effect easy to see: the
+# gradient is 1 at every step. With ``momentum=0.9`` each step is 0.9 times the last
+# plus ``lr``, so the steps grow; with momentum switched off (``momentum=0``) every
+# step is ``lr * 1 = 0.01``.
+for momentum in (0.9, 0.0):
+    p = torch.zeros(1, requires_grad=True)
+    one_number = torch.optim.SGD([p], lr=1e-2, momentum=momentum)
+    steps = []
+    for _ in range(5):
+        one_number.zero_grad()
+        p.sum().backward()
+        old = p.item()
+        one_number.step()
+        steps.append(f"{old - p.item():.4f}")
+    print(f"momentum={momentum}: steps {', '.join(steps)}")
+
+# %%
+# Why some gradients are exactly zero (optional)
+# ----------------------------------------------
+# This section can be skipped on a first reading; nothing later depends on it. The
+# first ``backward()`` gave many numbers a gradient of exactly zero:
+zero = grad_1 == 0
+print(f"numbers whose first gradient is exactly 0: {zero.sum().item():,} ({zero.float().mean():.1%})")
+
+# %%
+# To find the cause, we put the weights from before the first step back: ``split``
+# cuts ``before`` into one piece per parameter, and each piece is copied back in place
+# under ``no_grad``. A *forward pre-hook*, a function PyTorch calls with a layer's
+# input just before the layer runs, keeps a copy of what enters ``layer4.1.conv2``,
+# one of the last convolutions. ``model.zero_grad()`` clears the model's gradients,
+# as ``optim.zero_grad()`` does. The same forward and backward pass then gives the
+# same gradients, and the zeros sit almost all in the last stage, ``layer4``.
+with torch.no_grad():
+    for p, piece in zip(parameters.values(), before.split([p.numel() for p in parameters.values()])):
+        p.copy_(piece.reshape(p.shape))
+
+conv = model.layer4[1].conv2
+seen = {}
+hook = conv.register_forward_pre_hook(
+    lambda module, inputs: seen.update(input=inputs[0].detach().clone())
+)
+
+
+def backward_on(images):
+    """Clear the gradients, then forward pass, loss and backward pass on images."""
+    model.zero_grad()
+    (model(images) - labels).sum().backward()
+
+
+backward_on(data)
+hook.remove()
+print(f"same gradients as the first step: {torch.allclose(flat(p.grad for p in parameters.values()), grad_1)}")
+for name, p in parameters.items():
+    share = (p.grad == 0).float().mean()
+    if share > 0.05:
+        print(f"  {name}: {share:.1%} zero")
+
+# %%
+# The input of ``layer4.1.conv2`` comes out of a ReLU, the function
+# :math:`\max(0, x)`, so about half of its values are exactly zero. And it is small:
+# one image, 512 channels of 2×2 positions.
+print(f"input shape: {tuple(seen['input'].shape)}")
+print(f"exact zeros in the input: {(seen['input'] == 0).float().mean():.1%}")
+
+# %%
+# A filter weight's gradient is a sum of products, one for each position where the
+# weight met the input: the input value there times the gradient arriving at that
+# output. If every input value in the sum is zero, the sum is zero. A 3×3 filter slid
+# over a 2×2 map (padded with a border of zeros) meets real input at one position with
+# a corner weight, two with an edge weight and four with the centre weight. The
+# figure gives the share of exact-zero gradients at each of the nine filter
+# positions, over all the layer's filters.
+zero_share_1 = (conv.weight.grad == 0).float().mean()
+by_position = (conv.weight.grad == 0).float().mean(dim=(0, 1))
+fig, ax = plt.subplots(figsize=(3.6, 3.6))
+draw_tensor(ax, by_position, fmt="{:.0%}")
+ax.set_title("Zero gradients per filter position")
 plt.show()
 
 # %%
-# The figure shows that one step moved every stage, the stem most of all: its
-# relative change is above 1, so a single step changed its weights by more than their
-# own size. The lesson's loss sums 1000 outputs, which makes its gradients large; with a
-# real loss such as ``CrossEntropyLoss`` the steps are much smaller.
-#
+# The figure shows about half of the corner gradients at zero, the share of zeros in
+# the input; fewer at the edges, where two input values must both be zero; and almost
+# none at the centre, where all four must be. Two causes, then: zeros in the input
+# and few positions per weight. Switching off the first: a pre-hook may also *return*
+# a changed input, which the layer then uses. Adding 0.01 to every value leaves no
+# zeros in the input, and the zero gradients of the layer almost vanish.
+hook = conv.register_forward_pre_hook(lambda module, inputs: (inputs[0] + 0.01,))
+backward_on(data)
+hook.remove()
+print(f"layer4.1.conv2.weight: {zero_share_1:.1%} zero, "
+      f"{(conv.weight.grad == 0).float().mean():.1%} with no zeros in its input")
+
+# %%
+# Switching off the second: a batch of eight images gives every weight eight times
+# as many products to sum, and the zero gradients nearly vanish as well.
+backward_on(torch.rand(8, 3, 64, 64, device=device))
+print(f"layer4.1.conv2.weight: {zero_share_1:.1%} zero with 1 image, "
+      f"{(conv.weight.grad == 0).float().mean():.1%} with 8")
+
+# %%
 # Summary
 # -------
 # - A training step is forward (``model(data)``), loss, ``loss.backward()``, then
 #   ``optimizer.step()``; in a loop, ``optimizer.zero_grad()`` comes first.
-# - ``backward()`` gave every one of the model's parameter tensors a gradient; the
-#   step moved each parameter by ``-lr * grad`` (momentum starts to matter on the
-#   second step).
-# - Random weights instead of downloaded ones change the numbers, not the mechanics;
-#   one device for the model and all tensors is what makes a page run on a GPU too.
+# - ``backward()`` gave every one of the model's parameter tensors a gradient. The
+#   first SGD step moved each parameter by ``-lr * grad``; from the second step on,
+#   momentum adds ``0.9`` times the previous buffer.
+# - A step smaller than half the gap between neighbouring ``float32`` numbers is
+#   rounded away, so a few parameters with a nonzero gradient do not move.
+# - Random weights instead of downloaded ones change the numbers, not the code of the
+#   step; one device for the model and all tensors lets the page run on a GPU too.
 #
-# The chapter's earlier pages explain each piece:
+# The chapter's earlier pages explain the pieces:
 # :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` (why the loss must
 # be a scalar) and :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` (the
 # update that ``step()`` does for you). API:
 # `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
-# `torch.nn.Module.register_forward_hook <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_hook>`_,
-# `torch.nn.BatchNorm2d <https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html>`_.
+# `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
+# `torch.nextafter <https://docs.pytorch.org/docs/stable/generated/torch.nextafter.html>`_,
+# `torch.nn.Module.register_forward_pre_hook <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_pre_hook>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py` looks at autograd in
+# more depth.

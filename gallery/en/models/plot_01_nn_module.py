@@ -3,9 +3,10 @@ Building models with nn.Module
 ==============================
 
 In PyTorch a model is a Python class that subclasses ``nn.Module``. This page writes
-the one-layer model of the original lessons, calls it, reads what its output remembers
-(``grad_fn``), lists its parameters, and then checks how ``nn.Linear`` really chooses
-its starting weights, against thousands of freshly created layers.
+the one-layer model of the posts :ref:`post-concepts` and :ref:`post-differentiable`,
+calls it, reads what its output remembers (``grad_fn``), lists its parameters, and then
+checks how ``nn.Linear`` really chooses its starting weights, against thousands of
+freshly created layers.
 """
 
 # %%
@@ -29,10 +30,11 @@ torch.manual_seed(0)
 # %%
 # A model is a class
 # ------------------
-# The original lesson on models and training defines ``SimpleModel``: ``__init__``
-# creates the layers, ``forward`` says what happens to an input. ``nn.Linear(2, 1)`` is
-# a linear map from 2 inputs to 1 output. Assigning it to ``self.linear`` registers it
-# as a part of the model, which is why printing the model lists it.
+# The post :ref:`post-concepts` defines ``SimpleModel``: ``__init__`` creates the
+# layers, ``forward`` says what happens to an input. ``nn.Linear(2, 1)`` is a layer
+# that computes :math:`y = w_1 x_1 + w_2 x_2 + b` (a linear map from 2 inputs to 1
+# output, plus a constant :math:`b`). Assigning it to ``self.linear`` registers it as a
+# part of the model, which is why printing the model lists it.
 class SimpleModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -45,33 +47,92 @@ class SimpleModel(nn.Module):
 model = SimpleModel()
 print(model)
 
+
+# %%
+# It is the assignment to an attribute that registers a layer. A layer kept in a
+# plain Python list is not registered: the model does not list it and reports no
+# parameters, so an optimizer given ``parameters()`` would never train it. (For a list
+# of layers, PyTorch has ``nn.ModuleList``.)
+class ListModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = [nn.Linear(2, 1)]  # a plain list: not registered
+
+    def forward(self, x):
+        return self.layers[0](x)
+
+
+print(ListModel())
+print(f"parameter tensors of ListModel: {len(list(ListModel().parameters()))}")
+print(f"parameter tensors of SimpleModel: {len(list(model.parameters()))}")
+
 # %%
 # Calling the model
 # -----------------
 # A model is called like a function, ``model(x)``, not ``model.forward(x)``: the call
-# runs PyTorch's bookkeeping (hooks) and then ``forward``. The input is a batch with
-# one row of 2 numbers, so the output is a batch with one row of 1 number.
+# runs ``forward`` and, around it, PyTorch's bookkeeping, such as the forward hooks
+# (functions attached to a module; the optional part of
+# :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` used them to record
+# shapes). Models take a *batch*, several inputs stacked along the first
+# dimension; here the batch has one row of 2 numbers, so the output has one row of 1
+# number.
 x = torch.tensor([[1.0, 2.0]])
 output = model(x)
 print(output)
 
 # %%
+# A hook that counts its calls shows the difference: ``model(x)`` runs it,
+# ``model.forward(x)`` skips it.
+calls = []
+handle = model.register_forward_hook(lambda module, inputs, result: calls.append(1))
+model(x)
+print(f"hook calls after model(x): {len(calls)}")
+model.forward(x)
+print(f"hook calls after also calling model.forward(x): {len(calls)}")
+handle.remove()
+
+# %%
 # What the output remembers: ``grad_fn``
 # --------------------------------------
-# The weights of the layer have ``requires_grad=True``, so the output records how it was
-# computed. Its ``grad_fn`` is ``AddmmBackward0``: *addmm* is "add the bias to a matrix
-# product", :math:`b + xW^T`, done as one operation. The original lesson on custom
-# losses printed ``AddmmBackward``; current PyTorch numbers its backward nodes, hence
-# the ``0``.
+# The input ``x`` does not require gradients, but the layer's weights do
+# (``requires_grad=True``), so the output records how it was computed. Its ``grad_fn``
+# is ``AddmmBackward0``: *addmm* is "add the bias to a matrix product",
+# :math:`b + xW^T`, done as one operation.
+print(f"x.requires_grad: {x.requires_grad}")
 print(f"output.grad_fn: {output.grad_fn.name()}")
 by_hand = model.linear.bias + x @ model.linear.weight.T
 print(f"output == bias + x @ weight.T: {torch.allclose(output, by_hand)}")
 
+# %%
+# Switch the cause off and the record goes: under ``torch.no_grad()`` (taught in
+# :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`) the same call records
+# nothing.
+with torch.no_grad():
+    print(f"grad_fn under no_grad: {model(x).grad_fn}")
 
 # %%
-# The lesson on custom losses calls the same network ``MyModel`` and stores the result
-# in ``out`` before returning it. The name changes nothing: built after the same seed,
-# the two models have the same weights and give the same output.
+# The node's name depends on the call, not only on the layer: without a bias the layer
+# is a plain matrix product, and an input with more than two dimensions (or just one)
+# is reshaped around it, so the last recorded operation is a ``view``.
+print(f"nn.Linear(2, 1, bias=False), 2-D input: {nn.Linear(2, 1, bias=False)(x).grad_fn.name()}")
+print(f"nn.Linear(2, 1), 3-D input: {model.linear(torch.ones(4, 3, 2)).grad_fn.name()}")
+print(f"nn.Linear(2, 1), 1-D input: {model.linear(torch.ones(2)).grad_fn.name()}")
+
+# %%
+# The post :ref:`post-differentiable` shows ``AddmmBackward``, without the ``0``, the
+# name older PyTorch versions printed. Current PyTorch ends the name of an operation's
+# backward node with a number that tells apart the backward formulas of the operation's
+# variants, for example ``sum()`` and ``sum(dim=...)``. (Nodes that are not an
+# operation's backward have no number, such as the ``AccumulateGrad`` nodes of
+# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`.)
+t = torch.ones(2, 3, requires_grad=True)
+print(f"t.sum(): {t.sum().grad_fn.name()}, t.sum(dim=0): {t.sum(dim=0).grad_fn.name()}")
+
+
+# %%
+# The post :ref:`post-differentiable` calls the same network ``MyModel`` and stores the
+# result in ``out`` before returning it. The name changes nothing: built after the same
+# seed, the two models have the same weights and give the same output.
 class MyModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -92,8 +153,10 @@ print(f"same output: {torch.equal(simple(x), mine(x))}")
 # The parameters
 # --------------
 # ``model.parameters()`` yields every tensor the model learns; it is what an optimizer
-# is given. ``named_parameters()`` adds their names. ``nn.Linear(2, 1)`` holds a
-# weight of shape ``(1, 2)`` and a bias of shape ``(1,)``: 3 numbers in all.
+# (the object that updates them, met in
+# :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`) is given.
+# ``named_parameters()`` adds their names. ``nn.Linear(2, 1)`` holds a weight of shape
+# ``(1, 2)`` and a bias of shape ``(1,)``: 3 numbers in all.
 for name, parameter in model.named_parameters():
     print(f"{name}: shape {tuple(parameter.shape)}, requires_grad={parameter.requires_grad}")
 print(f"number of parameters: {sum(p.numel() for p in model.parameters())}")
@@ -110,7 +173,7 @@ print(f"weight.grad == x: {torch.equal(model.linear.weight.grad, x)}")
 # %%
 # How nn.Linear chooses its starting weights
 # ------------------------------------------
-# The lesson on models and training says the weights start with "Kaiming He
+# The post :ref:`post-concepts` says the weights start with "Kaiming He
 # initialisation (Kaiming uniform)". PyTorch's own source shows what happens when a
 # layer is created: the weight goes through ``kaiming_uniform_`` with
 # ``a=math.sqrt(5)``, and the bias is drawn uniformly with its own bound.
@@ -122,7 +185,8 @@ print(inspect.getsource(nn.Linear.reset_parameters))
 # ``kaiming_uniform_`` draws from :math:`U(-\text{bound}, \text{bound})` with
 # :math:`\text{bound} = \text{gain} \cdot \sqrt{3 / n}`, where :math:`n` is
 # ``fan_in``, the number of inputs, and for a leaky ReLU of slope :math:`a`,
-# :math:`\text{gain} = \sqrt{2 / (1 + a^2)}`. With :math:`a = \sqrt{5}` the gain is
+# :math:`\text{gain} = \sqrt{2 / (1 + a^2)}` (leaky ReLU is ``kaiming_uniform_``'s
+# default ``nonlinearity``). With :math:`a = \sqrt{5}` the gain is
 # :math:`\sqrt{1/3}`, so :math:`\text{bound} = 1 / \sqrt{n}`: the same bound as the
 # bias. The cell computes the bound three ways.
 for fan_in in (2, 64):
@@ -137,29 +201,32 @@ for fan_in in (2, 64):
 # Checking it on thousands of layers
 # ----------------------------------
 # If the formula is right, the weights of many freshly created layers fill
-# :math:`[-\text{bound}, \text{bound}]` evenly and never leave it. We create 2,000
-# layers ``nn.Linear(2, 1)`` and 200 layers ``nn.Linear(64, 1)`` and collect their
-# starting weights and biases.
+# :math:`[-\text{bound}, \text{bound}]` evenly and never leave it, and the bound
+# depends on the number of inputs only, not on the number of outputs. A uniform
+# distribution on :math:`[-b, b]` also has standard deviation :math:`b / \sqrt{3}`. We
+# create layers with 2 and with 64 inputs, each with 1 output and with many outputs,
+# and collect their starting weights and biases.
 samples = {}
-for fan_in, count in ((2, 2000), (64, 200)):
-    layers = [nn.Linear(fan_in, 1) for _ in range(count)]
+for fan_in, fan_out, count in ((2, 1, 2000), (2, 64, 100), (64, 1, 200), (64, 32, 20)):
+    layers = [nn.Linear(fan_in, fan_out) for _ in range(count)]
     weights = torch.cat([layer.weight.detach().flatten() for layer in layers])
     biases = torch.cat([layer.bias.detach() for layer in layers])
-    samples[fan_in] = (weights, biases)
     bound = 1 / math.sqrt(fan_in)
-    print(
-        f"fan_in={fan_in}: {weights.numel()} weights in [{weights.min():.4f}, {weights.max():.4f}], "
-        f"{biases.numel()} biases in [{biases.min():.4f}, {biases.max():.4f}], bound {bound:.4f}"
-    )
+    if fan_out == 1:
+        samples[fan_in] = weights
     inside = bool((weights.abs() <= bound).all() and (biases.abs() <= bound).all())
-    print(f"  all within the bound: {inside}")
+    print(
+        f"nn.Linear({fan_in}, {fan_out}): {weights.numel()} weights in "
+        f"[{weights.min():.4f}, {weights.max():.4f}], bound {bound:.4f}, all inside: {inside}"
+    )
+    print(f"  std of the weights {weights.std():.4f}, bound / sqrt(3) = {bound / math.sqrt(3):.4f}")
 
 # %%
 # A uniform distribution on :math:`[-b, b]` has density :math:`1 / (2b)` inside the range
 # and 0 outside. The histograms of the weights are drawn against that density.
 fig, axes = plt.subplots(1, 2, figsize=(7, 3))
 for ax, fan_in in zip(axes, (2, 64), strict=True):
-    weights, _ = samples[fan_in]
+    weights = samples[fan_in]
     bound = 1 / math.sqrt(fan_in)
     ax.hist(weights.numpy(), bins=30, density=True, color="#7aa6d6", label="weights")
     ax.plot(
@@ -178,11 +245,13 @@ plt.show()
 
 # %%
 # The figure shows flat histograms that fill exactly the range
-# :math:`\pm 1/\sqrt{n}`: more inputs, narrower range. So the name
-# "Kaiming uniform" is a little misleading. He et al.'s initialisation for ReLU networks
-# uses :math:`a = 0`, a gain of :math:`\sqrt{2}` and a bound :math:`\sqrt{6}` times wider;
-# ``a=math.sqrt(5)`` keeps the older :math:`1/\sqrt{n}` rule, as the comment
-# in PyTorch's source says.
+# :math:`\pm 1/\sqrt{n}`: more inputs, narrower range; the table above shows the same
+# bound with 1 output or many. So the post names the right function but not what
+# "Kaiming (He) initialisation" usually means. He et al.'s initialisation for ReLU
+# networks, in its uniform form (``kaiming_uniform_`` with its default :math:`a = 0`),
+# has a gain of :math:`\sqrt{2}` and a bound :math:`\sqrt{6}` times wider. With
+# ``a=math.sqrt(5)``, ``kaiming_uniform_`` is only a roundabout way to draw from
+# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})`, as the comment in PyTorch's source says.
 he_bound = kaiming_uniform_bound(64, a=0.0)
 linear_bound = kaiming_uniform_bound(64, a=math.sqrt(5))
 print(f"fan_in=64: He (a=0) bound {he_bound:.4f}, nn.Linear bound {linear_bound:.4f}")
@@ -193,10 +262,13 @@ print(f"ratio: {he_bound / linear_bound:.4f}, sqrt(6) = {math.sqrt(6):.4f}")
 # -------
 # A model subclasses ``nn.Module``: layers in ``__init__``, the computation in
 # ``forward``, called as ``model(x)``. Its output carries ``grad_fn``
-# (``AddmmBackward0`` for a linear layer), ``parameters()`` hands its weights to an
-# optimizer, and ``nn.Linear`` starts from :math:`U(-1/\sqrt{n}, 1/\sqrt{n})` for
-# both weight and bias. Next, the model is trained:
-# :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`.
+# (``AddmmBackward0`` for a linear layer with a bias on a 2-D batch), a layer assigned
+# as an attribute is registered (one in a plain list is not), ``parameters()`` hands the
+# weights to an
+# optimizer, and ``nn.Linear`` with :math:`n` inputs starts from
+# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})` for both weight and bias.
+#
+# Next: :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`
 #
 # PyTorch reference: `nn.Module <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html>`_,
 # `nn.Linear <https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html>`_,

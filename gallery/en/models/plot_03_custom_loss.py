@@ -4,7 +4,8 @@ A custom loss function
 
 A loss function in PyTorch is just another ``nn.Module``: it takes the prediction and
 the target and returns a number autograd can differentiate. This page writes the
-``CustomLoss`` of the original lesson, the sum of absolute errors, checks that it equals
+``CustomLoss`` of the post :ref:`post-differentiable`, the sum of absolute errors,
+checks that it equals
 ``nn.L1Loss(reduction="sum")`` in value and in gradient, and shows why one would want
 it: trained on data with outliers, it finds the line that mean squared error misses.
 """
@@ -30,9 +31,9 @@ torch.manual_seed(0)
 # %%
 # A loss is a module too
 # ----------------------
-# The original lesson subclasses ``nn.Module`` exactly as for a model: ``forward``
-# receives the prediction and the target and returns :math:`\sum_i |\hat{y}_i - y_i|`,
-# the sum of absolute errors.
+# The post :ref:`post-differentiable` subclasses ``nn.Module`` exactly as for a model:
+# ``forward`` receives the prediction and the target and returns
+# :math:`\sum_i |\hat{y}_i - y_i|`, the sum of absolute errors.
 class CustomLoss(nn.Module):
     def __init__(self):
         super().__init__()
@@ -45,8 +46,8 @@ class CustomLoss(nn.Module):
 # %%
 # It is used exactly like a built-in loss: create it once, call it on the model's output
 # and the target. The result carries ``grad_fn=<SumBackward0>``, so ``backward()`` can
-# start from it. (The original lesson printed 0.7624; the number depends on the model's
-# random starting weights.)
+# start from it. (The post printed 0.7624; the number depends on the model's random
+# starting weights.)
 model = SimpleModel()
 criterion = CustomLoss()
 x = torch.tensor([[1.0, 2.0]])
@@ -98,25 +99,34 @@ print(f"outliers at x = {xs[outliers].flatten()}")
 
 # %%
 # We train the same one-input linear model twice from the same start, once with
-# ``nn.MSELoss`` and once with ``CustomLoss``, 500 Adam steps each. Adam's step size does
-# not depend on the scale of the loss, so comparing a mean (MSE) with a sum is fair.
+# ``nn.MSELoss`` and once with ``CustomLoss``, 500 Adam steps each (Adam, from the
+# previous page, gives each parameter its own step size).
 start = nn.Linear(1, 1)
 
 
-def train(loss_function):
+def train_on(loss_function, targets):
     line = copy.deepcopy(start)
     optimizer = torch.optim.Adam(line.parameters(), lr=0.05)
     for _ in range(500):
         optimizer.zero_grad()
-        loss_function(line(xs), ys).backward()
+        loss_function(line(xs), targets).backward()
         optimizer.step()
     return line
 
 
-mse_line = train(nn.MSELoss())
-l1_line = train(CustomLoss())
+mse_line = train_on(nn.MSELoss(), ys)
+l1_line = train_on(CustomLoss(), ys)
 for name, line in (("MSELoss", mse_line), ("CustomLoss", l1_line)):
     print(f"{name}: slope {line.weight.item():.4f}, intercept {line.bias.item():.4f}")
+
+# %%
+# The MSE fit has converged: it is the least-squares line, which ``torch.linalg.lstsq``
+# computes directly (as on the previous page).
+design = torch.cat([xs, torch.ones(30, 1)], dim=1)
+least_squares = torch.linalg.lstsq(design, ys).solution.flatten()
+fitted = torch.cat([mse_line.weight.detach().flatten(), mse_line.bias.detach()])
+print(f"least squares: slope {least_squares[0]:.4f}, intercept {least_squares[1]:.4f}")
+print(f"MSE fit == least squares: {torch.allclose(fitted, least_squares, atol=1e-3)}")
 
 # %%
 # The true line has slope 2 and intercept 1. The figure shows both fits over the data.
@@ -138,15 +148,32 @@ with torch.no_grad():
 # %%
 # The figure shows the MSE line tilted by the three red points, while the absolute-error
 # line stays with the other points: each point pulls on it with the same strength, however
-# far away it is. Choosing the loss is choosing what errors cost; when no built-in loss
-# says what you mean, you write your own, and autograd differentiates it for you.
-# (PyTorch's ``nn.HuberLoss`` is a built-in compromise: squared near zero, absolute far
-# away.)
+# far away it is.
+#
+# Two checks that this is the reason. With the three outliers moved back onto the true
+# line, both losses find nearly the same line, close to the true one. And comparing a
+# mean (MSE) with a sum (``CustomLoss``) is fair: Adam's steps do not change when a loss
+# is multiplied by a constant (as long as its gradients stay far above Adam's ``eps``),
+# so the mean absolute error gives the same line as the sum.
+clean_ys = ys.clone()
+clean_ys[outliers] = 2 * xs[outliers] + 1
+clean_mse = train_on(nn.MSELoss(), clean_ys)
+clean_l1 = train_on(CustomLoss(), clean_ys)
+mean_l1 = train_on(lambda y_pred, y_true: CustomLoss()(y_pred, y_true) / 30, ys)
+print(f"no outliers, MSELoss: slope {clean_mse.weight.item():.4f}")
+print(f"no outliers, CustomLoss: slope {clean_l1.weight.item():.4f}")
+print(f"with outliers, CustomLoss / 30: slope {mean_l1.weight.item():.4f}")
+print(f"same line as the sum: {torch.allclose(mean_l1.weight, l1_line.weight, atol=1e-4)}")
+
+# %%
+# Choosing the loss is choosing what errors cost; when no built-in loss says what you
+# mean, you write your own, and autograd differentiates it for you. (PyTorch's
+# ``nn.HuberLoss`` is a built-in compromise: squared near zero, absolute far away.)
 #
 # The package's version: reduction and shape checks
 # -------------------------------------------------
 # ``pytorch_basics.losses.CustomLoss`` adds what built-in losses have: a ``reduction``
-# argument, ``"sum"`` by default as in the original lesson, ``"mean"`` or ``"none"``.
+# argument, ``"sum"`` by default as in the post, ``"mean"`` or ``"none"``.
 # Each equals ``nn.L1Loss`` with the same reduction.
 for reduction in ("sum", "mean", "none"):
     checked = losses.CustomLoss(reduction=reduction)(y_pred, target)
@@ -155,12 +182,13 @@ for reduction in ("sum", "mean", "none"):
 
 # %%
 # It also checks shapes, and that matters: a prediction of shape ``(4, 1)`` minus a
-# target of shape ``(4,)`` broadcasts to a ``(4, 4)`` table of all pairs. The original
-# lesson's version then silently sums 16 differences instead of 4.
+# target of shape ``(4,)`` broadcasts (the Tensors chapter's rule for combining shapes)
+# to a ``(4, 4)`` table of all pairs. The post's version then sums 16 differences
+# instead of 4, without any error.
 prediction = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 flat_target = torch.tensor([1.0, 2.0, 3.0, 4.0])
 print(f"shape of y_pred - y_true: {tuple((prediction - flat_target).shape)}")
-print(f"original CustomLoss: {criterion(prediction, flat_target).item():.4f} (should be 0)")
+print(f"the post's CustomLoss: {criterion(prediction, flat_target).item():.4f} (should be 0)")
 
 # %%
 # The package's loss refuses such input and names both shapes; an unknown reduction is
@@ -180,8 +208,9 @@ except ValueError as error:
 # A custom loss is an ``nn.Module`` whose ``forward`` returns a number; autograd takes
 # care of the gradient. ``CustomLoss`` equals ``nn.L1Loss(reduction="sum")`` in value and
 # gradient, and on data with outliers it fits the majority where MSE gets pulled away.
-# Open questions the original lessons leave behind are answered in
-# :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`.
+# The practice chapter puts everything so far to work on a broken image.
+#
+# Next: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
 #
 # PyTorch reference: `nn.L1Loss <https://docs.pytorch.org/docs/stable/generated/torch.nn.L1Loss.html>`_,
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,

@@ -2,18 +2,28 @@
 The PyTorch module map
 ======================
 
-PyTorch is split into a handful of modules, each with one job. The original lesson lists
-seven of them: ``torch``, ``torch.autograd``, ``torch.nn``, ``torch.multiprocessing``,
-``torch.optim``, ``torch.utils`` and ``torch.onnx``. For each one this page gives its
-role, the situation in which you reach for it, a one-line summary, and a tiny example
-that runs: from adding two tensors to exporting a model to ONNX and running the exported
-file outside PyTorch.
+By now you have used four of PyTorch's modules: ``torch`` for tensors,
+``torch.autograd`` for gradients, ``torch.nn`` for models and loss functions, and
+``torch.optim`` for the optimizers. The post :ref:`post-deep-learning-1` lists these four
+and three more, among PyTorch's many modules: ``torch.utils``, ``torch.multiprocessing``
+and ``torch.onnx``. This page is a tour of all seven: the modules you have already used,
+and the ones you will use next. For each one it gives its role, the situation in which
+you reach for it (in the post's words), a one-line summary and a tiny example that runs,
+from adding two tensors to exporting a model to ONNX and running the exported file
+outside PyTorch.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
 # the random seed. ``load_example`` is a small function from this site's package that
 # the worker processes below will run.
+#
+# This page also starts worker processes, with the ``"spawn"`` start method, the one
+# that exists on Linux, macOS and Windows alike. A spawned worker is a fresh Python
+# that, when the page runs as a script, first imports the script itself, under the
+# name ``"__mp_main__"``. So everything that should run only once, in the main process,
+# is inside ``if __name__ == "__main__":``. The test is true when you run the script,
+# in a notebook and while the site is built; in a worker it is false.
 import matplotlib.pyplot as plt
 import torch
 import torch.multiprocessing as mp
@@ -34,41 +44,42 @@ torch.manual_seed(0)
 # model turns a batch into a prediction and a loss, ``torch.autograd`` computes the
 # gradients, ``torch.optim`` updates the parameters, and ``torch.onnx`` carries the
 # trained model elsewhere. Everything is computed on ``torch`` tensors.
-fig, ax = plt.subplots(figsize=(7.5, 3.8))
-box = {"boxstyle": "round,pad=0.5", "facecolor": "#dbe9f6", "edgecolor": "#3a6ea5"}
-arrow = {"arrowstyle": "-|>", "color": "#444444", "lw": 1.5}
-note = {"ha": "center", "va": "center", "fontsize": 8, "color": "#444444"}
-ax.text(1.6, 5.0, "torch.utils.data\nDataLoader: batches", ha="center", va="center", bbox=box)
-ax.text(5.0, 5.0, "torch.nn\nmodel and loss", ha="center", va="center", bbox=box)
-ax.text(8.4, 5.0, "torch.onnx\nexport the model", ha="center", va="center", bbox=box)
-ax.text(1.6, 2.9, "torch.multiprocessing\nworker processes", ha="center", va="center", bbox=box)
-ax.text(5.0, 2.9, "torch.autograd\ngradients", ha="center", va="center", bbox=box)
-ax.text(8.4, 2.9, "torch.optim\nupdate the parameters", ha="center", va="center", bbox=box)
-ax.text(
-    5.0,
-    1.3,
-    "torch: tensors and the maths on them (used by every box)",
-    ha="center",
-    va="center",
-    bbox={**box, "facecolor": "#fde9c9", "edgecolor": "#b7791f"},
-)
-ax.annotate("", xy=(1.6, 4.45), xytext=(1.6, 3.45), arrowprops=arrow)
-ax.annotate("", xy=(4.05, 5.0), xytext=(2.85, 5.0), arrowprops=arrow)
-ax.annotate("", xy=(7.25, 5.0), xytext=(5.95, 5.0), arrowprops=arrow)
-ax.annotate("", xy=(5.0, 3.45), xytext=(5.0, 4.45), arrowprops=arrow)
-ax.annotate("", xy=(6.95, 2.9), xytext=(5.95, 2.9), arrowprops=arrow)
-ax.annotate("", xy=(5.6, 4.45), xytext=(7.9, 3.45), arrowprops=arrow)
-ax.text(0.75, 3.95, "load in\nparallel", **note)
-ax.text(3.45, 5.35, "batches", **note)
-ax.text(6.6, 5.35, "trained\nmodel", **note)
-ax.text(4.3, 3.95, "loss.backward()", **note)
-ax.text(6.45, 2.6, ".grad", **note)
-ax.text(7.3, 4.1, "optimizer.step()", **note)
-ax.set_xlim(0, 10)
-ax.set_ylim(0.7, 5.8)
-ax.axis("off")
-ax.set_title("How PyTorch's modules work together in training")
-plt.show()
+if __name__ == "__main__":
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    box = {"boxstyle": "round,pad=0.5", "facecolor": "#dbe9f6", "edgecolor": "#3a6ea5"}
+    arrow = {"arrowstyle": "-|>", "color": "#444444", "lw": 1.5}
+    note = {"ha": "center", "va": "center", "fontsize": 8, "color": "#444444"}
+    ax.text(1.6, 5.0, "torch.utils.data\nDataLoader: batches", ha="center", va="center", bbox=box)
+    ax.text(5.0, 5.0, "torch.nn\nmodel and loss", ha="center", va="center", bbox=box)
+    ax.text(8.4, 5.0, "torch.onnx\nexport the model", ha="center", va="center", bbox=box)
+    ax.text(1.6, 2.9, "torch.multiprocessing\nworker processes", ha="center", va="center", bbox=box)
+    ax.text(5.0, 2.9, "torch.autograd\ngradients", ha="center", va="center", bbox=box)
+    ax.text(8.4, 2.9, "torch.optim\nupdate the parameters", ha="center", va="center", bbox=box)
+    ax.text(
+        5.0,
+        1.3,
+        "torch: tensors and the maths on them (used by every box)",
+        ha="center",
+        va="center",
+        bbox={**box, "facecolor": "#fde9c9", "edgecolor": "#b7791f"},
+    )
+    ax.annotate("", xy=(1.6, 4.45), xytext=(1.6, 3.45), arrowprops=arrow)
+    ax.annotate("", xy=(4.05, 5.0), xytext=(2.85, 5.0), arrowprops=arrow)
+    ax.annotate("", xy=(7.25, 5.0), xytext=(5.95, 5.0), arrowprops=arrow)
+    ax.annotate("", xy=(5.0, 3.45), xytext=(5.0, 4.45), arrowprops=arrow)
+    ax.annotate("", xy=(6.95, 2.9), xytext=(5.95, 2.9), arrowprops=arrow)
+    ax.annotate("", xy=(5.6, 4.45), xytext=(7.9, 3.45), arrowprops=arrow)
+    ax.text(0.75, 3.95, "load in\nparallel", **note)
+    ax.text(3.45, 5.35, "batches", **note)
+    ax.text(6.6, 5.35, "trained\nmodel", **note)
+    ax.text(4.3, 3.95, "loss.backward()", **note)
+    ax.text(6.45, 2.6, ".grad", **note)
+    ax.text(7.3, 4.1, "optimizer.step()", **note)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0.7, 5.8)
+    ax.axis("off")
+    ax.set_title("How PyTorch's modules work together in training")
+    plt.show()
 
 # %%
 # The figure shows the path of one training step from the data (top left) to the
@@ -78,63 +89,72 @@ plt.show()
 # torch: tensors and the maths on them
 # ------------------------------------
 # **Role.** The main namespace: it creates tensors, PyTorch's containers of numbers, and
-# does the arithmetic on them. **Situation** (in the original lesson's words): "I want a
-# container of numbers, and to add, subtract, multiply and divide them."
-# **In one line:** a tensor is a bundle of numbers, and ``torch`` is PyTorch's
-# NumPy-like calculator for it.
-numbers = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
-print(f"numbers + 10:\n{numbers + 10}")
-print(f"numbers * numbers (element by element):\n{numbers * numbers}")
-print(f"numbers / 2 - 1:\n{numbers / 2 - 1}")
+# does the arithmetic on them (the :doc:`/auto_examples/tensors/index` chapter).
+# **Situation:** "I want a container of numbers, and to add, subtract, multiply and
+# divide them." **In one line:** a tensor is a bundle of numbers, and ``torch`` is
+# PyTorch's NumPy-like calculator for it.
+if __name__ == "__main__":
+    numbers = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    print(f"numbers + 10:\n{numbers + 10}")
+    print(f"numbers * numbers (element by element):\n{numbers * numbers}")
+    print(f"numbers / 2 - 1:\n{numbers / 2 - 1}")
 
 # %%
 # torch.autograd: the automatic differentiator
 # --------------------------------------------
-# **Role.** It computes gradients (derivatives) automatically; backpropagation is
-# built on it. **Situation:** "The model predicted wrong: tell me how to correct it."
-# **In one line:** the gradient calculator of training. Here a one-weight model
-# predicts :math:`wx` for :math:`x = 2` with :math:`w = 0.5`; the target is 3, the loss
-# :math:`(wx - 3)^2`. By hand, :math:`\partial \text{loss} / \partial w = 2(wx - 3)x = -8`:
-# negative, so increasing :math:`w` lowers the loss.
-w = torch.tensor(0.5, requires_grad=True)
-x = torch.tensor(2.0)
-loss = (w * x - 3.0) ** 2
-(grad_w,) = torch.autograd.grad(loss, w)
-print(f"autograd: d loss / dw = {grad_w.item():.4f}")
-print(f"by hand: 2 * (w * x - 3) * x = {(2 * (w * x - 3.0) * x).item():.4f}")
+# **Role.** It computes gradients (derivatives) automatically; ``.backward()``, which
+# backpropagation is built on, is part of it (the :doc:`/auto_examples/autograd/index`
+# chapter). **Situation:** "The model predicted wrong: tell me how to correct it."
+# **In one line:** the gradient calculator of training. Besides ``.backward()``, which
+# stores gradients in ``.grad``, the module has ``torch.autograd.grad``, which returns
+# them. Here a one-weight model predicts :math:`wx` for :math:`x = 2` with
+# :math:`w = 0.5`; the target is 3, the loss :math:`(wx - 3)^2`. By hand,
+# :math:`\partial \text{loss} / \partial w = 2(wx - 3)x = -8`: negative, so increasing
+# :math:`w` lowers the loss.
+if __name__ == "__main__":
+    w = torch.tensor(0.5, requires_grad=True)
+    x = torch.tensor(2.0)
+    loss = (w * x - 3.0) ** 2
+    (grad_w,) = torch.autograd.grad(loss, w)
+    print(f"autograd: d loss / dw = {grad_w.item():.4f}")
+    print(f"by hand: 2 * (w * x - 3) * x = {(2 * (w * x - 3.0) * x).item():.4f}")
 
 # %%
 # torch.nn: building blocks for networks
 # --------------------------------------
 # **Role.** Layers, activation functions, whole model structures and loss functions,
-# ready to combine. **Situation:** "I want to build a deep learning model by stacking
-# blocks, like Lego." **In one line:** the box of blocks models are built from. Here
-# ``nn.Sequential`` stacks a linear layer, a ReLU and another linear layer; the model
-# maps each row of 2 numbers to 1 number.
-model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1))
-print(model)
-print(f"parameters: {sum(p.numel() for p in model.parameters())}")
-print(f"output shape for 3 rows: {tuple(model(torch.randn(3, 2)).shape)}")
+# ready to combine (the :doc:`/auto_examples/models/index` chapter). **Situation:** "I
+# want to build a deep learning model by stacking blocks, like Lego." **In one line:**
+# the box of blocks models are built from. Here ``nn.Sequential`` stacks a linear layer,
+# a ReLU and another linear layer; the model maps each row of 2 numbers to 1 number.
+if __name__ == "__main__":
+    model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1))
+    print(model)
+    print(f"parameters: {sum(p.numel() for p in model.parameters())}")
+    print(f"output shape for 3 rows: {tuple(model(torch.randn(3, 2)).shape)}")
 
 # %%
 # torch.optim: the optimizers
 # ---------------------------
 # **Role.** The algorithms that change a model's parameters during training, such as
 # SGD and Adam. **Situation:** "How should I change the parameters so the model gets
-# better?" **In one line:** the GPS of training: it steps the parameters in the
-# direction the gradients point to. One step of ``torch.optim.SGD`` on 8 examples (the
-# target is the sum of the two inputs) lowers the model's loss.
-inputs = torch.randn(8, 2)
-targets = inputs.sum(dim=1, keepdim=True)
-loss_fn = nn.MSELoss()
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-loss_before = loss_fn(model(inputs), targets)
-optimizer.zero_grad()
-loss_before.backward()
-optimizer.step()
-with torch.no_grad():
-    loss_after = loss_fn(model(inputs), targets)
-print(f"loss before the step: {loss_before.item():.4f}, after: {loss_after.item():.4f}")
+# better?" **In one line:** the GPS of training: it uses the gradients to decide where
+# each parameter moves (SGD moves it against its gradient, downhill on the loss). Here
+# one step of ``torch.optim.SGD`` on 8 examples (the target is the sum of the two
+# inputs) lowers the model's loss.
+if __name__ == "__main__":
+    inputs = torch.randn(8, 2)
+    targets = inputs.sum(dim=1, keepdim=True)
+    loss_fn = nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss_before = loss_fn(model(inputs), targets)
+    optimizer.zero_grad()
+    loss_before.backward()
+    optimizer.step()
+    with torch.no_grad():
+        loss_after = loss_fn(model(inputs), targets)
+    print(f"loss before the step: {loss_before.item():.4f}, after: {loss_after.item():.4f}")
+    assert loss_after < loss_before
 
 # %%
 # torch.utils: the toolbox, and its DataLoader
@@ -144,13 +164,14 @@ print(f"loss before the step: {loss_before.item():.4f}, after: {loss_after.item(
 # little at a time." **In one line:** the data-handling helper. A ``TensorDataset``
 # pairs 10 examples of 2 features with 10 labels; a ``DataLoader`` hands them out in
 # batches of 4, so the last batch holds the 2 that are left.
-features = torch.arange(20.0).reshape(10, 2)
-labels = torch.arange(10)
-dataset = TensorDataset(features, labels)
-loader = DataLoader(dataset, batch_size=4)
-print(f"{len(dataset)} examples, {len(loader)} batches")
-for batch_features, batch_labels in loader:
-    print(f"features {tuple(batch_features.shape)}, labels {tuple(batch_labels.shape)}")
+if __name__ == "__main__":
+    features = torch.arange(20.0).reshape(10, 2)
+    labels = torch.arange(10)
+    dataset = TensorDataset(features, labels)
+    loader = DataLoader(dataset, batch_size=4)
+    print(f"{len(dataset)} examples, {len(loader)} batches")
+    for batch_features, batch_labels in loader:
+        print(f"features {tuple(batch_features.shape)}, labels {tuple(batch_labels.shape)}")
 
 # %%
 # torch.multiprocessing: several workers at once
@@ -158,51 +179,86 @@ for batch_features, batch_labels in loader:
 # **Role.** Runs work in parallel in several processes; useful above all for loading
 # data and for large computations. **Situation:** "I want to use several CPU cores to
 # read the data quickly." **In one line:** parallel processing to speed up loading and
-# computing. It is Python's ``multiprocessing`` with one addition: tensors travel
-# between processes through shared memory instead of being copied.
+# computing. It is a drop-in replacement for Python's ``multiprocessing`` that adds one
+# thing: a tensor sent to another process is not pickled byte by byte; its data is put
+# in shared memory, and the other process receives only a handle to it.
 #
-# A pool of 2 workers loads 6 examples with ``load_example``. A pool sends its workers
-# the function *by name*, so the function must come from an importable module (a
-# function defined in this page would not do). The ``"fork"`` start method copies this
-# process into the workers; it exists on Linux. On Windows and macOS use ``"spawn"`` and
-# put the pool under ``if __name__ == "__main__":`` in a script.
-context = mp.get_context("fork")
-with context.Pool(processes=2) as pool:
-    examples = pool.map(load_example, range(6))
-batch = torch.stack(examples)
-print(f"batch from the workers: {tuple(batch.shape)}")
-print(f"same as a loop: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
-print(f"arrived through shared memory: {examples[0].is_shared()}")
+# A pool of 2 workers loads 6 examples with ``load_example``. ``"spawn"`` starts each
+# worker as a fresh Python on every operating system; the pool is created under the
+# guard, so a worker that imports this script does not create a pool of its own.
+if __name__ == "__main__":
+    context = mp.get_context("spawn")
+    with context.Pool(processes=2) as pool:
+        examples = pool.map(load_example, range(6))
+    batch = torch.stack(examples)
+    print(f"batch from the workers: {tuple(batch.shape)}")
+    print(f"same as a loop: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
+    print(f"arrived through shared memory: {examples[0].is_shared()}")
 
 # %%
 # ``DataLoader`` uses the same machinery: with ``num_workers=2`` two worker processes
 # prepare the batches. The batches are the same as without workers, only the work is
 # spread.
-parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
-parallel_batches = [batch_features for batch_features, _ in parallel_loader]
-print(f"batch shapes: {[tuple(b.shape) for b in parallel_batches]}")
-print(f"same examples as without workers: {torch.equal(torch.cat(parallel_batches), features)}")
+if __name__ == "__main__":
+    parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
+    parallel_batches = [batch_features for batch_features, _ in parallel_loader]
+    print(f"batch shapes: {[tuple(b.shape) for b in parallel_batches]}")
+    print(f"same examples as without workers: {torch.equal(torch.cat(parallel_batches), features)}")
 
 # %%
+# Why the workers' function lives in a module (optional)
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+# This part can be skipped on a first reading; nothing later depends on it. A pool
+# sends its workers a function *by name*: pickled, ``load_example`` is only its module
+# and its name, and the worker imports the module to find the function. A function
+# defined on this page belongs to the module ``__main__``. A fresh Python, such as a
+# spawned worker, has a ``__main__`` of its own in which ``double`` was never defined
+# (in the script it is under the guard, and a notebook has no file that a worker could
+# import), so it finds ``load_example`` but not ``double``. Here each pickled function
+# is unpickled by a fresh Python:
+if __name__ == "__main__":
+    import pickle
+    import subprocess
+    import sys
+
+    def double(value):
+        return 2 * value
+
+    unpickle = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()).__name__)"
+    for function in (load_example, double):
+        pickled = pickle.dumps(function)
+        fresh = subprocess.run([sys.executable, "-c", unpickle], input=pickled, capture_output=True)
+        found = fresh.returncode == 0
+        error = "" if found else fresh.stderr.decode().strip().splitlines()[-1]
+        print(f"{function.__module__}.{function.__name__} ({len(pickled)} bytes): found {found} {error}")
+
+# %%
+# That is why the page's workers run ``load_example`` from the site's package: a
+# function defined in a notebook cannot be sent to a spawned worker. (``"fork"``, the
+# default start method on Linux up to Python 3.13, copies the running process instead,
+# so there a worker has the page's functions too; it does not exist on Windows.)
+#
 # torch.onnx: a translator for models
 # -----------------------------------
 # **Role.** Converts a PyTorch model to `ONNX <https://onnx.ai/>`_ (Open Neural Network
 # Exchange), an open file format for models. **Situation:** "I trained a model in
 # PyTorch and want to use it in a mobile app or another system." **In one line:** the
-# translator that lets other systems run PyTorch models. The original lesson names
-# TensorFlow and Caffe; today the file is mostly run by a runtime such as
+# translator that lets other systems run PyTorch models. The post
+# :ref:`post-deep-learning-1` names TensorFlow and Caffe as the destinations; today an
+# ONNX file is often run directly by a runtime such as
 # `ONNX Runtime <https://onnxruntime.ai/>`_, on servers, phones and in browsers.
 #
-# The export needs three packages besides PyTorch: ``pip install onnx onnxruntime
-# onnxscript``. ``torch.onnx.export`` first captures the model with ``torch.export``
-# and then translates it (``onnxscript`` does that part).
+# The export needs three packages besides PyTorch, installed with this site's package:
+# ``onnx``, ``onnxruntime`` and ``onnxscript``. ``torch.onnx.export`` first captures the
+# model with ``torch.export`` and then translates it (``onnxscript`` does that part).
 import logging
 import tempfile
 import warnings
 from pathlib import Path
 
-import onnx
-import onnxruntime
+if __name__ == "__main__":
+    import onnx
+    import onnxruntime
 
 # %%
 # Two messages of the exporter are not about this model, so exactly these two are
@@ -223,46 +279,48 @@ warnings.filterwarnings(
 # one file; ``verbose=False`` turns off the progress report. Then the file is read back:
 # ``onnx.checker`` validates it, and ONNX Runtime, which knows nothing of PyTorch,
 # computes the model's output from it.
-model.eval()
-sample = torch.randn(3, 2)
-with tempfile.TemporaryDirectory() as folder:
-    path = Path(folder) / "model.onnx"
-    torch.onnx.export(
-        model,
-        (sample,),
-        path,
-        input_names=["x"],
-        output_names=["y"],
-        dynamo=True,
-        external_data=False,
-        verbose=False,
-    )
-    print(f"files written: {sorted(p.name for p in Path(folder).iterdir())}")
-    exported = onnx.load(path)
-    onnx.checker.check_model(exported)
-    session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
-    (onnx_output,) = session.run(None, {"x": sample.numpy()})
-print(f"temporary folder still there: {Path(folder).exists()}")
-print(f"operators in the exported graph: {[node.op_type for node in exported.graph.node]}")
+if __name__ == "__main__":
+    model.eval()
+    sample = torch.randn(3, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.onnx"
+        torch.onnx.export(
+            model,
+            (sample,),
+            path,
+            input_names=["x"],
+            output_names=["y"],
+            dynamo=True,
+            external_data=False,
+            verbose=False,
+        )
+        print(f"files written: {sorted(p.name for p in Path(folder).iterdir())}")
+        exported = onnx.load(path)
+        onnx.checker.check_model(exported)
+        session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
+        (onnx_output,) = session.run(None, {"x": sample.numpy()})
+    print(f"temporary folder still there: {Path(folder).exists()}")
+    print(f"operators in the exported graph: {[node.op_type for node in exported.graph.node]}")
 
 # %%
 # The exported graph is the model written out: ``Gemm`` (general matrix multiply,
 # :math:`xW^T + b`) for each linear layer and ``Relu`` between them. ONNX Runtime gives
-# the same numbers as PyTorch.
-with torch.no_grad():
-    torch_output = model(sample)
-print(f"ONNX Runtime:\n{onnx_output}")
-print(f"PyTorch:\n{torch_output}")
-print(f"same output: {torch.allclose(torch.from_numpy(onnx_output), torch_output, atol=1e-6)}")
+# the same numbers as PyTorch, up to rounding (within :math:`10^{-6}`).
+if __name__ == "__main__":
+    with torch.no_grad():
+        torch_output = model(sample)
+    print(f"ONNX Runtime:\n{onnx_output}")
+    print(f"PyTorch:\n{torch_output}")
+    print(f"same output: {torch.allclose(torch.from_numpy(onnx_output), torch_output, atol=1e-6)}")
 
 # %%
 # Summary
 # -------
 # ``torch`` holds the tensors, ``torch.autograd`` differentiates, ``torch.nn`` builds
-# models, ``torch.optim`` updates them, ``torch.utils.data`` feeds them batches,
-# ``torch.multiprocessing`` spreads work over processes and ``torch.onnx`` exports the
-# result. The next pages build a model with ``nn.Module`` and train it:
-# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`.
+# models, ``torch.optim`` updates them: the four modules of the chapters so far.
+# ``torch.utils.data`` feeds models batches, ``torch.multiprocessing`` spreads work over
+# processes and ``torch.onnx`` exports the result: the ones you will reach for next,
+# when the data no longer fit in one tensor and the model has to leave PyTorch.
 #
 # PyTorch's reference for each module:
 # `torch <https://docs.pytorch.org/docs/stable/torch.html>`_,
@@ -272,3 +330,5 @@ print(f"same output: {torch.allclose(torch.from_numpy(onnx_output), torch_output
 # `torch.utils.data <https://docs.pytorch.org/docs/stable/data.html>`_,
 # `torch.multiprocessing <https://docs.pytorch.org/docs/stable/multiprocessing.html>`_,
 # `torch.onnx <https://docs.pytorch.org/docs/stable/onnx.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`

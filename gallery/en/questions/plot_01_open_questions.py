@@ -2,18 +2,19 @@
 Questions the lessons leave open
 ================================
 
-The original lessons raise four questions without settling them: when should a NumPy
-array become a tensor with ``torch.from_numpy`` and when with ``torch.tensor``; where do
-the "garbage values" of ``torch.empty`` come from; why does the autograd tutorial say it
-runs "on the CPU only"; and what should one learn next. This page answers each with
-code.
+The posts this site is built from raise four questions without settling them. The post
+:ref:`post-basics-autograd` asks when a NumPy array should become a tensor with
+``torch.from_numpy`` and when with ``torch.tensor``, and what to learn next; the post
+:ref:`post-deep-learning-1` asks where the "garbage values" of ``torch.empty`` come from;
+and the post :ref:`post-autograd-easy` says, without a reason, that its tutorial runs
+"on the CPU only". This page answers each with code.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
 # the random seed. From the site's package: ``shares_memory`` tells whether two arrays
-# overlap in memory, ``pick_device`` chooses a GPU when there is one, and ``resnet18``
-# builds the network of the autograd tutorial without downloading anything.
+# overlap in memory, and ``resnet18`` builds the network of the autograd tutorial
+# without downloading anything.
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -21,7 +22,7 @@ from torch.utils.data import DataLoader, Dataset
 
 from pytorch_basics.models import resnet18
 from pytorch_basics.plotting import draw_tensor, use_site_style
-from pytorch_basics.tensors import pick_device, shares_memory
+from pytorch_basics.tensors import shares_memory
 
 use_site_style()
 torch.manual_seed(0)
@@ -29,7 +30,8 @@ torch.manual_seed(0)
 # %%
 # 1. ``from_numpy`` or ``tensor``?
 # --------------------------------
-# The lesson on PyTorch basics and autograd ends by asking which to use.
+# The post :ref:`post-basics-autograd` ends by asking what exactly the difference is,
+# and what memory sharing is good and bad for.
 # ``torch.from_numpy`` wraps the array's memory: no copy, and a change on one side shows
 # on the other. ``torch.tensor`` copies. We change the array after creating both.
 array = np.zeros(3, dtype=np.float32)
@@ -59,10 +61,13 @@ plt.show()
 #
 # 2. Why does torch.empty show garbage?
 # -------------------------------------
-# ``torch.empty`` reserves memory and does not write to it, which is faster than filling
-# it. What it "contains" is whatever that memory held before, so printing it here would
-# give different numbers on every run. PyTorch can make the problem visible: in
-# deterministic mode it fills such memory with NaN ("not a number") on purpose.
+# The post :ref:`post-deep-learning-1` sees ``torch.empty`` return zeros once and old
+# numbers the next time, and asks why. ``torch.empty`` reserves memory and does not write
+# to it, which saves the time of filling it (measured in
+# :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`). What it "contains" is
+# whatever that memory held before, so printing it here could give different numbers on
+# every run. PyTorch can make the problem visible: in deterministic mode it fills such
+# memory with NaN ("not a number") on purpose.
 torch.use_deterministic_algorithms(True)
 print(f"torch.empty(4) in deterministic mode: {torch.empty(4)}")
 torch.use_deterministic_algorithms(False)
@@ -70,7 +75,7 @@ torch.use_deterministic_algorithms(False)
 # %%
 # ``torch.empty`` is safe when every element is overwritten before it is read, for
 # instance as the ``out=`` of an operation. Otherwise use ``torch.zeros`` or
-# ``torch.rand``, as the lesson that introduces ``torch.empty`` concludes. More in
+# ``torch.rand``, as the post :ref:`post-deep-learning-1` concludes. More in
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`.
 a = torch.tensor([1.0, 2.0, 3.0])
 b = torch.tensor([10.0, 20.0, 30.0])
@@ -81,7 +86,7 @@ print(f"out after torch.add(a, b, out=out): {out}")
 # %%
 # 3. What the "CPU only" note means
 # ---------------------------------
-# The original autograd lesson carries a note: "this tutorial works only on the
+# The post :ref:`post-autograd-easy` carries a note: "this tutorial works only on the
 # CPU and will not work on GPU devices". It comes from PyTorch's tutorial *A Gentle
 # Introduction to torch.autograd*, which adds "(even if tensors are moved to CUDA)" and
 # gives no reason. Nothing in autograd is CPU-only; the tutorial's code simply creates
@@ -96,13 +101,14 @@ print(f"moved.is_leaf: {moved.is_leaf}, moved.grad_fn: {moved.grad_fn.name()}")
 print(f"the gradient went to the original: a.grad = {a.grad}")
 
 # %%
-# The device-agnostic way is to choose the device once and create the tensors there
-# (``device=``), and to move the model with ``model.to(device)``, which moves its
-# parameters in place so they stay leaves. Here is the tutorial's training step written
-# that way: a ResNet-18 with random weights (nothing can be downloaded while the site
-# is built), a random 1x3x64x64 image, 1000 random labels, SGD with momentum. It runs on
-# a GPU when there is one and on the CPU otherwise.
-device = pick_device()
+# The device-agnostic way is to choose the device once, with ``torch.accelerator``,
+# and create the tensors there (``device=``), and to move the model with
+# ``model.to(device)``, which moves its parameters in place so they stay leaves. Here is
+# the tutorial's training step written that way: a ResNet-18 with random weights
+# (nothing can be downloaded while the site is built), a random 1x3x64x64 image, 1000
+# random labels, SGD with momentum. It runs on an accelerator such as a GPU when there
+# is one and on the CPU otherwise.
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 model = resnet18().to(device)
 data = torch.rand(1, 3, 64, 64, device=device)
 labels = torch.rand(1, 1000, device=device)
@@ -122,17 +128,20 @@ a = torch.tensor([2.0, 3.0], requires_grad=True, device=device)
 b = torch.tensor([6.0, 4.0], requires_grad=True, device=device)
 Q = 3 * a**3 - b**2
 Q.sum().backward()
-print(f"a.grad: {a.grad}, 9a^2: {torch.equal(a.grad, 9 * a.detach() ** 2)}")
-print(f"b.grad: {b.grad}, -2b: {torch.equal(b.grad, -2 * b.detach())}")
+print(f"a.grad: {a.grad}, 9a^2: {torch.allclose(a.grad, 9 * a.detach() ** 2)}")
+print(f"b.grad: {b.grad}, -2b: {torch.allclose(b.grad, -2 * b.detach())}")
 
 
 # %%
 # 4. What to learn next
 # ---------------------
-# The lesson on PyTorch basics and autograd points on to ``nn.Module`` and datasets.
-# ``nn.Module`` has its own pages here; datasets start small: a ``Dataset`` is any class
-# with ``__len__`` and ``__getitem__``, and a ``DataLoader`` shuffles it and cuts it
-# into mini-batches. This one serves :math:`(x, x^2)` pairs.
+# The post :ref:`post-basics-autograd` wants to go on to designing and training a
+# network with ``nn.Module``. You have done that in the
+# :doc:`/auto_examples/models/index` chapter. The next step is your own data: a
+# ``Dataset`` is a class with ``__getitem__`` (one example, by its index) and
+# ``__len__`` (how many there are), and a ``DataLoader``, met in the module map, cuts it
+# into mini-batches, shuffled when ``shuffle=True``. This one serves
+# :math:`(x, x^2)` pairs.
 class Squares(Dataset):
     def __len__(self):
         return 10
@@ -151,13 +160,7 @@ print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}
 # %%
 # Where to go from here
 # ---------------------
-# On this site: gradients step by step in
-# :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`; gradient descent at work in
-# :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`; models, training
-# and losses from :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py` on; and the
-# map of PyTorch's modules in :ref:`sphx_glr_auto_examples_modules_plot_01_module_map.py`.
-#
-# In PyTorch's own tutorials: `Learn the Basics
+# PyTorch's own tutorials take the same path further: `Learn the Basics
 # <https://docs.pytorch.org/tutorials/beginner/basics/intro.html>`_, `Datasets &
 # DataLoaders <https://docs.pytorch.org/tutorials/beginner/basics/data_tutorial.html>`_,
 # `Build the Neural Network
@@ -170,4 +173,7 @@ print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}
 # `torch.from_numpy <https://docs.pytorch.org/docs/stable/generated/torch.from_numpy.html>`_,
 # `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_,
 # `torch.use_deterministic_algorithms
-# <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_.
+# <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_,
+# `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_.
+#
+# Next: :doc:`/sources`

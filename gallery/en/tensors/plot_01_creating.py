@@ -5,7 +5,8 @@ Creating tensors
 A tensor is a multi-dimensional array of numbers: the data a model reads, its
 weights and its outputs are all tensors. This page creates tensors from a Python
 list and from a NumPy array, filled with zeros, ones, a range and random numbers,
-and prints the shape and data type (dtype) of each one.
+and prints the shape and data type (dtype) of each one. The examples come from the
+posts :ref:`post-basics-autograd` and :ref:`post-concepts`.
 """
 
 # %%
@@ -26,15 +27,17 @@ torch.manual_seed(0)
 # ------------------
 # ``torch.tensor`` copies the numbers of a list into a new tensor. A nested list
 # gives one dimension per level of nesting: a list of two rows of two numbers is a
-# 2x2 tensor. ``describe`` prints its shape, dtype and device.
+# 2x2 tensor. ``describe``, from this site's package, prints its shape, dtype and
+# device: where the tensor's memory is, here the CPU's
+# (:ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py` moves tensors to a GPU).
 from_list = torch.tensor([[1, 2], [3, 4]])
 print(from_list)
 print(describe(from_list))
 
 # %%
-# PyTorch guessed the dtype from the numbers: whole numbers give ``int64``. Neural
-# networks compute in ``float32``, so ask for it with ``dtype=`` when you create
-# the tensor.
+# PyTorch chose the dtype from the numbers: whole numbers give ``int64``. Neural
+# networks usually compute in ``float32``, so ask for it with ``dtype=`` when you
+# create the tensor.
 from_list_float = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
 print(from_list_float)
 print(describe(from_list_float))
@@ -44,9 +47,10 @@ print(describe(from_list_float))
 # ------------------
 # ``torch.from_numpy`` turns a NumPy array into a tensor with the same shape and
 # dtype. NumPy's default float is ``float64``, not the
-# ``float32`` that PyTorch uses by default. It also does not copy the numbers;
-# the next page, :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`,
-# shows what that means.
+# ``float32`` that PyTorch uses by default. It also does not copy the numbers,
+# which is why the post :ref:`post-basics-autograd` calls it more efficient;
+# :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py` shows what that
+# costs.
 from_int_array = torch.from_numpy(np.array([4, 5, 6]))
 from_float_array = torch.from_numpy(np.array([0.5, 1.5, 2.5]))
 print(describe(from_int_array))
@@ -68,14 +72,15 @@ print(describe(zeros))
 # A range of numbers
 # ------------------
 # ``torch.arange(start, end, step)`` counts from ``start`` up to, but not
-# including, ``end``. Whole-number arguments give ``int64``; a float step gives
-# floats.
+# including, ``end``. Whole-number arguments give ``int64``; if any of the three is
+# a float, the result is ``float32``.
 steps = torch.arange(0, 10, 2)
 quarters = torch.arange(0, 1, 0.25)
 print(steps)
 print(describe(steps))
 print(quarters)
 print(describe(quarters))
+print(f"torch.arange(0.0, 3): {torch.arange(0.0, 3)}")
 
 # %%
 # Here are the tensors created so far, drawn as grids: one cell per element.
@@ -95,13 +100,20 @@ plt.show()
 # --------------
 # ``torch.rand`` draws from the uniform distribution on [0, 1): every value in
 # that interval is equally likely. ``torch.randn`` draws from the standard normal
-# distribution: mean 0, standard deviation 1. Because the seed was fixed in the
-# first cell, these are the same numbers on every run.
+# distribution: mean 0, standard deviation 1.
 uniform = torch.rand((2, 3))
 normal = torch.randn((2, 3))
 print(uniform)
 print(normal)
 print(describe(uniform))
+
+# %%
+# The seed set in the first cell decides these numbers (with the same PyTorch
+# version, every run gets them). Set the same seed again and ``rand`` repeats the
+# same six numbers; draw again without a new seed and they differ.
+torch.manual_seed(0)
+print(f"seed 0 again, same numbers: {torch.equal(torch.rand((2, 3)), uniform)}")
+print(f"no new seed, same numbers:  {torch.equal(torch.rand((2, 3)), uniform)}")
 
 # %%
 # Six numbers say little about a distribution. Draw 10,000 of each and count how
@@ -121,7 +133,7 @@ plt.show()
 # %%
 # The histograms show 10,000 draws of each: ``rand`` spreads its values evenly
 # between 0 and 1, while ``randn`` piles them up around 0 in a bell shape and
-# also returns negative numbers. The summary numbers agree:
+# also returns negative numbers. The summary numbers show the same:
 print(f"rand:  min {many_uniform.min():.4f}, max {many_uniform.max():.4f}")
 print(f"randn: mean {many_normal.mean():.4f}, std {many_normal.std():.4f}")
 
@@ -144,6 +156,7 @@ print(describe(unset))
 #   are ``float64``).
 # - ``zeros``, ``ones``, ``rand``, ``randn`` and ``empty`` take a shape;
 #   ``arange`` takes a start, an end (excluded) and a step.
+# - The seed set with ``torch.manual_seed`` decides the random numbers.
 # - Pass ``dtype=`` to choose the data type instead of the default.
 #
 # Next: :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`.

@@ -6,7 +6,8 @@ torch.empty and garbage values
 elements hold whatever the memory held before: garbage values, which may happen
 to look like zeros. This page makes such old values come back on purpose, shows
 where zeros come from, measures what skipping initialisation saves, and ends with
-the safe way to use ``empty``.
+the safe way to use ``empty``. The post :ref:`post-deep-learning-1` shows ``empty``
+returning zeros once and old numbers the next time; this page explains both.
 """
 
 # %%
@@ -44,7 +45,7 @@ print(describe(unset))
 # Linux, the C library's ``malloc``), which hands it out again to a later
 # request of a similar size. Which block a request gets depends on everything
 # the program allocated before, so the experiment runs in a fresh Python
-# process, which starts from the same state every time.
+# process, where nothing this page did can get in the way.
 experiment = """
 import sys
 import torch
@@ -70,17 +71,19 @@ def run_experiment(n, tries):
 # %%
 # The experiment fills ``n`` elements with 7.0, deletes them and asks ``empty``
 # for ``n`` elements. The first tries may get a different block, so it repeats
-# until the middle element holds 7.0 (at most ``tries`` times), then sends the
-# raw bytes back. ``sys.executable`` is the Python running this page, and
+# until the middle element holds 7.0 (at most ``tries`` times; ``.item()`` turns a
+# one-element tensor into a plain Python number), then sends the raw bytes back. ``sys.executable`` is the Python running this page, and
 # ``torch.frombuffer`` turns the bytes back into a tensor. First, 1000 elements:
 b = run_experiment(1000, tries=100)
 
 # %%
-# Now count what ``empty`` returned. While a block is free, the allocator keeps
+# Now count what ``empty`` returned. While a block is free, the allocator may keep
 # its own bookkeeping (pointers to other free blocks) in the first bytes of the
-# block, so the first elements, ``b[:8]``, are left out of the count.
+# block, so the first elements, ``b[:8]``, are counted apart: depending on the run
+# they hold such pointers or 7.0 like the rest.
 matches = b == 7.0
 print(f"old values came back: {bool(matches.any())}")
+print(f"elements 0 to 7 that hold 7.0: {int(matches[:8].sum())} of 8")
 print(f"elements 8 to 999 that hold 7.0: {int(matches[8:].sum())} of {matches[8:].numel()}")
 print(f"b[8:16] = {b[8:16]}")
 
@@ -113,8 +116,9 @@ plt.show()
 
 # %%
 # Each square is one element of the new tensor, read row by row from the top
-# left: blue where it still holds the deleted tensor's 7.0, orange (if any,
-# only at the very start) where the allocator wrote its bookkeeping. Nothing in
+# left: blue where it still holds the deleted tensor's 7.0, orange where it holds
+# anything else (the allocator's bookkeeping at the very start, in the runs where
+# it wrote any). Nothing in
 # ``torch.empty`` made this happen; it simply did not write anything.
 #
 # Fresh memory is zeroed
@@ -123,7 +127,7 @@ plt.show()
 # the allocator asks the operating system for fresh pages each time, and the
 # system fills them with zeros so that no program can read another program's
 # data. Repeat the experiment, again in a fresh process, with ten million
-# elements.
+# elements (40 MB).
 big = run_experiment(10_000_000, tries=1)
 print(f"elements that hold 7.0: {int((big == 7.0).sum())}")
 print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
@@ -138,19 +142,28 @@ print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
 # -----------------------
 # Writing a value into every element takes time. ``torch.zeros`` does that
 # work; ``torch.empty`` skips it. Time both for ten million elements (timings
-# differ from machine to machine and from run to run).
+# differ from machine to machine and from run to run; each is the best of three
+# rounds).
 n = 10_000_000
-runs = 5
-time_empty = timeit.timeit(lambda: torch.empty(n), number=runs) / runs
-time_zeros = timeit.timeit(lambda: torch.zeros(n), number=runs) / runs
-print(f"torch.empty(n): {time_empty * 1e3:.4f} ms")
-print(f"torch.zeros(n): {time_zeros * 1e3:.4f} ms")
+
+
+def milliseconds(make, runs=2):
+    return min(timeit.repeat(make, number=runs, repeat=3)) / runs * 1e3
+
+
+print(f"torch.empty(n): {milliseconds(lambda: torch.empty(n)):.4f} ms")
+print(f"torch.zeros(n): {milliseconds(lambda: torch.zeros(n)):.4f} ms")
 
 # %%
 # Part of that gap is only postponed: the operating system hands over fresh
 # pages when something first writes to them, and a tensor you are about to fill
-# pays that cost then. What ``empty`` always saves is one pass over the memory.
-#
+# pays that cost then. Fill both tensors with ones right away, as real code
+# would: the gap shrinks to what ``empty`` really saves, one pass of writing
+# zeros over the memory.
+print(f"torch.empty(n).fill_(1.0): {milliseconds(lambda: torch.empty(n).fill_(1.0)):.4f} ms")
+print(f"torch.zeros(n).fill_(1.0): {milliseconds(lambda: torch.zeros(n).fill_(1.0)):.4f} ms")
+
+# %%
 # Using empty safely
 # ------------------
 # ``empty`` is right when every element is overwritten at once, before anything
@@ -177,17 +190,28 @@ print(f"torch.empty(5).uniform_(): {by_empty}")
 print(f"identical: {torch.equal(by_rand, by_empty)}")
 
 # %%
+# While debugging, ``torch.use_deterministic_algorithms(True)`` makes ``empty``
+# fill its tensors: floating-point tensors with NaN ("not a number"), integer
+# tensors with their largest value, so that reading them by mistake stands out.
+# The setting applies to the whole program; switch it off again afterwards.
+torch.use_deterministic_algorithms(True)
+print(f"torch.empty(3):                    {torch.empty(3)}")
+print(f"torch.empty(3, dtype=torch.int64): {torch.empty(3, dtype=torch.int64)}")
+torch.use_deterministic_algorithms(False)
+
+# %%
 # Summary
 # -------
 # - ``torch.empty`` sets the shape and dtype and nothing else; the values are
-#   whatever the memory held, old numbers or zeros.
+#   whatever the memory held: old numbers from the same program, or zeros from
+#   fresh memory.
 # - It exists because skipping initialisation saves time, which matters for
 #   large tensors that are overwritten right away.
 # - Prefer ``torch.zeros``, ``torch.ones`` or ``torch.rand``. Use ``empty`` only
 #   when every element is overwritten at once: ``out=``, ``copy_``, ``uniform_``.
-# - While debugging, ``torch.use_deterministic_algorithms`` can make ``empty``
-#   fill its tensors with NaN, so that reading them by mistake stands out (see
-#   its documentation, linked below).
+# - While debugging, ``torch.use_deterministic_algorithms(True)`` makes ``empty``
+#   fill its tensors with NaN (or the largest integer), so that reading them by
+#   mistake stands out.
 #
 # Next: :ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`.
 #

@@ -6,12 +6,15 @@ Every tensor stores its numbers in one data type, its ``dtype``. Three of them d
 of the work in deep learning: ``torch.float32`` for a network's maths, ``torch.int64``
 for indices and class labels, and ``torch.bool`` for masks. This page shows where each
 one comes from, masks a tensor, converts between types, checks what happens when types
-are mixed, and measures how many bytes each element takes.
+are mixed, and measures how many bytes each element takes. The three types and their
+jobs are the ones the post :ref:`post-basics-autograd` lists.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed. This page also uses ``torch.nn`` for a layer and NumPy for an array.
+# the random seed. This page also uses NumPy for an array and ``torch.nn``, PyTorch's
+# collection of network layers, only to look at the numbers inside one layer
+# (:ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py` teaches layers).
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -36,8 +39,9 @@ print(f"torch.tensor([1.0, 2.0, 3.0]).dtype: {decimal.dtype}")
 # float32: the default for network maths
 # --------------------------------------
 # A floating-point number written without a dtype becomes ``float32``, the *default
-# dtype*. Random tensors are ``float32`` too, and so are the weights and biases of the
-# layers in ``torch.nn``.
+# dtype*. ``torch.rand`` and ``torch.randn`` give ``float32`` too, and so do the
+# weights and biases (the parameters met in Getting started) of the layers in
+# ``torch.nn``, such as ``nn.Linear(3, 2)``, a layer that turns 3 numbers into 2.
 layer = nn.Linear(3, 2)
 print(f"torch.tensor([1.0]).dtype: {torch.tensor([1.0]).dtype}")
 print(f"torch.rand(2, 3).dtype:    {torch.rand(2, 3).dtype}")
@@ -47,9 +51,9 @@ print(f"nn.Linear weight / bias:   {layer.weight.dtype} / {layer.bias.dtype}")
 # %%
 # ``torch.finfo`` tells what a floating-point type can hold; its ``resolution`` is
 # the relative precision as a power of ten. ``float64`` keeps more than twice as many
-# decimal digits as ``float32``, but training a network does not need them:
-# ``float32`` is precise enough, takes half the memory (see the end of this page) and
-# GPUs compute it much faster than ``float64``.
+# decimal digits as ``float32``, but networks are normally trained in ``float32``:
+# its precision is enough for learning weights, and it takes half the memory of
+# ``float64`` (see the end of this page).
 for dtype in (torch.float32, torch.float64):
     info = torch.finfo(dtype)
     print(f"{dtype}: resolution {info.resolution}, largest {info.max:.4e}")
@@ -57,27 +61,34 @@ for dtype in (torch.float32, torch.float64):
 # %%
 # int64: indices and labels
 # -------------------------
-# Whole numbers become ``int64`` by default, and so does everything that *counts* or
-# *points at* elements: ``torch.arange`` of integers, and the positions ``argmax``
-# returns.
+# Whole numbers become ``int64`` by default, and so do ``torch.arange`` of integers and
+# the positions that PyTorch's functions return, such as the position of the largest
+# element that ``argmax`` finds.
 scores = torch.tensor([0.1, 0.7, 0.2])
 best = torch.argmax(scores)
 print(f"torch.arange(4).dtype: {torch.arange(4).dtype}")
 print(f"torch.argmax(scores):  {best} (dtype {best.dtype})")
 
 # %%
-# An ``int64`` tensor can index another tensor: each number picks one element.
-# ``argmax`` and indexing fit together, because both speak in ``int64`` positions.
+# An integer tensor can index another tensor: each number picks one element. A
+# floating-point tensor cannot, even when its numbers are whole. The position that
+# ``argmax`` returns can be used as an index directly.
 indices = torch.tensor([2, 0, 1, 1])
 print(f"indices.dtype:   {indices.dtype}")
 print(f"scores[indices]: {scores[indices]}")
+try:
+    scores[indices.float()]
+except IndexError as error:
+    print(f"scores[indices.float()]: {type(error).__name__}: {error}")
 print(f"scores[best]:    {scores[best]:.4f}")
 
 # %%
-# Class labels are indices too: label ``2`` means "the third class". A classifier
-# returns one ``float32`` score per class (its *logits*); ``cross_entropy`` compares
-# them with ``int64`` labels, and ``argmax`` over the classes turns the scores into
-# predicted labels of the same dtype.
+# Class labels are indices too: label ``2`` means "the third class". A classifier (a
+# model that picks one of several classes) returns one ``float32`` score per class,
+# its *logits*. ``cross_entropy``, the usual loss function for classification (a loss
+# measures how wrong the predictions are, as in Getting started), compares them with
+# ``int64`` labels, and ``argmax`` over the classes turns the scores into predicted
+# labels of the same dtype. Here four examples with three classes use random scores.
 logits = torch.randn(4, 3)
 labels = torch.tensor([2, 0, 1, 1])
 loss = nn.functional.cross_entropy(logits, labels)
@@ -85,6 +96,14 @@ predictions = logits.argmax(dim=1)
 print(f"logits: {logits.dtype}, labels: {labels.dtype}, predictions: {predictions.dtype}")
 print(f"cross-entropy loss: {loss:.4f}")
 print(f"predictions: {predictions}, labels: {labels}")
+
+# %%
+# The same labels as ``int32`` are refused. PyTorch's messages call ``int64`` *Long*,
+# ``int32`` *Int* and ``uint8`` *Byte*.
+try:
+    nn.functional.cross_entropy(logits, labels.to(torch.int32))
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
 
 # %%
 # bool: masks
@@ -126,9 +145,10 @@ plt.show()
 # result of ``torch.where``, which keeps the shape and puts 0 where the mask is
 # ``False``, and ``x[mask]``, which keeps only the selected elements, read row by row.
 #
-# Masks combine with ``&`` (and), ``|`` (or) and ``~`` (not). The mean of a mask
-# converted to ``float32`` is the fraction of ``True`` elements; the accuracy of a
-# classifier is computed exactly this way.
+# Masks combine with ``&`` (and), ``|`` (or) and ``~`` (not). ``mean`` needs a
+# floating-point tensor, so a mask is converted to ``float32`` first; its mean is
+# then the fraction of ``True`` elements. The accuracy of a classifier (the fraction
+# of predictions equal to the label) is computed exactly this way.
 small_positive = (x > 0) & (x < 1.5)
 print(f"0 < x < 1.5: {x[small_positive]}")
 print(f"fraction of positive elements: {mask.float().mean():.4f}")
@@ -148,7 +168,7 @@ print(f"values.bool():            {values.bool()}")
 print(f"values itself is unchanged: {values}")
 
 # %%
-# A conversion you will need often: NumPy creates ``float64`` arrays, and
+# A conversion you will need often: NumPy makes ``float64`` arrays from Python floats, and
 # ``torch.from_numpy`` keeps that dtype. A ``float32`` layer refuses a ``float64``
 # input; ``.float()`` fixes it.
 array = np.array([[1.0, 2.0, 3.0]])
@@ -163,10 +183,12 @@ print(f"layer(inputs.float()).dtype: {layer(inputs.float()).dtype}")
 # %%
 # Mixing dtypes: type promotion
 # -----------------------------
-# When an operation meets two dtypes, PyTorch computes in a type that can hold both:
-# ``int64`` with ``float32`` gives ``float32``. ``torch.result_type`` tells the
-# result's dtype without computing anything. Dividing two integer tensors with ``/``
-# also gives ``float32``; ``//`` keeps ``int64``.
+# When an operation meets two dtypes, PyTorch converts both to one common dtype
+# (*type promotion*): a floating-point type wins over an integer type, and of two
+# floating-point types the larger wins. So ``int64`` with ``float32`` gives
+# ``float32``. ``torch.result_type`` tells the result's dtype without computing
+# anything. Dividing integers with ``/`` gives ``float32``; ``//`` (division rounded
+# down) keeps ``int64``.
 counts = torch.tensor([1, 2, 3])
 weights = torch.tensor([0.5, 0.25, 0.125])
 print(f"torch.result_type(counts, weights): {torch.result_type(counts, weights)}")
@@ -175,10 +197,18 @@ print(f"(counts / 2).dtype:        {(counts / 2).dtype}")
 print(f"(counts // 2).dtype:       {(counts // 2).dtype}")
 
 # %%
-# A plain Python number or a 0-dimensional tensor only decides the result's *kind*
-# (integer or floating point), not its size: a ``float32`` tensor times a ``float64``
-# scalar stays ``float32``. An in-place operation cannot change its tensor's dtype,
-# so adding floats into an ``int64`` tensor in place fails.
+# The common type is not always one that holds both exactly: ``float32`` keeps about
+# 7 significant digits, so a large ``int64`` loses its last digit when it meets a
+# ``float32``.
+large = torch.tensor([16_777_217])
+print(f"int64 {large} times float32 1.0: {large * torch.tensor([1.0])}")
+
+# %%
+# Combined with a tensor that has dimensions, a plain Python number or a 0-d tensor
+# only decides the result's *kind* (integer or floating point), not its size: a
+# ``float32`` tensor times a ``float64`` scalar stays ``float32``. An in-place
+# operation cannot change its tensor's dtype, so adding floats into an ``int64``
+# tensor in place fails.
 scalar64 = torch.tensor(2.0, dtype=torch.float64)
 vector64 = torch.tensor([2.0], dtype=torch.float64)
 print(f"int64 tensor with 2.5:                 {torch.result_type(counts, 2.5)}")
@@ -223,10 +253,13 @@ plt.show()
 # - A mask selects (``x[mask]``), replaces (``torch.where``, ``masked_fill``) and
 #   counts (``mask.sum()``).
 # - ``.to(dtype)``, ``.float()`` and ``.long()`` convert; mixing dtypes promotes to a
-#   type that holds both, which ``torch.result_type`` predicts.
+#   common type (floating point over integer, the larger float over the smaller),
+#   which ``torch.result_type`` predicts.
 #
-# Next, :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` changes the shape of
-# tensors. API:
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`, which changes the
+# shape of tensors.
+#
+# PyTorch reference:
 # `tensor attributes (dtype) <https://docs.pytorch.org/docs/stable/tensor_attributes.html>`_,
 # `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
 # `torch.where <https://docs.pytorch.org/docs/stable/generated/torch.where.html>`_,

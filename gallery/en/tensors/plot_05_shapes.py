@@ -3,21 +3,23 @@ Changing shape
 ==============
 
 The same numbers can be arranged in many shapes: a row, a column, a grid, a batch of
-images. This page runs the shape examples of the original lesson (``reshape``,
-``transpose``, ``flatten``), adds and removes dimensions of size 1 with ``unsqueeze``
-and ``squeeze``, and shows the one difference that matters most: ``reshape`` keeps the
-order of the elements, ``transpose`` changes it.
+images. This page runs the shape examples of the post :ref:`post-concepts`
+(``reshape``, ``transpose`` and ``flatten`` of a 2x2 tensor), adds and removes
+dimensions of size 1 with ``unsqueeze`` and ``squeeze``, which the post
+:ref:`post-basics-autograd` lists, and shows the one difference that matters most:
+``reshape`` keeps the order of the elements, ``transpose`` changes it. It ends with
+how a tensor sits in memory (its *strides*), which explains when ``view`` works and
+when ``reshape`` copies.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed. ``shares_memory`` from the package tells whether two tensors use
-# the same memory.
+# the random seed.
 import matplotlib.pyplot as plt
 import torch
+from matplotlib.patches import Rectangle
 
 from pytorch_basics.plotting import draw_tensor, use_site_style
-from pytorch_basics.tensors import shares_memory
 
 use_site_style()
 torch.manual_seed(0)
@@ -64,7 +66,9 @@ print(f"equal to x.T: {torch.equal(transposed, x.T)}")
 # flatten
 # -------
 # ``torch.flatten`` lays every element out in one row, reading ``x`` row by row
-# (*row-major* order, the order in which PyTorch stores a new tensor).
+# (*row-major* order, also the order in which ``torch.tensor``, ``zeros``, ``arange``
+# and the other creation functions store their elements; the end of this page shows
+# it).
 flattened = torch.flatten(x)
 print(f"torch.flatten(x): {flattened}")
 
@@ -102,9 +106,12 @@ plt.show()
 #
 # flatten from a dimension on
 # ---------------------------
-# A batch of images has shape (batch, channels, height, width). A linear layer wants
-# one row per image, so ``flatten(start_dim=1)`` keeps dimension 0 and flattens the
-# rest: 3 x 8 x 8 = 192 values per image.
+# Models process several examples at once, a *batch*. A batch of colour images has
+# shape (batch, channels, height, width), with 3 channels for red, green and blue. A
+# linear layer (``nn.Linear``, taught in
+# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`) wants one row of numbers
+# per example, so ``flatten(start_dim=1)`` keeps dimension 0 and flattens the rest:
+# 3 x 8 x 8 = 192 values per image.
 images = torch.rand(4, 3, 8, 8)
 rows = images.flatten(start_dim=1)
 print(f"images: {tuple(images.shape)} -> flatten(start_dim=1): {tuple(rows.shape)}")
@@ -112,7 +119,8 @@ print(f"images: {tuple(images.shape)} -> flatten(start_dim=1): {tuple(rows.shape
 # %%
 # unsqueeze adds a dimension of size 1
 # ------------------------------------
-# Models take batches. A single image of shape (3, 64, 64) becomes a batch of one,
+# Models take batches. A single image of shape (3, 64, 64), 3 channels of 64x64
+# pixels, becomes a batch of one,
 # (1, 3, 64, 64), with ``unsqueeze(0)``: a new dimension of size 1 at position 0.
 # Indexing with ``None`` does the same.
 image = torch.rand(3, 64, 64)
@@ -149,39 +157,150 @@ print(f"{tuple(ones.shape)} -> squeeze(): {tuple(ones.squeeze().shape)}")
 print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
 
 # %%
-# reshape may copy, view never does
-# ---------------------------------
-# A tensor is one block of memory plus a rule for reading it (its *strides*: how many
-# elements to skip for each step along each dimension). Transposing only changes
-# the rule, so ``x.T`` shares ``x``'s memory but is not *contiguous*: reading it row
-# by row jumps around in memory.
-print(f"x.stride(): {x.stride()}, x.T.stride(): {x.T.stride()}")
-print(f"x.T shares memory with x: {shares_memory(x.T, x)}")
-print(f"x.is_contiguous(): {x.is_contiguous()}, x.T.is_contiguous(): {x.T.is_contiguous()}")
+# Strides: how a shape is read from memory
+# ----------------------------------------
+# A tensor's numbers sit one after another in a single block of memory, its
+# *storage*. The shape says how to read that row of numbers as a grid, and the
+# *strides* say how many storage places one step along each dimension moves. Take a
+# 2x3 tensor ``m`` whose values (10 to 60) differ from their storage places (0 to 5).
+# A step down moves 3 places, a step right moves 1, so element ``(row, col)`` sits at
+# storage place ``row * 3 + col * 1``. ``data_ptr()`` gives the memory address of a
+# tensor's first element: ``m.flatten()`` starts at the same address, so it is the
+# storage itself, read in order, not a copy.
+m = torch.arange(10, 70, 10).reshape(2, 3)
+storage = m.flatten()
+m_matches = all(
+    m[row, col] == storage[row * m.stride(0) + col * m.stride(1)]
+    for row in range(2)
+    for col in range(3)
+)
+assert m_matches and storage.data_ptr() == m.data_ptr()
+print(f"m.shape: {tuple(m.shape)}, m.stride(): {m.stride()}")
+print(f"storage: {storage.tolist()}, same address as m: {storage.data_ptr() == m.data_ptr()}")
+print(f"every m[row, col] is storage[row * 3 + col * 1]: {m_matches}")
 
 # %%
-# ``reshape`` of a contiguous tensor returns a view of the same memory. ``reshape``
-# of ``x.T`` cannot express the new order with strides, so it quietly copies.
-print(f"x.reshape(4) shares memory with x:   {shares_memory(x.reshape(4), x)}")
-print(f"x.T.reshape(4) shares memory with x: {shares_memory(x.T.reshape(4), x)}")
+# ``m.T`` copies nothing: it starts at the same address and only swaps the strides to
+# (1, 3), so its element ``(row, col)`` sits at ``row * 1 + col * 3``. Reading ``m.T``
+# row by row therefore jumps around in storage. A tensor whose row-by-row reading
+# walks through its storage one place at a time is called *contiguous*; ``m`` is,
+# ``m.T`` is not.
+t = m.T
+t_matches = all(
+    t[row, col] == storage[row * t.stride(0) + col * t.stride(1)]
+    for row in range(3)
+    for col in range(2)
+)
+t_order = [row * t.stride(0) + col * t.stride(1) for row in range(3) for col in range(2)]
+assert t_matches and t.data_ptr() == m.data_ptr() and not t.is_contiguous()
+print(f"m.T.shape: {tuple(t.shape)}, m.T.stride(): {t.stride()}")
+print(f"m.T starts at the same address as m: {t.data_ptr() == m.data_ptr()}")
+print(f"every m.T[row, col] is storage[row * 1 + col * 3]: {t_matches}")
+print(f"storage places read row by row: m {list(range(6))}, m.T {t_order}")
+print(f"m.is_contiguous(): {m.is_contiguous()}, m.T.is_contiguous(): {t.is_contiguous()}")
 
 # %%
-# ``view`` changes the shape like ``reshape`` but never copies: where a view is
-# impossible it raises an error. ``.contiguous()`` makes a row-major copy first, and
-# then ``view`` works.
+place_colours = plt.get_cmap("Pastel1")
+
+
+def draw_grid(ax, tensor, *, title):
+    rows, cols = tensor.shape
+    for row in range(rows):
+        for col in range(cols):
+            place = row * tensor.stride(0) + col * tensor.stride(1)
+            ax.add_patch(
+                Rectangle((col, rows - 1 - row), 1, 1, facecolor=place_colours(place), ec="black")
+            )
+            ax.text(col + 0.5, rows - 0.4 - row, f"{tensor[row, col]}", ha="center", fontsize=11)
+            ax.text(col + 0.5, rows - 0.85 - row, f"[{place}]", ha="center", fontsize=8)
+    ax.set_xlim(-0.1, cols + 0.1)
+    ax.set_ylim(-0.1, rows + 0.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+
+
+def draw_storage(ax, tensor, *, title):
+    rows, cols = tensor.shape
+    order = [row * tensor.stride(0) + col * tensor.stride(1) for row in range(rows) for col in range(cols)]
+    for place, value in enumerate(storage.tolist()):
+        ax.add_patch(Rectangle((place, 0), 1, 1, facecolor=place_colours(place), ec="black"))
+        ax.text(place + 0.5, 0.4, f"{value}", ha="center", fontsize=11)
+        ax.text(place + 0.5, -0.35, f"[{place}]", ha="center", fontsize=8)
+    for start, end in zip(order, order[1:], strict=False):
+        ax.annotate(
+            "",
+            xy=(end + 0.5, 1.0),
+            xytext=(start + 0.5, 1.0),
+            arrowprops={
+                "arrowstyle": "->",
+                "color": "tab:red",
+                "connectionstyle": f"arc3,rad={-0.5 if end > start else 0.5}",
+            },
+        )
+    ax.text(3, -1.0, " → ".join(str(place) for place in order), ha="center", fontsize=9)
+    ax.set_xlim(-0.1, 6.1)
+    ax.set_ylim(-1.3, 2.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+
+
+fig, axes = plt.subplot_mosaic(
+    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 4.6), height_ratios=[3, 2]
+)
+draw_grid(axes["m"], m, title=f"m: shape {tuple(m.shape)}, stride {m.stride()}")
+draw_grid(axes["t"], t, title=f"m.T: shape {tuple(t.shape)}, stride {t.stride()}")
+draw_storage(axes["m_storage"], m, title="storage, m read row by row:\nin order (contiguous)")
+draw_storage(axes["t_storage"], t, title="the same storage, m.T read row by row:\njumps (not contiguous)")
+fig.suptitle("One storage, two sets of strides: m and m.T")
+plt.show()
+
+# %%
+# The figure shows ``m`` and ``m.T`` as grids (top), each cell with its storage place
+# in brackets and the colour of that place, and the one storage they share (bottom),
+# with arrows in the order each tensor is read row by row: one step at a time for
+# ``m``, back-and-forth jumps for ``m.T``.
+#
+# view never copies, reshape copies when it must
+# ----------------------------------------------
+# ``view`` gives the same storage a new shape by choosing new strides; it never copies.
+# Flattening ``m.T`` would need the storage order 0, 3, 1, 4, 2, 5, which no single
+# stride can step through, so ``view`` raises an error. ``reshape`` does the same job
+# but copies when a view is impossible: its result starts at a new address.
 try:
-    x.T.view(4)
+    t.view(6)
 except RuntimeError as error:
-    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-print(f"x.T.contiguous().view(4): {x.T.contiguous().view(4)}")
+    print(f"m.T.view(6) -> {type(error).__name__}: {error}")
+flat_copy = t.reshape(6)
+print(f"m.T.reshape(6): {flat_copy.tolist()}, same address as m: {flat_copy.data_ptr() == m.data_ptr()}")
+print(f"m.reshape(6) (m is contiguous): same address as m: {m.reshape(6).data_ptr() == m.data_ptr()}")
 
 # %%
-# Because a view shares memory, writing through it changes the original tensor.
-# Here a copy of ``x`` is used, so ``x`` stays as it was.
-y = x.clone()
-y_flat = y.view(4)
+# Not being contiguous is not what makes ``view`` fail; the new shape is. Adding a
+# dimension of size 1 in front needs no new order, so ``m.T.view(1, 3, 2)`` works,
+# shares the storage, and ``reshape`` then copies nothing either. The rule: ``view``
+# works exactly when the new shape can be read from the same storage with strides,
+# and ``reshape`` returns a view in that case and a copy otherwise.
+batch_of_one = t.view(1, 3, 2)
+print(f"m.T.view(1, 3, 2).stride(): {batch_of_one.stride()}")
+print(f"  same address as m: {batch_of_one.data_ptr() == m.data_ptr()}")
+print(f"m.T.reshape(1, 3, 2), same address as m: {t.reshape(1, 3, 2).data_ptr() == m.data_ptr()}")
+
+# %%
+# ``.contiguous()`` makes a copy laid out row by row (strides (2, 1) for a 3x2
+# tensor), and then ``view`` works.
+t_copy = t.contiguous()
+print(f"m.T.contiguous().stride(): {t_copy.stride()}, same address as m: {t_copy.data_ptr() == m.data_ptr()}")
+print(f"m.T.contiguous().view(6): {t_copy.view(6).tolist()}")
+
+# %%
+# Because a view shares the storage, writing through it changes the original tensor.
+# Here a copy of ``m`` is used, so ``m`` stays as it was.
+y = m.clone()
+y_flat = y.view(6)
 y_flat[0] = 100
-print(f"y after y.view(4)[0] = 100:\n{y}")
+print(f"y after y.view(6)[0] = 100:\n{y}")
 
 # %%
 # Summary
@@ -192,14 +311,21 @@ print(f"y after y.view(4)[0] = 100:\n{y}")
 # - ``transpose`` (``.T`` for 2-d) swaps two dimensions and changes the order in which
 #   the elements are read.
 # - ``unsqueeze`` adds a dimension of size 1, ``squeeze`` removes it.
-# - ``view`` never copies and fails on non-contiguous tensors; ``reshape`` copies when
-#   it has to.
+# - A tensor is a storage plus a shape and strides: element ``(row, col)`` sits at
+#   ``row * stride(0) + col * stride(1)``. ``transpose`` swaps the strides and copies
+#   nothing, so ``m.T`` is not contiguous.
+# - ``view`` never copies: it works when the new shape can be read from the same
+#   storage with strides and raises an error otherwise. ``reshape`` then copies.
 #
-# Next, :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py` splits tensors
-# into pieces and joins them again. API:
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`, which splits
+# tensors into pieces and joins them again.
+#
+# PyTorch reference:
 # `torch.reshape <https://docs.pytorch.org/docs/stable/generated/torch.reshape.html>`_,
 # `torch.transpose <https://docs.pytorch.org/docs/stable/generated/torch.transpose.html>`_,
 # `torch.flatten <https://docs.pytorch.org/docs/stable/generated/torch.flatten.html>`_,
 # `torch.unsqueeze <https://docs.pytorch.org/docs/stable/generated/torch.unsqueeze.html>`_,
 # `torch.squeeze <https://docs.pytorch.org/docs/stable/generated/torch.squeeze.html>`_,
-# `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_.
+# `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_,
+# `torch.Tensor.stride <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.stride.html>`_,
+# `torch.Tensor.is_contiguous <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_contiguous.html>`_.

@@ -2,16 +2,18 @@
 Splitting and joining
 =====================
 
-A tensor can be cut into pieces, and pieces can be put back together. This page
-splits tensors with ``chunk`` and ``split``, joins them with ``cat`` and ``stack``,
-draws how the shapes of ``cat`` and ``stack`` differ, and checks which of these
-functions share memory with their input and which copy.
+A tensor can be cut into pieces, and pieces can be put back together. The post
+:ref:`post-basics-autograd` names four functions for this: ``chunk`` and ``split`` to
+cut, ``cat`` and ``stack`` to join. This page runs each of them, draws how the shapes
+of ``cat`` and ``stack`` differ, and checks which of these functions share memory with
+their input and which copy.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed. ``shares_memory`` from the package tells whether two tensors use
-# the same memory.
+# the random seed. ``shares_memory`` from the package (met in
+# :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`) tells whether two
+# tensors use the same memory.
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
@@ -25,18 +27,24 @@ torch.manual_seed(0)
 # %%
 # chunk: a number of pieces
 # -------------------------
-# ``torch.chunk(x, 3)`` cuts ``x`` into 3 pieces along dimension 0. When the size
-# does not divide evenly, every piece but the last gets the rounded-up size and the
-# last one gets what is left.
+# ``torch.chunk(x, 3)`` cuts ``x`` into 3 pieces along dimension 0. Every piece gets
+# the size :math:`\lceil n / 3 \rceil` (the size :math:`n` divided by 3, rounded up),
+# except the last one, which gets what is left.
 x = torch.arange(10)
 pieces = torch.chunk(x, 3)
 for piece in pieces:
     print(f"{piece}  size {piece.numel()}")
 
 # %%
-# Because of that rounding up, ``chunk`` may return *fewer* pieces than asked for:
-# six elements in pieces of (rounded-up) size 2 make only three pieces, not four.
-print(f"len(torch.chunk(torch.arange(6), 4)): {len(torch.chunk(torch.arange(6), 4))}")
+# Because of that rounding up, ``chunk`` may return *fewer* pieces than asked for.
+# Six elements in 4 pieces means pieces of size 2, and six elements make only three
+# such pieces. When the size divides evenly, as eight elements in 4 pieces do, the
+# rounding changes nothing and all 4 pieces come back.
+six_in_four = [p.numel() for p in torch.chunk(torch.arange(6), 4)]
+eight_in_four = [p.numel() for p in torch.chunk(torch.arange(8), 4)]
+print(f"torch.chunk(torch.arange(6), 4): sizes {six_in_four}, {len(six_in_four)} pieces")
+print(f"torch.chunk(torch.arange(8), 4): sizes {eight_in_four}, {len(eight_in_four)} pieces")
+assert len(six_in_four) == 3 and len(eight_in_four) == 4
 
 # %%
 # split: the size of each piece
@@ -73,8 +81,11 @@ plt.show()
 #
 # The pieces are views
 # --------------------
-# ``chunk`` and ``split`` copy nothing: each piece is a view that reads the memory
-# of the original tensor. The first piece even starts at the same address.
+# ``chunk`` and ``split`` copy nothing: each piece is a *view*, a tensor that reads
+# the memory of the original (as in
+# :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`). ``data_ptr()`` gives the
+# memory address of a tensor's first element: the first piece starts exactly where
+# ``x`` starts.
 print(f"pieces[0].data_ptr() == x.data_ptr(): {pieces[0].data_ptr() == x.data_ptr()}")
 print(f"every piece shares memory with x: {all(shares_memory(p, x) for p in pieces)}")
 
@@ -122,11 +133,13 @@ plt.show()
 # slices, ``stacked[0]`` and ``stacked[1]``, of one 2x2x3 tensor.
 #
 # ``stack`` is ``unsqueeze`` followed by ``cat``: it adds a dimension of size 1 to
-# every tensor and joins along it. ``dim`` chooses where the new dimension goes.
-by_hand = torch.cat((a.unsqueeze(0), b.unsqueeze(0)), dim=0)
-print(f"stack == unsqueeze + cat: {torch.equal(stacked, by_hand)}")
-print(f"torch.stack((a, b), dim=1): {tuple(torch.stack((a, b), dim=1).shape)}")
-print(f"torch.stack((a, b), dim=2): {tuple(torch.stack((a, b), dim=2).shape)}")
+# every tensor and joins along it. ``dim`` chooses where the new dimension goes; the
+# check below compares the two for every possible ``dim``.
+for dim in range(3):
+    by_stack = torch.stack((a, b), dim=dim)
+    by_hand = torch.cat((a.unsqueeze(dim), b.unsqueeze(dim)), dim=dim)
+    print(f"dim={dim}: shape {tuple(by_stack.shape)}, same as unsqueeze + cat: "
+          f"{torch.equal(by_stack, by_hand)}")
 
 # %%
 # ``cat`` needs the sizes to agree everywhere except along ``dim``; ``stack`` needs
@@ -142,9 +155,8 @@ except RuntimeError as error:
 # %%
 # cat and stack copy
 # ------------------
-# The result of ``cat`` or ``stack`` is a new tensor with its own memory: the inputs
-# live in separate places, and one tensor must be one block. Changing an input
-# afterwards leaves the result as it was.
+# The result of ``cat`` or ``stack`` is a new tensor with its own memory, so changing
+# an input afterwards leaves the result as it was.
 print(f"cat_rows shares memory with a: {shares_memory(cat_rows, a)}")
 print(f"stacked shares memory with b:  {shares_memory(stacked, b)}")
 a_copy = a.clone()
@@ -153,32 +165,56 @@ a_copy[0, 0] = 100
 print(f"joined[0, 0] after a_copy[0, 0] = 100: {joined[0, 0]}")
 
 # %%
+# Usually the inputs are separate blocks of memory, and a tensor reads one block
+# (see :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`), so a copy cannot be
+# avoided. But ``cat`` copies *always*, even when nothing forces it: the two halves
+# of ``x`` sit next to each other in one block, and joining them still gives new
+# memory. What you get never depends on where the inputs happened to be.
+halves = torch.chunk(x, 2)
+rejoined = torch.cat(halves)
+print(f"halves of x share memory with x: {all(shares_memory(h, x) for h in halves)}")
+print(f"cat(halves) shares memory with x: {shares_memory(rejoined, x)}")
+
+# %%
 # A round trip
 # ------------
-# Splitting undoes joining. ``chunk`` cuts ``cat_rows`` back into ``a`` and ``b``,
-# ``torch.unbind`` takes the slices of ``stacked`` apart, and ``cat`` of the pieces of
-# ``split`` gives back ``x``.
-a_back, b_back = torch.chunk(cat_rows, 2, dim=0)
-print(f"chunk(cat((a, b))) gives a and b: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
-a_slice, b_slice = torch.unbind(stacked)
-print(f"unbind(stack((a, b))) gives a and b: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+# Splitting undoes joining. ``cat`` of the pieces of ``split`` (or ``chunk``) gives
+# back the tensor that was cut, and ``torch.unbind`` takes the slices of a
+# ``stack`` apart again.
 x_back = torch.cat(torch.split(x, [2, 3, 5]))
 print(f"cat(split(x, [2, 3, 5])) gives x: {torch.equal(x_back, x)}")
+a_slice, b_slice = torch.unbind(stacked)
+print(f"unbind(stack((a, b))) gives a and b: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+
+# %%
+# To undo ``cat``, cut at the sizes the inputs had. ``chunk(..., 2)`` gives back
+# ``a`` and ``b`` only because both have 2 rows; with ``row`` (1 row) in front of
+# ``a`` (2 rows), ``chunk`` cuts 2 + 1 and gets it wrong, while ``split`` with the
+# sizes ``[1, 2]`` gets it right.
+a_back, b_back = torch.chunk(cat_rows, 2)
+print(f"chunk(cat((a, b)), 2) gives a and b: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
+row_then_a = torch.cat((row, a))
+print(f"chunk(cat((row, a)), 2) sizes: {[tuple(p.shape) for p in torch.chunk(row_then_a, 2)]}")
+row_back, a_back = torch.split(row_then_a, [row.shape[0], a.shape[0]])
+print(f"split(cat((row, a)), [1, 2]) gives row and a: "
+      f"{torch.equal(row_back, row) and torch.equal(a_back, a)}")
 
 # %%
 # Summary
 # -------
-# - ``chunk`` cuts a tensor into a number of pieces, ``split`` into pieces of given
-#   sizes (one size or a list). Both return views that share the original's memory.
+# - ``chunk`` cuts a tensor into a number of pieces (possibly fewer than asked for),
+#   ``split`` into pieces of given sizes (one size or a list). Both return views
+#   that share the original's memory.
 # - ``cat`` joins along an existing dimension (4x3 or 2x6 from two 2x3 tensors);
-#   ``stack`` adds a new one (2x2x3). Both copy into new memory.
-# - ``cat`` after ``chunk`` (or ``split``) and ``chunk`` after ``cat`` give back what
-#   you started with.
+#   ``stack`` adds a new one (2x2x3). Both always copy into new memory.
+# - ``cat`` after ``split`` or ``chunk`` gives back the tensor that was cut;
+#   ``split`` with the inputs' sizes undoes ``cat``, and ``unbind`` undoes ``stack``.
 #
-# Next, :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py` multiplies tensors:
-# the matrix product and the element-wise product. API:
+# API:
 # `torch.chunk <https://docs.pytorch.org/docs/stable/generated/torch.chunk.html>`_,
 # `torch.split <https://docs.pytorch.org/docs/stable/generated/torch.split.html>`_,
 # `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_,
 # `torch.stack <https://docs.pytorch.org/docs/stable/generated/torch.stack.html>`_,
 # `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`.

@@ -2,16 +2,16 @@
 Matrix product vs element-wise product
 ======================================
 
-PyTorch has two ways to "multiply" two tensors: the matrix product ``@`` (also
-``torch.matmul``) and the element-wise product ``*``. The original lesson singles out
-the difference between them as the thing to get right. This page writes both as
-formulas, checks each against a hand-written loop, and looks at the shapes each one
-accepts.
+"Multiplying" two tensors can mean two different things: the matrix product ``@``
+(also ``torch.matmul``) and the element-wise product ``*`` (also ``torch.mul``). The
+post :ref:`post-basics-autograd` says that understanding the difference between them
+clearly was especially important. This page writes both as formulas, checks each
+against a hand-written loop, and looks at the shapes each one accepts.
 """
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed, so the numbers below are the ones you get when you run the page.
+# the random seed.
 import matplotlib.pyplot as plt
 import torch
 
@@ -33,6 +33,7 @@ B = torch.tensor([[5.0, 6.0], [7.0, 8.0]])
 print(f"A @ B:\n{A @ B}")
 print(f"torch.matmul(A, B):\n{torch.matmul(A, B)}")
 print(f"A * B:\n{A * B}")
+print(f"torch.mul(A, B) equals A * B: {torch.equal(torch.mul(A, B), A * B)}")
 
 # %%
 # Checking ``@`` against the formula
@@ -59,10 +60,15 @@ for i in range(2):
 print(f"A * B matches the loop: {torch.allclose(A * B, manual_elementwise)}")
 
 # %%
-# One more difference follows from the formulas: swapping the factors changes a
-# matrix product but never an element-wise one.
-print(f"A @ B equals B @ A: {torch.equal(A @ B, B @ A)}")
+# One more difference follows from the formulas: swapping the factors never changes
+# an element-wise product, since :math:`A_{ij} B_{ij} = B_{ij} A_{ij}`, but it can
+# change a matrix product. *Can*, not *must*: some pairs give the same product in
+# either order, such as any matrix and the identity matrix ``torch.eye(2)`` (ones on
+# the diagonal, zeros elsewhere).
+identity = torch.eye(2)
 print(f"A * B equals B * A: {torch.equal(A * B, B * A)}")
+print(f"A @ B equals B @ A: {torch.equal(A @ B, B @ A)}")
+print(f"A @ identity equals identity @ A: {torch.equal(A @ identity, identity @ A)}")
 
 # %%
 # Seeing the two products
@@ -77,9 +83,10 @@ fig.suptitle("The same A and B, multiplied in two ways")
 plt.show()
 
 # %%
-# The figure shows that every number of ``A @ B`` mixes a whole row of ``A`` with a
-# whole column of ``B``, while every number of ``A * B`` uses only the two numbers in
-# the same place. The top-left corners, spelled out:
+# The figure shows the two inputs and the two results side by side: the same ``A``
+# and ``B`` give two different tensors. Every number of ``A @ B`` mixes a whole row of
+# ``A`` with a whole column of ``B``, while every number of ``A * B`` uses only the two
+# numbers in the same place. The top-left corners, spelled out:
 print(
     f"(A @ B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} + {A[0, 1]:.0f}*{B[1, 0]:.0f}"
     f" = {(A @ B)[0, 0]:.0f}"
@@ -91,8 +98,8 @@ print(f"(A * B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} = {(A * B)[0, 0]:.0f}")
 # -----------
 # ``@`` needs the inner sizes to agree: an :math:`(n, k)` matrix times a
 # :math:`(k, m)` matrix gives :math:`(n, m)`, the shared :math:`k` being summed away.
-# ``*`` needs the same shape on both sides (or shapes that broadcast, see below) and
-# keeps it.
+# ``*`` needs the same shape on both sides, and the result has that shape too (the
+# one exception, shapes that *broadcast*, comes at the end of this page).
 left = torch.randn(2, 3)
 right = torch.randn(3, 4)
 other = torch.randn(2, 3)
@@ -185,14 +192,15 @@ plt.show()
 # - ``A @ B`` (``torch.matmul``) sums rows against columns,
 #   :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`; inner sizes must agree,
 #   ``(2, 3) @ (3, 4) -> (2, 4)``; it handles vectors and batches too.
-# - ``A * B`` multiplies matching elements, :math:`(A * B)_{ij} = A_{ij} B_{ij}`;
+# - ``A * B`` (``torch.mul``) multiplies matching elements, :math:`(A * B)_{ij} = A_{ij} B_{ij}`;
 #   shapes must be equal or broadcast.
 # - ``torch.dot`` is for two 1-D vectors, ``torch.mm`` for two 2-D matrices only.
 #
-# Next, :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py` reduces a tensor
-# to a sum, a mean or the position of its largest element. API:
+# API:
 # `torch.matmul <https://docs.pytorch.org/docs/stable/generated/torch.matmul.html>`_,
 # `torch.mul <https://docs.pytorch.org/docs/stable/generated/torch.mul.html>`_,
 # `torch.mm <https://docs.pytorch.org/docs/stable/generated/torch.mm.html>`_,
 # `torch.dot <https://docs.pytorch.org/docs/stable/generated/torch.dot.html>`_,
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py`.

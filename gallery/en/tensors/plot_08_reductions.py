@@ -3,9 +3,10 @@ Reductions: sum, mean, max, argmax, var
 =======================================
 
 A reduction turns many numbers into fewer: the sum of a tensor, its mean, its largest
-element or where that element is. This page runs the examples of the original lesson,
-shows why ``argmax`` returns an index into the *flattened* tensor, reduces along one
-dimension, and checks that ``torch.var`` divides by :math:`n - 1` unless told otherwise.
+element or where that element is. This page runs the examples of the post
+:ref:`post-concepts`, shows that ``argmax`` returns an index into the *flattened*
+tensor and how to turn it back into a row and a column, reduces along one dimension,
+and checks that ``torch.var`` divides by :math:`n - 1` unless told otherwise.
 """
 
 # %%
@@ -28,7 +29,8 @@ torch.manual_seed(0)
 # Reducing a whole tensor
 # -----------------------
 # Without a ``dim`` argument a reduction looks at every element and returns a
-# zero-dimensional tensor: one number. These are the four calls of the original lesson.
+# zero-dimensional tensor: one number. These are the four calls of the post
+# :ref:`post-concepts`.
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(f"torch.sum(x):    {torch.sum(x):.4f}")
 print(f"torch.mean(x):   {torch.mean(x):.4f}")
@@ -49,9 +51,20 @@ print(f"shape of torch.sum(x): {tuple(torch.sum(x).shape)}")
 # ``argmax`` numbers the elements row by row, as if the tensor were first flattened
 # into one row (``x.flatten()``), and returns a position in that row.
 max_index = torch.argmax(x)
+assert max_index == 3
 print(f"x.flatten(): {x.flatten()}")
 print(f"x.flatten()[{max_index}] = {x.flatten()[max_index]:.4f}")
 print(f"it is the maximum: {torch.equal(x.flatten()[max_index], torch.max(x))}")
+
+# %%
+# The post :ref:`post-concepts` explains the 3 with a note that PyTorch indexes a
+# matrix in flattened order by default. That is true of the number ``argmax`` returns,
+# not of indexing: ``x[3]`` asks for row 3 of ``x``, which does not exist. The flat
+# position only works on the flattened tensor.
+try:
+    x[max_index]
+except IndexError as error:
+    print(f"x[{max_index}] -> {type(error).__name__}: {error}")
 
 # %%
 # From a flat index back to row and column
@@ -59,7 +72,8 @@ print(f"it is the maximum: {torch.equal(x.flatten()[max_index], torch.max(x))}")
 # In a tensor with ``n_cols`` columns, element ``[row, col]`` sits at flat position
 # :math:`\text{row} \cdot n_{\text{cols}} + \text{col}`. ``torch.unravel_index`` undoes
 # this, and so does ``unravel_flat_index``, the package's version written with
-# ``divmod``.
+# ``divmod``. It takes a plain Python number: ``.item()`` turns a tensor holding one
+# element into that number.
 row, col = torch.unravel_index(max_index, x.shape)
 print(f"torch.unravel_index: ({row}, {col})")
 print(f"unravel_flat_index:  {unravel_flat_index(max_index.item(), x.shape)}")
@@ -73,6 +87,7 @@ y = torch.tensor([[3.0, 9.0, 1.0], [4.0, 2.0, 8.0]])
 flat_index = torch.argmax(y).item()
 y_row, y_col = unravel_flat_index(flat_index, y.shape)
 print(f"torch.argmax(y) = {flat_index} -> row {y_row}, column {y_col}")
+assert (flat_index, y_row, y_col) == (1, 0, 1)
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), width_ratios=[3, 6])
@@ -126,13 +141,37 @@ plt.show()
 # Keeping the reduced dimension
 # -----------------------------
 # ``keepdim=True`` leaves the reduced dimension in place with size 1: the row sums
-# become a ``(2, 1)`` column, as in the figure. That column broadcasts against ``x``,
-# so dividing by it makes every row add up to 1.
+# become a ``(2, 1)`` column, as in the figure. That column broadcasts against ``x``
+# (see :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`), so dividing by it
+# makes every row add up to 1.
 row_sums_kept = x.sum(dim=1, keepdim=True)
 print(f"shape with keepdim=True: {tuple(row_sums_kept.shape)}")
 normalised = x / row_sums_kept
 print(f"x / row sums:\n{normalised}")
 print(f"each row now sums to 1: {torch.allclose(normalised.sum(dim=1), torch.ones(2))}")
+
+# %%
+# Switch ``keepdim`` off and the division goes wrong without an error. The row sums
+# then have shape ``(2,)``, and broadcasting lines sizes up from the right, so they
+# meet ``x``'s *columns*: the first column is divided by the first row's sum, the
+# second column by the second row's. ``x`` is square, so the shapes fit and nothing
+# complains.
+wrong = x / row_sums
+print(f"x / x.sum(dim=1):\n{wrong}")
+print(f"each row sums to 1: {torch.allclose(wrong.sum(dim=1), torch.ones(2))}")
+by_column = torch.stack([x[:, j] / row_sums[j] for j in range(2)], dim=1)
+print(f"column j divided by row sum j: {torch.allclose(wrong, by_column)}")
+
+# %%
+# Only the square shape hid the mistake. ``y`` above has 2 rows and 3 columns: its 2
+# row sums do not fit its 3 columns, and the same division raises an error, while
+# ``keepdim=True`` works.
+try:
+    y / y.sum(dim=1)
+except RuntimeError as error:
+    print(f"y / y.sum(dim=1) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+y_normalised = y / y.sum(dim=1, keepdim=True)
+print(f"y / y.sum(dim=1, keepdim=True), row sums: {y_normalised.sum(dim=1)}")
 
 # %%
 # max along a dimension returns two tensors
@@ -148,7 +187,7 @@ print(f"indices == torch.argmax(x, dim=1): {torch.equal(indices, torch.argmax(x,
 # %%
 # max, mean and var of 1, 2, 3, 4, 5
 # ----------------------------------
-# The second example of the original lesson reduces five numbers.
+# The second example of the post :ref:`post-concepts` reduces five numbers.
 samples = torch.tensor([1, 2, 3, 4, 5], dtype=torch.float32)
 print(f"torch.max(samples):  {torch.max(samples):.4f}")
 print(f"torch.mean(samples): {torch.mean(samples):.4f}")
@@ -159,8 +198,7 @@ print(f"torch.var(samples):  {torch.var(samples):.4f}")
 # --------------------
 # ``torch.var`` computes the *unbiased* (sample) variance by default, dividing the
 # sum of squared deviations by :math:`n - 1` rather than :math:`n`:
-# :math:`s^2 = \frac{1}{n - 1} \sum_i (x_i - \bar{x})^2`. This correction makes the
-# estimate right on average when the numbers are a sample from a larger population.
+# :math:`s^2 = \frac{1}{n - 1} \sum_i (x_i - \bar{x})^2`.
 n = samples.numel()
 by_formula = ((samples - samples.mean()) ** 2).sum() / (n - 1)
 by_package = unbiased_variance(samples)
@@ -168,6 +206,21 @@ print(f"formula with n - 1: {by_formula:.4f}")
 print(f"unbiased_variance:  {by_package:.4f}")
 print(f"torch.var == formula: {torch.allclose(torch.var(samples), by_formula)}")
 print(f"torch.var == unbiased_variance: {torch.allclose(torch.var(samples), by_package)}")
+
+# %%
+# Why :math:`n - 1`? When the numbers are a sample drawn from a larger population,
+# dividing by :math:`n - 1` makes the estimate right on average. The experiment draws
+# 100,000 samples of 5 numbers each from ``torch.randn``, whose variance is exactly 1,
+# and averages the variance of each sample both ways. Dividing by :math:`n - 1`
+# lands near 1; dividing by :math:`n` lands near :math:`(n - 1) / n = 0.8`, too small
+# on average.
+draws = torch.randn(100_000, n)
+mean_unbiased = draws.var(dim=1).mean()
+mean_biased = draws.var(dim=1, correction=0).mean()
+print(f"average variance, divided by n - 1: {mean_unbiased:.4f}")
+print(f"average variance, divided by n:     {mean_biased:.4f}")
+print(f"(n - 1) / n:                        {(n - 1) / n:.4f}")
+assert abs(mean_unbiased - 1) < 0.02 and abs(mean_biased - (n - 1) / n) < 0.02
 
 # %%
 # ``correction=0`` divides by :math:`n` instead: the population variance. NumPy's
@@ -189,11 +242,12 @@ print(f"np.var(samples.numpy()):          {np.var(samples.numpy()):.4f}")
 # - ``torch.var`` divides by :math:`n - 1` by default; ``correction=0`` divides by
 #   :math:`n`, like NumPy's default.
 #
-# Next, :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py` moves tensors
-# between the CPU and a GPU. API:
+# API:
 # `torch.sum <https://docs.pytorch.org/docs/stable/generated/torch.sum.html>`_,
 # `torch.mean <https://docs.pytorch.org/docs/stable/generated/torch.mean.html>`_,
 # `torch.max <https://docs.pytorch.org/docs/stable/generated/torch.max.html>`_,
 # `torch.argmax <https://docs.pytorch.org/docs/stable/generated/torch.argmax.html>`_,
 # `torch.unravel_index <https://docs.pytorch.org/docs/stable/generated/torch.unravel_index.html>`_,
 # `torch.var <https://docs.pytorch.org/docs/stable/generated/torch.var.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`.

@@ -1,24 +1,24 @@
 """
-Devices: CPU and GPU
-====================
+Devices: CPU and accelerators
+=============================
 
-Every tensor lives on a *device*: the CPU's memory or a GPU's. The original lesson moves
-a tensor to the GPU when one is available. This page writes that idea as code that runs
-unchanged on a machine with or without a GPU, and shows that a model's parameters move
-the same way. Everything printed below comes from the machine that built this page.
+Every tensor lives on a *device*: the CPU's memory, or the memory of an accelerator
+such as a GPU. The post :ref:`post-concepts` moves a tensor to the GPU when one is
+available. This page shows how PyTorch writes that today with ``torch.accelerator``,
+as code that runs unchanged on a machine with or without an accelerator, and what
+happens when tensors on different devices meet. Everything printed below comes from
+the machine that built this page.
 """
 
 # %%
-# Every page starts the same way: import PyTorch, set up the site's style and fix
-# the random seed. This page draws no figures, so it does not import matplotlib.
-# ``pick_device`` is the package's reusable version of the device choice made below.
+# Every page starts the same way: import PyTorch and fix the random seed. This page
+# draws no figures, so it needs neither matplotlib nor the site's figure style.
+# ``describe`` from the package returns a tensor's shape, dtype and device as one line.
 import torch
 from torch import nn
 
-from pytorch_basics.plotting import use_site_style
 from pytorch_basics.tensors import describe, pick_device
 
-use_site_style()
 torch.manual_seed(0)
 
 # %%
@@ -31,28 +31,57 @@ print(f"x.device: {x.device}")
 print(f"describe(x): {describe(x)}")
 
 # %%
-# The original lesson's move to the GPU
-# -------------------------------------
-# The original lesson asks ``torch.cuda.is_available()`` and, only if it says yes,
-# copies ``x`` to the GPU with ``x.to('cuda')``; the printed tensor then carries
-# ``device='cuda:0'`` (the first GPU). The ``else`` branch below is ours, so that the
-# page reports what happened on a machine without a GPU, such as the one that built this
-# site.
+# The post's move to the GPU
+# --------------------------
+# The post :ref:`post-concepts` asks ``torch.cuda.is_available()`` and, only if it
+# says yes, copies ``x`` to the GPU with ``x.to('cuda')``; the printed tensor then
+# carries ``device='cuda:0'`` (the first CUDA GPU). Older code, and much of the code
+# you will read, is written this way. The ``else`` branch is ours, so that the page
+# reports what happened on a machine without CUDA.
 if torch.cuda.is_available():
     x_gpu = x.to("cuda")
     print(f"Tensor on GPU: {x_gpu}")
 else:
-    print(f"No CUDA GPU found: x stays on {x.device}")
+    print(f"torch.cuda.is_available() is False: x stays on {x.device}")
+
+# %%
+# torch.accelerator: any accelerator
+# ----------------------------------
+# ``torch.cuda.is_available()`` asks about one kind of accelerator only: CUDA, the
+# platform of NVIDIA's GPUs (PyTorch's builds for AMD GPUs answer to the same name,
+# ``cuda``). PyTorch now asks the general question through ``torch.accelerator``. An
+# *accelerator* is a device that works beside the CPU to speed up computation: a CUDA
+# GPU, Apple's MPS (Metal Performance Shaders, for the GPU of a Mac), Intel's XPU and a
+# few others. ``torch.accelerator`` deals with one kind at a time, the one your
+# PyTorch was built for: ``current_accelerator()`` names that kind (``None`` if there
+# is none, as in the CPU-only build), and ``is_available()`` says whether such a
+# device can be used on this machine right now. Here is what they say on the machine
+# that built this page.
+print(f"torch.accelerator.is_available():      {torch.accelerator.is_available()}")
+print(f"torch.accelerator.current_accelerator(): {torch.accelerator.current_accelerator()}")
 
 # %%
 # Device-agnostic code
 # --------------------
 # Rather than an ``if`` around every line, choose the device once and pass it
-# everywhere. ``torch.device`` names a device; the rest of the page uses ``device``
-# and runs the same on either kind of machine.
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(f"torch.cuda.is_available(): {torch.cuda.is_available()}")
+# everywhere; the rest of the page uses ``device`` and runs the same on any machine.
+# ``is_available()`` comes first because ``current_accelerator()`` alone answers
+# for the build, not for the machine: its documentation says it returns "the device of
+# the accelerator available at compilation time", so a CUDA build on a computer
+# without a GPU still names ``cuda``. ``torch.device("cpu")`` names the CPU.
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"device: {device}")
+
+# %%
+# ``pick_device`` from ``pytorch_basics.tensors`` wraps this same choice in a
+# function. The later pages write the three lines out, so that each page shows the
+# whole choice.
+print(f"pick_device() == device: {pick_device() == device}")
+assert pick_device() == device
 
 # %%
 # Creating tensors on a device
@@ -65,9 +94,8 @@ print(f"describe(zeros): {describe(zeros)}")
 # %%
 # Moving a tensor there and back
 # ------------------------------
-# ``.to(device)`` returns a tensor on ``device``, copying the data when it has to
-# move. ``.cpu()`` brings a tensor back; NumPy only reads CPU memory, so ``.numpy()``
-# needs it first. Neither changes the tensor it is called on.
+# ``.to(device)`` returns a tensor on ``device``, and ``.cpu()`` returns one on the
+# CPU. The values survive the round trip.
 x_on_device = x.to(device)
 x_back = x_on_device.cpu()
 print(f"x_on_device.device: {x_on_device.device}")
@@ -75,81 +103,125 @@ print(f"x_back.device: {x_back.device}")
 print(f"same values after the round trip: {torch.equal(x_back, x)}")
 
 # %%
-# When a tensor is already on ``device``, ``.to`` copies nothing and returns the
-# tensor itself. The line below prints ``True`` when ``x`` was already there and
-# ``False`` after a real move to a GPU.
-print(f"x_on_device is x: {x_on_device is x}")
+# A second device on every machine
+# --------------------------------
+# To show what happens *between* devices even on a machine with only a CPU, the rest
+# of the page also uses a second device, ``elsewhere``: the accelerator when there is
+# one, and otherwise ``meta``. The ``meta`` device is built into every PyTorch; a
+# tensor there has a shape and a dtype but no numbers, which is all the cells below
+# need. On a machine with an accelerator, ``elsewhere`` is that accelerator, and the
+# error messages below name it instead of ``meta`` (and are worded differently).
+elsewhere = device if device.type != "cpu" else torch.device("meta")
+x_elsewhere = x.to(elsewhere)
+print(f"elsewhere: {elsewhere}")
+print(f"describe(x_elsewhere): {describe(x_elsewhere)}")
+
+# %%
+# ``meta`` is only a stand-in: not every operation checks devices there. A matrix
+# product of a ``meta`` tensor and a CPU tensor runs without an error, where a GPU
+# tensor ``@`` a CPU tensor raises one. The cells below therefore use operations that
+# check devices on ``meta`` too.
+print(f"(x.to('meta') @ x).device: {(x.to('meta') @ x).device}")
+
+# %%
+# ``.to`` copies only when it has to move. When the tensor is already on the target
+# device, it returns the tensor itself; otherwise it returns a new tensor and leaves
+# the original where it was.
+print(f"x.to(x.device) is x:   {x.to(x.device) is x}")
+print(f"x.to(elsewhere) is x: {x_elsewhere is x}")
+print(f"x.device afterwards:  {x.device}")
+
+# %%
+# NumPy reads only the CPU's memory, so ``.numpy()`` refuses a tensor anywhere else,
+# and the error message names the fix: ``.cpu()`` first. A ``meta`` tensor has no
+# numbers to copy back, so the fix is shown on ``x_on_device``, which is on ``device``.
+try:
+    x_elsewhere.numpy()
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+print(f"x_on_device.cpu().numpy():\n{x_on_device.cpu().numpy()}")
 
 # %%
 # Mixing devices is an error
 # --------------------------
-# An operation needs all its tensors on one device (zero-dimensional CPU tensors
-# excepted: they count as plain numbers); PyTorch does not copy them for you. With a
-# GPU, adding a GPU tensor to a CPU tensor raises a ``RuntimeError`` that names the
-# two devices it found. The cell tries this when a GPU exists and otherwise says why
-# there is nothing to show.
-if device.type == "cuda":
-    try:
-        x.to(device) + x
-    except RuntimeError as error:
-        print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-else:
-    print(f"device is {device}: every tensor here is on the CPU, so there is nothing to mix.")
+# An operation needs its tensors on one device, and PyTorch does not copy them over
+# for you: adding a tensor on ``elsewhere`` to one on the CPU raises a
+# ``RuntimeError`` that names the devices.
+try:
+    x_elsewhere + x
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# The fix is always the same: move one operand, for example ``x.to(device)``, so that
-# both sit on the same device.
-total = x.to(device) + x_on_device
-print(f"describe(total): {describe(total)}")
+# One exception: in element-wise arithmetic such as ``+``, a zero-dimensional CPU
+# tensor (a single number) may join a tensor on another device, as a plain Python
+# number would. The result lives on the other tensor's device.
+scalar = torch.tensor(10.0)
+print(f"describe(x_elsewhere + scalar): {describe(x_elsewhere + scalar)}")
 
 # %%
-# A reusable choice: pick_device
-# ------------------------------
-# ``pick_device`` from ``pytorch_basics.tensors`` wraps the choice: CUDA if it is
-# available, then Apple's MPS (the GPU of Apple silicon Macs), then the CPU. Here is
-# what each check says on this machine and what ``pick_device`` picked.
-mps_available = torch.backends.mps.is_available()
-print(f"CUDA available: {torch.cuda.is_available()}")
-print(f"MPS available: {mps_available}")
-print(f"pick_device(): {pick_device()}")
+# The fix is always the same: move one operand with ``.to``, so that both sit on the
+# same device. Moving ``x`` to ``elsewhere`` makes the failing addition above work.
+total = x_elsewhere + x.to(elsewhere)
+print(f"describe(x_elsewhere + x.to(elsewhere)): {describe(total)}")
 
 # %%
 # A model moves with model.to(device)
 # -----------------------------------
-# A model's weights and biases are tensors too. ``model.to(device)`` moves all of them
-# at once. Unlike a tensor's ``.to``, a module's ``.to`` changes the module in place
-# and returns the same object.
+# ``nn.Linear(2, 1)`` is one layer of a neural network; the page
+# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py` builds models from it.
+# For now it is enough that it holds two tensors, a weight and a bias, called its
+# *parameters* (``named_parameters()`` lists them). ``model.to(device)`` moves all of
+# them at once.
 model = nn.Linear(2, 1)
 moved = model.to(device)
-print(f"model.to(device) is model: {moved is model}")
 for name, parameter in model.named_parameters():
     print(f"{name}: {describe(parameter)}")
 
 # %%
-# The input must be on the model's device as well; the output then is too.
+# Unlike a tensor's ``.to``, the ``.to`` of a layer or a model changes it in place and
+# returns the same object. A spare layer moved to ``elsewhere`` shows it: the call
+# returns the layer itself, and its weight has moved.
+spare = nn.Linear(2, 1)
+print(f"model.to(device) is model:     {moved is model}")
+print(f"spare.to(elsewhere) is spare:  {spare.to(elsewhere) is spare}")
+print(f"spare.weight.device:           {spare.weight.device}")
+
+# %%
+# The input must be on the model's device as well; the output then is too. The spare
+# layer, which now lives on ``elsewhere``, refuses an input from the CPU and accepts
+# the same input moved to ``elsewhere``.
 inputs = torch.tensor([[1.0, 2.0]], device=device)
 output = model(inputs)
 print(f"describe(output): {describe(output)}")
-print(f"output on the CPU: {output.detach().cpu()}")
+try:
+    spare(x[:1])
+except RuntimeError as error:
+    print(f"spare(x[:1]) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+print(f"describe(spare(x[:1].to(elsewhere))): {describe(spare(x[:1].to(elsewhere)))}")
 
 # %%
 # Summary
 # -------
 # - ``tensor.device`` says where a tensor lives; new tensors go to the CPU unless
 #   created with ``device=``.
-# - Choose the device once,
-#   ``torch.device("cuda" if torch.cuda.is_available() else "cpu")`` or
-#   ``pick_device()``, and use it everywhere: the same code then runs with or without
-#   a GPU.
-# - ``.to(device)`` moves a tensor there, ``.cpu()`` brings it back;
-#   ``model.to(device)`` moves all parameters. Tensors on different devices cannot be
-#   combined.
+# - Choose the device once with ``torch.accelerator`` (the three lines above, or the
+#   package's ``pick_device()``) and use it everywhere: the same code then runs with
+#   or without an accelerator. Older code writes ``torch.cuda.is_available()``, which
+#   asks about CUDA only.
+# - ``.to(device)`` moves a tensor there (a new tensor, unless it was already there),
+#   ``.cpu()`` brings it back, and ``.numpy()`` needs it on the CPU.
+#   ``model.to(device)`` moves all parameters in place. Tensors on different devices
+#   cannot be combined, zero-dimensional CPU tensors in arithmetic excepted.
 #
-# This is the end of the Tensors chapter. Next,
-# :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py` lets PyTorch compute
-# gradients. API:
+# This is the end of the Tensors chapter; in the Autograd chapter PyTorch computes
+# gradients for us. API:
+# `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
+# `accelerators <https://docs.pytorch.org/docs/stable/torch.html#accelerators>`_,
 # `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
 # `torch.Tensor.cpu <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.cpu.html>`_,
-# `torch.cuda.is_available <https://docs.pytorch.org/docs/stable/generated/torch.cuda.is_available.html>`_,
 # `torch.nn.Module.to <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to>`_,
-# `Tensor attributes: torch.device <https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-device>`_.
+# `torch.device <https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-device>`_,
+# `the meta device <https://docs.pytorch.org/docs/stable/meta.html>`_.
+#
+# Next: :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`.

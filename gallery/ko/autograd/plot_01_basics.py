@@ -1,16 +1,23 @@
-"""
+r"""
 기울기 구하기: ``requires_grad``, ``backward()``, ``.grad``
 ===========================================================
 
-PyTorch의 자동 미분(automatic differentiation) 기능인 autograd는 미분을 대신
-계산해 줍니다. 이 페이지에서는 원래 글에 나오는 작은 예제 세 개를 가져와, 먼저
-기울기(gradient)를 손으로 유도하고, 그다음 autograd에게 계산을 맡긴 뒤 두 결과가
-같은지 확인합니다.
+PyTorch의 자동 미분(automatic differentiation)은 미분을 대신 계산해 줍니다. PyTorch는
+이 기능을 autograd라고 부르며, ``torch.autograd`` 패키지에 담아 두었습니다. 이
+페이지에서는 이 사이트의 바탕이 된 세 글 :ref:`post-basics-autograd`,
+:ref:`post-concepts`, :ref:`post-differentiable`\ 에서 작은 예제를 하나씩 가져와, 먼저
+기울기(gradient)를 손으로 유도하고, 그다음 자동 미분으로 계산한 뒤 두 결과가 같은지
+확인합니다.
+
+PyTorch 공식 튜토리얼의 한국어 번역(`PyTorch 한국어 튜토리얼
+<https://tutorials.pytorch.kr/>`_)을 읽어 보셨다면 gradient를 변화도로,
+parameter를 매개변수로 옮긴 것을 보셨을 겁니다. 이 사이트는 바탕이 된 글들을 따라
+기울기, 파라미터라고 씁니다. 가리키는 대상은 같습니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을
-# 설정하고, 난수 시드를 고정합니다. ``pytorch_basics.autograd`` 에는 이 페이지에서
+# 설정하고, 난수 시드를 고정합니다. ``pytorch_basics.autograd``\ 에는 이 페이지에서
 # 손으로 유도할 기울기가 테스트를 거친 작은 함수로 들어 있어, 두 번째 기준값으로
 # 씁니다.
 import matplotlib.pyplot as plt
@@ -25,10 +32,11 @@ torch.manual_seed(0)
 # %%
 # 연산을 기록하는 텐서
 # --------------------
-# ``requires_grad=True`` 를 주면 autograd가 그 텐서에 가해지는 모든 연산을
-# 기록합니다. 직접 만든 텐서는 *리프 텐서(leaf tensor)* 입니다. 어떤 연산으로도
-# 계산되지 않았으므로 ``grad_fn`` 이 ``None`` 입니다. 기울기가 저장될 ``.grad`` 도
-# ``backward()`` 를 호출하기 전까지는 ``None`` 입니다.
+# ``requires_grad=True``\ 를 주면 자동 미분이 그 텐서를 사용하는 모든 연산을
+# 기록합니다. 이 두 텐서처럼 직접 만든 텐서는 *리프 텐서(leaf tensor)*\ 입니다.
+# 이 텐서를 만든 연산은 기록된 적이 없으므로 ``grad_fn``\ (텐서를 만든
+# 연산의 기록으로, 자동 미분이 기울기를 거꾸로 전달할 때 씁니다)은 ``None``\ 입니다.
+# 기울기가 저장될 ``.grad``\ 도 ``backward()``\ 를 호출하기 전까지는 ``None``\ 입니다.
 w = torch.tensor(4.0, requires_grad=True)
 x = torch.tensor(3.0, requires_grad=True)
 print(f"w.requires_grad: {w.requires_grad}, w.is_leaf: {w.is_leaf}")
@@ -38,29 +46,31 @@ print(f"backward() 호출 전 w.grad: {w.grad}")
 # %%
 # 결과는 자신이 만들어진 과정을 기억합니다
 # ----------------------------------------
-# PyTorch 기초와 autograd를 다룬 원래 글은 :math:`l = (3w)^2 + (2x)^2` 를
-# 계산합니다. 이 결과는 리프 텐서가 아닙니다. ``grad_fn`` 에는 결과를 만든 마지막
-# 연산(여기서는 덧셈)이 들어 있고, 이 노드는 그 앞의 연산들로 이어집니다.
-# ``backward()`` 는 바로 이 연결을 따라 거슬러 올라갑니다.
-l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (원래 글의 이름)
+# 글 :ref:`post-basics-autograd`\ 는 :math:`l = (3w)^2 + (2x)^2`\ 을 계산합니다. 이
+# 결과는 리프 텐서가 아닙니다. ``grad_fn``\ 에는 결과를 만든 마지막 연산이 들어
+# 있고(여기서는 덧셈이므로, 덧셈을 거쳐 기울기를 거꾸로 전달하는 함수
+# ``AddBackward0``\ 입니다), 이 기록은 그 앞의 연산들로 이어집니다. ``backward()``\ 는
+# 바로 이 연결을 따라 거슬러 올라갑니다. ``.item()``\ 은 숫자 하나를 담은 텐서를
+# 파이썬 숫자로 바꾸며, 여기서는 출력할 값을 꺼낼 때 씁니다.
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (글에서 쓴 이름)
 print(f"l = {l.item():.4f}")
 print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
 
 # %%
 # 첫 번째 예제를 손으로: 72와 24
 # ------------------------------
-# 식을 전개하면 :math:`l = 9w^2 + 4x^2` 이므로
-# :math:`\partial l / \partial w = 18w`, :math:`\partial l / \partial x = 8x` 입니다.
-# :math:`w = 4, x = 3` 에서는 :math:`18 \cdot 4 = 72`, :math:`8 \cdot 3 = 24` 가
-# 됩니다. 이제 autograd에게 같은 계산을 맡깁니다. ``l.backward()`` 가 ``w.grad`` 와
-# ``x.grad`` 를 채웁니다.
+# 식을 전개하면 :math:`l = 9w^2 + 4x^2`\ 이므로
+# :math:`\partial l / \partial w = 18w`, :math:`\partial l / \partial x = 8x`\ 입니다.
+# :math:`w = 4, x = 3`\ 에서는 :math:`18 \cdot 4 = 72`, :math:`8 \cdot 3 = 24`\ 가
+# 됩니다. 이제 자동 미분에 같은 계산을 맡깁니다. ``l.backward()``\ 가 ``w.grad``\ 와
+# ``x.grad``\ 를 채웁니다.
 l.backward()
 print(f"w.grad: {w.grad.item():.4f}")
 print(f"x.grad: {x.grad.item():.4f}")
 
 # %%
-# autograd가 낸 값을 손으로 구한 공식 :math:`18w`, :math:`8x` 와 비교하고, 같은
-# 공식을 테스트된 함수로 옮긴 패키지의 ``squares_gradients`` 와도 비교합니다.
+# 자동 미분이 낸 값을 손으로 구한 공식 :math:`18w`, :math:`8x`\ 와 비교하고, 같은
+# 공식을 테스트된 함수로 옮긴 패키지의 ``squares_gradients``\ 와도 비교합니다.
 reference_w, reference_x = squares_gradients(w, x)
 print(f"w.grad == 18w: {torch.allclose(w.grad, 18 * w)}")
 print(f"x.grad == 8x: {torch.allclose(x.grad, 8 * x)}")
@@ -72,8 +82,8 @@ print(
 # %%
 # 두 번째 예제: x = 2에서 y = x³
 # ------------------------------
-# 텐서, 모델, 학습을 다룬 원래 글은 :math:`y = x^3` 을 미분합니다. 손으로 구하면
-# :math:`dy/dx = 3x^2` 이고, :math:`x = 2` 에서는 :math:`3 \cdot 2^2 = 12` 입니다.
+# 글 :ref:`post-concepts`\ 는 :math:`y = x^3`\ 을 미분합니다. 손으로 구하면
+# :math:`dy/dx = 3x^2`\ 이고, :math:`x = 2`\ 에서는 :math:`3 \cdot 2^2 = 12`\ 입니다.
 x = torch.tensor(2.0, requires_grad=True)
 y = x**3
 y.backward()
@@ -85,7 +95,7 @@ print(f"cube_gradient와 일치: {torch.allclose(x.grad, cube_gradient(x))}")
 # 기울기는 접선의 기울기입니다
 # ----------------------------
 # 한 점에서의 미분값은 그 점에서 그은 접선의 기울기입니다. 아래 그림은
-# :math:`y = x^3` 과, 점 :math:`(2, 8)` 을 지나고 기울기가 ``x.grad`` 인 직선을
+# :math:`y = x^3`\ 과, 점 :math:`(2, 8)`\ 을 지나고 기울기가 ``x.grad``\ 인 직선을
 # 그립니다.
 xs = torch.linspace(0.0, 3.0, 100)
 tangent = y.item() + x.grad.item() * (xs - x.item())
@@ -97,19 +107,36 @@ ax.set_ylim(-5, 27)
 ax.set_xlabel("x")
 ax.set_ylabel("y")
 ax.legend()
-ax.set_title("y = x³ 과 x = 2에서의 접선")
+ax.set_title("y = x³과 x = 2에서의 접선")
 plt.show()
 
 # %%
-# 그림에서 접선은 :math:`x = 2` 에서 곡선에 닿아 있습니다. 그 점 근처에서
-# :math:`x` 를 조금 움직이면 :math:`y` 는 그 약 12배만큼 변합니다.
+# 그림에서 접선은 :math:`x = 2`\ 에서 곡선에 닿아 있습니다. 그 점 근처에서
+# :math:`x`\ 를 조금 움직이면 :math:`y`\ 는 움직인 양의 약 ``x.grad``\ 배만큼 변합니다.
+# 자동 미분 없이도 재 볼 수 있습니다. :math:`x = 2`\ 에서 조금 움직인 뒤, :math:`y`\ 가
+# 변한 양을 움직인 거리로 나눕니다.
+ratios = []
+for step in [0.1, 0.01, 0.001]:
+    change = (x.item() + step) ** 3 - x.item() ** 3
+    ratios.append(change / step)
+    print(f"이동 {step:<5}: y의 변화 {change:.6f}, 이동 거리의 {change / step:.4f}배")
+errors = [abs(ratio - x.grad.item()) for ratio in ratios]
+shrinking = errors[0] > errors[1] > errors[2]
+assert shrinking and errors[2] < 0.01
+print(f"이동 거리가 줄수록 x.grad = {x.grad.item():.1f}에 가까워지는가: {shrinking}")
+
+# %%
+# 이동 거리가 작을수록 비율이 ``x.grad``\ 에 가까워집니다. 미분값은 이동 거리를 0으로
+# 줄여 갈 때 이 비율이 다가가는 극한값입니다.
 #
 # 세 번째 예제: 벡터의 합
 # -----------------------
-# 사용자 정의 손실을 다룬 원래 글은 두 벡터를 더한 :math:`z = x + y` 를 모두
-# 합합니다: :math:`s = \sum_i (x_i + y_i)`. 각 :math:`x_i` 는 계수 1로 한 번씩만
-# 나오므로 :math:`\partial s / \partial x_i = 1` 이고, :math:`y_i` 도 마찬가지입니다.
-# 두 기울기 모두 ``x``, ``y`` 와 같은 형태(shape)의, 1로 채워진 벡터입니다.
+# 글 :ref:`post-differentiable`\ 은 두 벡터를 더한 :math:`z = x + y`\ 의 원소를 모두
+# 더합니다. 곧 :math:`s = \sum_i (x_i + y_i)`\ 입니다. 각 :math:`x_i`\ 는 계수 1로 한
+# 번씩만 나오므로 :math:`\partial s / \partial x_i = 1`\ 이고, :math:`y_i`\ 도
+# 마찬가지입니다. 두 기울기 모두 ``x``, ``y``\ 와 형태(shape)가 같고 1로 채워진
+# 벡터입니다. 비교에 쓰는 ``torch.ones_like(x)``\ 는 ``x``\ 와 형태(와 dtype)가 같고
+# 1로 채워진 텐서를 만듭니다.
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
 z = x + y
@@ -120,22 +147,26 @@ print(f"x.grad == ones: {torch.allclose(x.grad, torch.ones_like(x))}")
 print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
 
 # %%
-# ``z`` 자체는 벡터이므로, 숫자 하나인 ``z.sum()`` 에서 ``backward()`` 를
+# ``z`` 자체는 벡터이므로, 숫자 하나인 ``z.sum()``\ 에서 ``backward()``\ 를
 # 호출했습니다. 벡터 출력에 왜 이 단계가 필요한지는
-# :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` 에서 다룹니다.
+# :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서 다룹니다.
 #
 # 정리
 # ----
-# - ``requires_grad=True`` 를 주면 autograd가 연산을 기록합니다. 직접 만든 텐서는
-#   ``grad_fn`` 이 ``None`` 인 리프 텐서이고, 계산된 텐서는 ``grad_fn`` 을 가집니다.
-# - 스칼라에서 ``backward()`` 를 호출하면 기울기가 필요한 모든 리프 텐서의
-#   ``.grad`` 가 채워집니다. 그 전까지 ``.grad`` 는 ``None`` 입니다.
-# - autograd의 결과는 손으로 유도한 값과 일치합니다: 72와 24, 12, 그리고 1로 채워진
-#   벡터.
+# - ``requires_grad=True``\ 를 주면 자동 미분이 연산을 기록합니다. 직접 만든 텐서는
+#   ``grad_fn``\ 이 ``None``\ 인 리프 텐서이고, 이 텐서로 계산한 텐서는 ``grad_fn``\ 을
+#   가집니다.
+# - 숫자 하나를 담은 결과에서 ``backward()``\ 를 호출하면, 그 결과를 계산하는 데 쓴
+#   리프 텐서 가운데 ``requires_grad=True``\ 인 것들의 ``.grad``\ 가 채워집니다. 그
+#   전까지 ``.grad``\ 는 ``None``\ 입니다.
+# - 자동 미분의 결과는 손으로 유도한 값과 일치합니다. 72와 24, 12, 그리고 1로 채워진
+#   벡터입니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py` 에서는
-# autograd가 기록한 그래프를 그려 봅니다. API:
+# API 문서:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_,
 # `Autograd mechanics <https://docs.pytorch.org/docs/stable/notes/autograd.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`\ 에서는 자동 미분이
+# 기록한 그래프를 그려 봅니다.

@@ -1,11 +1,11 @@
-"""
+r"""
 동적 계산 그래프
 ================
 
-PyTorch는 파이썬 코드가 실행되는 동안 계산 그래프를 만듭니다. 그래서 ``if`` 나 반복문이
-무엇이 기록될지를 정합니다. 이 페이지에서는 원래 글의 ``dynamic_graph_example``
-함수를 양수 입력과 음수 입력으로 각각 실행하고, 두 기울기(gradient)를 손으로 확인한
-뒤, 호출마다 기록된 그래프를 그려 봅니다.
+PyTorch는 파이썬 코드가 실행되는 동안 계산 그래프를 만듭니다. 그래서 ``if``\ 나 반복문이
+무엇이 기록될지를 정합니다. 이 페이지에서는 글 :ref:`post-concepts`\ 의
+``dynamic_graph_example`` 함수를 양수 입력과 음수 입력으로 각각 실행하고, 두
+기울기(gradient)를 손으로 확인한 뒤, 호출마다 기록된 그래프를 그려 봅니다.
 """
 
 # %%
@@ -27,14 +27,15 @@ torch.manual_seed(0)
 # %%
 # 정적 그래프와 동적 그래프
 # -------------------------
-# 원래 글은 두 가지 방식을 비교합니다. *정적* 계산 그래프에서는 모델의 구조를 먼저
-# 정의하고, 그다음에 입력이 그 구조를 통과합니다. PyTorch가 택한 *동적* 계산
-# 그래프(dynamic computational graph)에서는 코드가 실행되는 동안 그래프가 만들어지고
-# 바뀔 수도 있습니다. 원래 글은 그 장점을 이렇게 꼽습니다. 조건문이나 반복문 같은 제어
-# 흐름을 자연스럽게 쓸 수 있고, 파이썬의 디버깅 도구로 연산을 추적할 수 있으며, 실험하면서
-# 모델 구조를 쉽게 바꿀 수 있습니다. 원래 글의 예제는 ``x``\ 의 값에 따라 갈라집니다.
+# 글 :ref:`post-concepts`\ 는 두 가지 방식을 비교합니다. *정적* 계산 그래프에서는
+# 모델의 구조를 먼저 정의하고, 그다음에 입력이 그 구조를 통과합니다. PyTorch가 택한
+# *동적* 계산 그래프(dynamic computational graph)에서는 코드가 실행되는 동안 그래프가
+# 만들어지고 바뀔 수도 있습니다. 글은 그 장점을 이렇게 꼽습니다. 조건문이나 반복문 같은
+# 제어 흐름을 자연스럽게 쓸 수 있고, 파이썬의 디버깅 도구로 연산을 추적할 수 있으며,
+# 실험하면서 모델 구조를 쉽게 바꿀 수 있습니다. 이 페이지에서는 첫 번째 장점을 직접
+# 확인합니다. 글의 예제는 ``x``\ 의 값에 따라 갈라집니다.
 def dynamic_graph_example(x):
-    if x > 0:  # noqa: SIM108 (원래 글의 if-else를 그대로 둡니다)
+    if x > 0:  # noqa: SIM108 (글의 if-else를 그대로 둡니다)
         y = x**2
     else:
         y = x**3
@@ -45,7 +46,7 @@ def dynamic_graph_example(x):
 # 양수 입력
 # ---------
 # :math:`x > 0`\ 이면 함수는 :math:`y = x^2`\ 을 계산하므로 :math:`dy/dx = 2x`\ 이고,
-# 원래 글의 말대로 :math:`x = 2`\ 에서 4입니다.
+# 글에 적힌 대로 :math:`x = 2`\ 에서 4입니다.
 x_positive = torch.tensor(2.0, requires_grad=True)
 y_positive = dynamic_graph_example(x_positive)
 y_positive.backward()
@@ -54,8 +55,9 @@ print(
 )
 
 # %%
-# 자동 미분의 답은 식 :math:`2x`\ 와도, ``branch_gradient``\ 와도 일치합니다.
-print(f"2x와 같은가: {torch.allclose(x_positive.grad, 2 * x_positive.detach())}")
+# 자동 미분(automatic differentiation)의 답은 식 :math:`2x`\ 와도,
+# ``branch_gradient``\ 와도 일치합니다.
+print(f"2x와 같은가: {torch.allclose(x_positive.grad, 2 * x_positive)}")
 print(
     f"branch_gradient(x)와 같은가: {torch.allclose(x_positive.grad, branch_gradient(x_positive))}"
 )
@@ -72,7 +74,7 @@ y_negative.backward()
 print(
     f"x = {x_negative.item():.1f}: y = {y_negative.item():.1f}, dy/dx = {x_negative.grad.item():.1f}"
 )
-print(f"3x^2과 같은가: {torch.allclose(x_negative.grad, 3 * x_negative.detach() ** 2)}")
+print(f"3x^2과 같은가: {torch.allclose(x_negative.grad, 3 * x_negative**2)}")
 print(
     f"branch_gradient(x)와 같은가: {torch.allclose(x_negative.grad, branch_gradient(x_negative))}"
 )
@@ -81,9 +83,9 @@ print(
 # 호출마다 새 그래프
 # ------------------
 # 호출할 때마다 그래프가 따로 기록되었고, 그 안에 ``if``\ 는 없습니다. 실제로 실행된
-# 연산만 들어 있습니다. 두 결과 모두 ``**``\ 의 역전파 함수인 ``PowBackward0``\ 이
-# 만들었지만, 각 노드는 자기 호출의 지수를 저장해 두었습니다(자동 미분은 노드가 저장한
-# 값을 ``_saved_``\ 로 시작하는 속성으로 보여 줍니다).
+# 연산만 들어 있습니다. 두 결과의 ``grad_fn``\ 은 모두 ``**``\ 의 역전파 함수인
+# ``PowBackward0``\ 이지만, 각 노드는 자기 호출의 지수를 저장해 두었습니다(자동 미분은
+# 노드가 저장한 값을 ``_saved_``\ 로 시작하는 속성으로 보여 줍니다).
 for y in [y_positive, y_negative]:
     print(f"{type(y.grad_fn).__name__}: 지수 {y.grad_fn._saved_exponent}")
 
@@ -112,7 +114,7 @@ plt.show()
 #
 # 입력이 정하는 반복문
 # --------------------
-# 반복문도 마찬가지입니다. 아래 함수는 결과가 10에 이를 때까지 입력을 두 배로
+# 반복문도 마찬가지입니다. 아래 함수는 결과가 10 이상이 될 때까지 입력을 두 배로
 # 늘리므로, 곱셈을 몇 번 할지가 ``x``\ 의 값에 달려 있습니다. 2를 한 번 곱할 때마다
 # 도함수도 2배가 되므로, :math:`n`\ 번 두 배가 되면 :math:`dy/dx = 2^n`\ 입니다.
 def double_until_ten(x):
@@ -123,7 +125,7 @@ def double_until_ten(x):
 
 
 # %%
-# 입력이 둘이면 반복 횟수도 둘입니다. 기록된 그래프마다 ``MulBackward0`` 노드를 세고,
+# 입력이 다르면 반복 횟수도 다릅니다. 기록된 그래프마다 ``MulBackward0`` 노드를 세고,
 # 기울기를 :math:`2^n`\ 과 비교합니다.
 x_short = torch.tensor(3.0, requires_grad=True)
 x_long = torch.tensor(0.3, requires_grad=True)
@@ -159,10 +161,12 @@ plt.show()
 # - ``dynamic_graph_example``\ 의 기울기는 :math:`x > 0`\ 이면 :math:`2x`\ (2에서 4.0),
 #   아니면 :math:`3x^2`\ (-2에서 12.0)이며, 출력된 확인 결과가 이를 보여 줍니다.
 # - 기록된 각 노드는 ``backward()``\ 에 필요한 자기 호출의 값을 가지고 있습니다.
+#   ``PowBackward0``\ 의 지수가 그 예입니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서는
-# 요소가 여럿인 결과에서 ``backward()``\ 를 호출합니다. 이전 페이지:
-# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`. API 문서:
+# API 문서:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `Autograd mechanics (saved tensors) <https://docs.pytorch.org/docs/stable/notes/autograd.html#saved-tensors>`_,
 # `torch.autograd <https://docs.pytorch.org/docs/stable/autograd.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서는
+# 요소가 여럿인 결과에서 ``backward()``\ 를 호출합니다.

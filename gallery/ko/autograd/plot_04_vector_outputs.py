@@ -1,13 +1,14 @@
-"""
+r"""
 벡터 출력: gradient 인자, 기울기 누적, 해제된 그래프
 ====================================================
 
-``backward()`` 는 숫자 하나에서 출발합니다. 이 페이지에서는 원래 autograd 튜토리얼의
-:math:`Q = 3a^3 - b^2` 를 따라가며 출력이 벡터일 때 무슨 일이 일어나는지
-살펴봅니다. ``gradient=`` 인자가 무엇을 뜻하는지(벡터-야코비안 곱(vector-Jacobian
-product)이며, 전체 야코비안과 비교해 확인합니다), 왜 ``backward()`` 를 호출할
-때마다 기울기(gradient)가 누적되는지, 그리고 왜 그래프는 따로 요청하지 않으면
-한 번만 거슬러 올라갈 수 있는지를 다룹니다.
+``backward()``\ 는 숫자 하나에서 출발합니다. 이 페이지에서는 글
+:ref:`post-autograd-easy`\ 의 :math:`Q = 3a^3 - b^2`\ 을 따라가며 출력이 벡터일 때
+무슨 일이 일어나는지 살펴봅니다. ``gradient=`` 인자가 무엇을 뜻하는지(벡터-야코비안
+곱(vector-Jacobian product)이며, 먼저 :math:`Q`\ 에서, 다음에는 출력이 입력을 섞는
+함수에서 전체 야코비안과 비교해 확인합니다), 왜 ``backward()``\ 를 호출할 때마다
+기울기(gradient)가 누적되는지, 그리고 왜 그래프는 따로 요청하지 않으면 한 번만
+거슬러 올라갈 수 있는지를 다룹니다.
 """
 
 # %%
@@ -27,8 +28,9 @@ torch.manual_seed(0)
 # %%
 # 벡터 값을 내는 결과
 # -------------------
-# ``requires_grad=True`` 인 두 파라미터 ``a``, ``b`` 로 :math:`Q = 3a^3 - b^2` 를
-# 요소별로 계산합니다. ``Q`` 는 ``a``, ``b`` 의 요소마다 하나씩, 두 요소를 가집니다.
+# ``requires_grad=True``\ 인 두 파라미터 ``a``, ``b``\ 로 :math:`Q = 3a^3 - b^2`\ 을
+# 요소별로 계산합니다. ``Q``\ 는 ``a``\ 와 ``b``\ 의 요소마다 하나씩, 두 요소를
+# 가집니다.
 a = torch.tensor([2.0, 3.0], requires_grad=True)
 b = torch.tensor([6.0, 4.0], requires_grad=True)
 Q = 3 * a**3 - b**2
@@ -37,10 +39,10 @@ print(f"Q = {Q.detach()}, 형태 {tuple(Q.shape)}")
 # %%
 # 손으로 구한 기울기
 # ------------------
-# 각 :math:`Q_i` 는 :math:`a_i`, :math:`b_i` 에만 의존하므로
+# 각 :math:`Q_i`\ 는 :math:`a_i`\ 와 :math:`b_i`\ 에만 의존하므로
 # :math:`\partial Q_i / \partial a_i = 9a_i^2`,
-# :math:`\partial Q_i / \partial b_i = -2b_i` 입니다. ``a = [2, 3]``,
-# ``b = [6, 4]`` 에서 값은 다음과 같습니다.
+# :math:`\partial Q_i / \partial b_i = -2b_i`\ 입니다. ``a = [2, 3]``,
+# ``b = [6, 4]``\ 에서 값은 다음과 같습니다.
 expected_a = 9 * a.detach() ** 2
 expected_b = -2 * b.detach()
 print(f"9a^2 = {expected_a}")
@@ -49,9 +51,9 @@ print(f"-2b  = {expected_b}")
 # %%
 # 벡터에서 backward()를 호출하면 실패합니다
 # -----------------------------------------
-# 연쇄 법칙(chain rule)에는 출발점이 필요합니다. 바로 *숫자 하나* 를 ``Q`` 로 미분한
-# 값입니다. ``Q`` 가 벡터이면 그런 숫자가 없으므로, 인자 없이 ``Q.backward()`` 를
-# 호출하면 오류가 납니다.
+# 연쇄 법칙(chain rule)에는 출발점이 필요합니다. 바로 *숫자 하나*\ 를 ``Q``\ 로
+# 미분한 값입니다. ``Q``\ 가 벡터이면 그런 숫자가 없으므로, 인자 없이
+# ``Q.backward()``\ 를 호출하면 오류가 납니다.
 try:
     Q.backward()
 except RuntimeError as error:
@@ -60,10 +62,10 @@ except RuntimeError as error:
 # %%
 # gradient=의 의미: 벡터-야코비안 곱
 # ----------------------------------
-# ``Q`` 의 야코비안(Jacobian) :math:`J` 는 모든 편미분
-# :math:`\partial Q_i / \partial a_j`, :math:`\partial Q_i / \partial b_j` 를 모은
-# 행렬입니다. 행은 :math:`Q_i` 마다 하나씩 두 개, 열은 ``a[0]``, ``a[1]``,
-# ``b[0]``, ``b[1]`` 의 네 개입니다. ``torch.autograd.functional.jacobian`` 은
+# ``Q``\ 의 야코비안(Jacobian) :math:`J`\ 는 모든 편미분
+# :math:`\partial Q_i / \partial a_j`, :math:`\partial Q_i / \partial b_j`\ 를 모은
+# 행렬입니다. 행은 :math:`Q_i`\ 마다 하나씩 두 개, 열은 ``a[0]``, ``a[1]``,
+# ``b[0]``, ``b[1]``\ 의 네 개입니다. ``torch.autograd.functional.jacobian``\ 은
 # 함수로부터 이 행렬을 계산합니다.
 
 
@@ -78,22 +80,22 @@ print(full_jacobian)
 
 # %%
 # 그림은 야코비안을 보여 줍니다. 왼쪽 2×2 블록이 :math:`\partial Q / \partial a`,
-# 오른쪽 블록이 :math:`\partial Q / \partial b` 입니다. 두 블록 모두 대각 행렬이며,
-# 대각선에 :math:`9a^2` 와 :math:`-2b` 가 놓입니다.
+# 오른쪽 블록이 :math:`\partial Q / \partial b`\ 입니다. 두 블록 모두 대각 행렬이며,
+# 대각선에 :math:`9a^2`\ 과 :math:`-2b`\ 가 놓입니다.
 fig, ax = plt.subplots(figsize=(5, 2.2))
 draw_tensor(ax, full_jacobian, fmt="{:g}")
 ax.plot([2.0, 2.0], [0.0, 2.0], color="black", linewidth=3)
 ax.set_ylim(-0.6, 2.1)
 ax.text(1.0, -0.3, "∂Q/∂a", ha="center", va="center")
 ax.text(3.0, -0.3, "∂Q/∂b", ha="center", va="center")
-ax.set_title("Q = 3a³ − b² 의 야코비안 (행: Q[0], Q[1])")
+ax.set_title("Q = 3a³ − b²의 야코비안 (행: Q[0], Q[1])")
 plt.show()
 
 # %%
-# ``Q.backward(gradient=v)`` 는 :math:`J` 를 만들지 않습니다. 벡터-야코비안 곱
-# :math:`v^T J` 를 바로 계산합니다. 이는 스칼라 :math:`\sum_i v_i Q_i` 의 기울기이며,
-# :math:`v_i = \partial(\text{스칼라}) / \partial Q_i` 입니다.
-# ``v = torch.ones_like(Q)`` 이면 ``Q`` 의 모든 요소가 똑같은 비중을 가집니다.
+# ``Q.backward(gradient=v)``\ 는 :math:`J`\ 를 만들지 않습니다. 벡터-야코비안 곱
+# :math:`v^T J`\ 를 바로 계산합니다. 이는 스칼라 :math:`\sum_i v_i Q_i`\ 의
+# 기울기이며, :math:`v_i = \partial(\text{스칼라}) / \partial Q_i`\ 입니다.
+# ``v = torch.ones_like(Q)``\ 이면 ``Q``\ 의 모든 요소가 똑같은 비중을 가집니다.
 v = torch.ones_like(Q)
 Q.backward(gradient=v)
 print(f"a.grad = {a.grad}, v^T J (a 부분) = {v @ jacobian_a}")
@@ -110,10 +112,10 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # %%
 # 다른 가중치
 # -----------
-# 원래 튜토리얼은 ``Q`` 의 한 요소가 더 중요할 때 ``[0.7, 0.3]`` 같은 가중치를 쓸
-# 수 있다고 말합니다. 결과는 이번에도 :math:`v^T J` 이며, 기울기의 각 요소가 해당
-# 가중치만큼 곱해집니다. 첫 번째 그래프는 ``backward()`` 가 이미 해제했으므로(아래에서
-# 자세히 다룹니다) ``Q`` 를 다시 계산하고, 그 전에 이전 기울기를 지웁니다.
+# 글 :ref:`post-autograd-easy`\ 는 ``Q``\ 의 한 요소가 더 중요할 때
+# ``[0.7, 0.3]`` 같은 가중치를 쓸 수 있다고 말합니다. 결과는 이번에도
+# :math:`v^T J`\ 입니다. 첫 번째 그래프는 ``backward()``\ 가 이미 해제했으므로(아래에서
+# 자세히 다룹니다) ``Q``\ 를 다시 계산하고, 그 전에 이전 기울기를 지웁니다.
 weights = torch.tensor([0.7, 0.3])
 grads_ones = (a.grad.clone(), b.grad.clone())
 a.grad = None
@@ -126,7 +128,7 @@ print(f"a.grad == v^T J: {torch.allclose(a.grad, weights @ jacobian_a)}")
 print(f"b.grad == v^T J: {torch.allclose(b.grad, weights @ jacobian_b)}")
 
 # %%
-# 그림은 두 가지 ``v`` 에 대해 기울기의 네 요소를 비교합니다.
+# 그림은 두 가지 ``v``\ 에 대해 기울기의 네 요소를 비교합니다.
 grads_weighted = (a.grad.clone(), b.grad.clone())
 names = ["a[0]", "a[1]", "b[0]", "b[1]"]
 positions = torch.arange(4)
@@ -146,16 +148,76 @@ ax.set_title("Q.backward(gradient=v)가 남긴 기울기")
 plt.show()
 
 # %%
-# 그림에서 보듯 기울기의 각 요소는 해당 가중치만큼 줄어듭니다. 가중치를 준 기울기를
-# ``v = [1, 1]`` 일 때의 기울기로 나누면 가중치가 그대로 나옵니다.
+# 그림에서 보듯 기울기의 각 요소에는 가중치 하나가 곱해졌습니다. 가중치를 준 기울기를
+# ``v = [1, 1]``\ 일 때의 기울기로 나누면 가중치가 그대로 나옵니다. 이는
+# ``gradient=``\ 의 성질이 아니라 *이* 야코비안의 성질입니다. 대각 행렬 :math:`J`\ 는
+# 열마다 0이 아닌 값이 하나뿐이므로, :math:`v^T J`\ 의 각 요소도
+# :math:`v_i \, \partial Q_i / \partial a_i`\ 라는 항 하나뿐입니다.
 print(f"a.grad 비율: {grads_weighted[0] / grads_ones[0]}")
 print(f"b.grad 비율: {grads_weighted[1] / grads_ones[1]}")
 
 # %%
+# 출력이 입력을 섞을 때: 대각 행렬이 아닌 야코비안
+# ------------------------------------------------
+# 대부분의 함수에서는 출력 하나가 여러 입력에 의존합니다. 예를 들어 신경망의 레이어는
+# 행렬 :math:`W`\ 로 :math:`y = W x`\ 를 계산합니다. 입력 세 개와 고정된 2×3 행렬을
+# 써 봅니다. :math:`y_i = \sum_j W_{ij} x_j`\ 이므로 야코비안은
+# :math:`\partial y_i / \partial x_j = W_{ij}`\ 입니다. 행은 출력마다 하나씩 두 개,
+# 열은 입력마다 하나씩 세 개이고, 0인 요소가 없습니다.
+W = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+x = torch.tensor([1.0, -1.0, 2.0], requires_grad=True)
+
+
+def linear_function(x):
+    return W @ x
+
+
+jacobian_x = jacobian(linear_function, x.detach())
+print(f"J =\n{jacobian_x}")
+print(f"J == W: {torch.equal(jacobian_x, W)}")
+
+# %%
+# 같은 가중치 ``v = [0.7, 0.3]``\ 을 출력마다 하나씩 써서 세 가지를 계산합니다.
+# ``backward(gradient=v)``\ 가 구한 벡터-야코비안 곱, 전체 야코비안과의 곱
+# ``v @ J``, 그리고 :math:`j`\ 번째 요소를 합 :math:`\sum_i v_i J_{ij}`\ 로 풀어 쓴
+# 값입니다.
+y = linear_function(x)
+y.backward(gradient=weights)
+vjp_product = weights @ jacobian_x
+by_hand = torch.stack([sum(weights[i] * jacobian_x[i, j] for i in range(2)) for j in range(3)])
+print(f"x.grad (backward)  = {x.grad}")
+print(f"v @ J              = {vjp_product}")
+print(f"sum_i v_i J_ij     = {by_hand}")
+print(f"x.grad == v @ J: {torch.allclose(x.grad, vjp_product)}")
+print(
+    f"x.grad[0] = {weights[0]:.1f}·{jacobian_x[0, 0]:g} + {weights[1]:.1f}·{jacobian_x[1, 0]:g}"
+    f" = {x.grad[0]:.1f}"
+)
+assert torch.allclose(x.grad, vjp_product) and torch.allclose(x.grad, by_hand)
+
+# %%
+# 여기서는 어떤 기울기 요소도 "자기 가중치만큼 곱해진" 것이 아닙니다. ``x.grad``\ 는
+# 요소가 세 개이고 ``v``\ 는 두 개이며, ``x.grad``\ 의 각 요소는 두 출력에 대한
+# 가중 *합*\ 입니다. ``Q``\ 에서는 가중치를 그대로 돌려주던 비율 검사가 이번에는
+# 전혀 다른 값을 냅니다.
+x_grad_weighted = x.grad.clone()
+x.grad = None
+linear_function(x).backward(gradient=torch.ones(2))
+print(f"v = [1, 1]일 때 x.grad: {x.grad}")
+print(f"비율: {x_grad_weighted / x.grad}")
+
+# %%
+# 일반적인 규칙은 ``x.grad`` :math:`= v^T J`\ 입니다. 요소별로 쓰면
+# :math:`\partial(\text{스칼라}) / \partial x_j = \sum_i v_i \, \partial y_i / \partial x_j`,
+# 즉 :math:`x_j`\ 가 영향을 주는 모든 출력에 걸쳐 더한 연쇄 법칙입니다.
+# :math:`Q`\ 처럼 요소별로 계산하는 함수의 대각 야코비안은 이 합의 항이 하나뿐인
+# 특수한 경우입니다.
+
+# %%
 # 다른 방법: Q.sum().backward()
 # -----------------------------
-# ``Q`` 를 먼저 합하면 스칼라가 되므로 ``gradient=`` 가 필요 없습니다. 합은 모든
-# 요소에 가중치 1을 주는 것과 같으므로, 결과는 ``gradient=torch.ones_like(Q)`` 와
+# ``Q``\ 를 먼저 합하면 스칼라가 되므로 ``gradient=``\ 가 필요 없습니다. 합은 모든
+# 요소에 가중치 1을 주는 것과 같으므로, 결과는 ``gradient=torch.ones_like(Q)``\ 와
 # 같습니다.
 a.grad = None
 b.grad = None
@@ -172,8 +234,9 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # %%
 # 기울기는 누적됩니다
 # -------------------
-# ``backward()`` 는 ``.grad`` 를 덮어쓰지 않고 *더합니다*. ``a.grad`` 에는 위 셀의
-# 기울기가 아직 남아 있으므로, 순전파와 역전파를 한 번 더 하면 값이 두 배가 됩니다.
+# ``backward()``\ 는 ``.grad``\ 를 덮어쓰지 않고 *더합니다*. ``a.grad``\ 에는 위
+# 셀의 기울기가 아직 남아 있으므로, 순전파와 역전파를 한 번 더 하면(같은 ``a``,
+# ``b``\ 로 새로 만든 그래프입니다) 값이 두 배가 됩니다.
 Q = 3 * a**3 - b**2
 Q.sum().backward()
 print(f"backward()를 두 번 호출한 뒤 a.grad: {a.grad}")
@@ -182,10 +245,13 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 # %%
 # 기울기를 초기화하는 두 가지 방법
 # --------------------------------
-# ``a.grad = None`` 으로 저장된 기울기를 직접 버릴 수 있습니다. 학습 루프에서는
+# ``a.grad = None``\ 으로 저장된 기울기를 직접 버릴 수 있습니다. 학습 루프에서는
 # 옵티마이저(optimizer)가 자신이 가진 모든 파라미터에 대해 이 일을 합니다.
-# ``optimizer.zero_grad()`` 이며, 현재 PyTorch에서는 이 함수도 ``.grad`` 를 0으로
-# 채우지 않고 ``None`` 으로 만듭니다(``set_to_none=True`` 가 기본값).
+# 옵티마이저는 파라미터 목록을 들고 있다가 각 파라미터를 ``.grad``\ 로 업데이트하는
+# 객체이며, :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`\ 에서
+# 배웁니다. 초기화는 ``optimizer.zero_grad()``\ 가 맡는데, 현재 PyTorch에서는 이
+# 함수도 ``.grad``\ 를 0으로 채우지 않고 ``None``\ 으로 만듭니다.
+# ``set_to_none=True``\ 가 기본값이기 때문입니다.
 a.grad = None
 print(f"a.grad = None 이후: a.grad = {a.grad}, b.grad = {b.grad}")
 optimizer = torch.optim.SGD([a, b], lr=0.1)
@@ -201,10 +267,10 @@ print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
 # %%
 # backward() 뒤에는 그래프가 해제됩니다
 # -------------------------------------
-# 메모리를 아끼기 위해 ``backward()`` 는 그래프가 미분 계산용으로 저장해 둔 중간
-# 값(여기서는 :math:`a^3`, :math:`b^2` 의 미분에 필요한 ``a`` 와 ``b``)을 해제합니다.
-# 그래서 같은 그래프를 두 번째로 거슬러 올라가면 실패합니다. 오류 메시지가 해결
-# 방법을 알려 줍니다.
+# 메모리를 아끼기 위해 ``backward()``\ 는 그래프가 미분 계산용으로 저장해 둔 중간
+# 값(여기서는 :math:`a^3`\ 과 :math:`b^2`\ 의 미분에 필요한 ``a``\ 와 ``b``)을
+# 해제합니다. 그래서 이 그래프를 두 번째로 거슬러 올라가면 실패합니다. 오류 메시지가
+# 해결 방법을 알려 줍니다.
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v)
@@ -215,9 +281,9 @@ except RuntimeError as error:
     print(textwrap.fill(str(error).splitlines()[0], width=80))
 
 # %%
-# 보통의 해결책은 위의 셀들처럼 ``Q`` 를 다시 계산하는 것입니다. 한 그래프를 정말
-# 두 번 거슬러 올라가야 한다면 ``retain_graph=True`` 가 마지막 호출까지 저장된 값을
-# (그리고 그만큼의 메모리를) 유지합니다.
+# 보통의 해결책은 위의 셀들처럼 ``Q``\ 를 다시 계산하는 것입니다. 한 그래프를 정말
+# 두 번 거슬러 올라가야 한다면 ``retain_graph=True``\ 가 마지막 호출까지 저장된 값을
+# (그리고 그만큼의 메모리를) 유지하고, 두 기울기는 누적됩니다.
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v, retain_graph=True)
@@ -226,19 +292,33 @@ print(f"한 그래프로 두 번 역전파: a.grad = {a.grad}")
 print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 
 # %%
+# 글 :ref:`post-autograd-easy`\ 는 *같은 그래프에서* ``backward()``\ 를 여러 번
+# 호출하면 기울기가 누적된다고 설명합니다. 위의 두 셀에서 보듯, 첫 호출이
+# ``retain_graph=True``\ 로 그래프를 유지하지 않았다면 같은 그래프에서의 두 번째
+# 호출은 실패합니다. 누적되는 것은 새로 만든 그래프든 유지한 그래프든 모든
+# ``backward()`` 호출의 결과입니다. (저장한 값이 전혀 없는 그래프는 두 번 거슬러
+# 올라갈 수 있습니다. 이 경우는
+# :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`\ 에서 다룹니다.)
+#
 # 정리
 # ----
-# - ``backward()`` 에는 스칼라가 필요합니다. 벡터 ``Q`` 에서
-#   ``Q.backward(gradient=v)`` 는 벡터-야코비안 곱 :math:`v^T J`, 즉
-#   :math:`\sum_i v_i Q_i` 의 기울기를 계산합니다. ``v = ones_like(Q)`` 는
-#   ``Q.sum().backward()`` 와 같습니다.
-# - 기울기는 ``backward()`` 호출마다 누적됩니다. ``x.grad = None`` 이나
-#   ``optimizer.zero_grad()`` 로 초기화합니다.
-# - ``backward()`` 는 그래프를 해제합니다. 출력을 다시 계산하거나, 같은 그래프로
-#   정말 두 번 역전파해야 할 때만 ``retain_graph=True`` 를 줍니다.
+# - ``backward()``\ 에는 스칼라가 필요합니다. 벡터 ``Q``\ 에서
+#   ``Q.backward(gradient=v)``\ 는 벡터-야코비안 곱 :math:`v^T J`, 즉
+#   :math:`\sum_i v_i Q_i`\ 의 기울기를 계산합니다. ``v = ones_like(Q)``\ 는
+#   ``Q.sum().backward()``\ 와 같습니다.
+# - 일반적으로 기울기의 각 요소는 출력에 걸친 가중 합
+#   :math:`\sum_i v_i \, \partial y_i / \partial x_j`\ 입니다(:math:`y = W x`\ 에서
+#   본 대로). 도함수 하나에 가중치 하나를 곱한 값이 되는 것은 :math:`Q`\ 처럼
+#   요소별로 계산하는 함수의 대각 야코비안일 때뿐입니다.
+# - 기울기는 ``backward()`` 호출마다 누적됩니다. ``x.grad = None``\ 이나
+#   ``optimizer.zero_grad()``\ 로 초기화합니다.
+# - ``backward()``\ 는 그래프를 해제합니다. 출력을 다시 계산하거나, 같은 그래프로
+#   정말 두 번 역전파해야 할 때만 ``retain_graph=True``\ 를 줍니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` 에서는
-# 업데이트를 기록하지 않고 파라미터를 갱신합니다. API:
+# API:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `torch.autograd.functional.jacobian <https://docs.pytorch.org/docs/stable/generated/torch.autograd.functional.jacobian.html>`_,
 # `torch.optim.Optimizer.zero_grad <https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서는
+# 업데이트를 기록하지 않고 파라미터를 업데이트합니다.

@@ -4,10 +4,10 @@ r"""
 
 경사 하강법(gradient descent)의 한 단계는 텐서를 자신의 기울기(gradient)로 바꿉니다:
 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. 이 업데이트는
-계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 원래 글이 쓰는 업데이트
-단계에서 세 가지 도구 ``torch.no_grad()``, ``requires_grad_()``, ``detach()`` 를
-살펴보고, 원래 글의 방식과 제자리(in-place) 방식으로 작은 경사 하강법을 각각
-실행합니다.
+계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 글 :ref:`post-basics-autograd`\ 가
+쓰는 업데이트 단계에서 세 가지 도구 ``torch.no_grad()``, ``requires_grad_()``,
+``detach()``\ 를 살펴보고, 그 글의 방식과 제자리(in-place) 방식으로 작은 경사
+하강법을 각각 실행합니다.
 """
 
 # %%
@@ -26,8 +26,9 @@ torch.manual_seed(0)
 # autograd가 거부하는 업데이트
 # ----------------------------
 # 기울기를 한 번 구한 뒤, NumPy 배열을 다루듯 리프 텐서를 제자리에서 바꿔 봅니다.
-# autograd는 이를 거부합니다. 기울기가 필요한 리프 텐서를 제자리에서 바꾸면, 바로
-# 그 기울기를 구하려는 텐서에 가한 연산으로 기록되기 때문입니다.
+# autograd는 이를 거부합니다. 기록이 켜져 있으면 이 변경 자체가 연산으로 기록되고,
+# ``x``\ 는 ``.grad``\ 를 구하려는 출발값인 리프 텐서가 아니라 그 연산의 출력이
+# 되어 버리기 때문입니다.
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 loss = (x**2).sum()
 loss.backward()
@@ -37,11 +38,18 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
+# 기록할 것이 없으면 같은 코드가 실행됩니다. 기울기가 필요 없는 텐서에서도 그렇고,
+# (아래에서 보듯) ``torch.no_grad()`` 안에서는 ``x`` 자신에게도 그렇습니다.
+plain = torch.tensor([1.0, 2.0])
+plain -= 0.1 * x.grad
+print(f"requires_grad가 없는 텐서에 같은 업데이트: {plain}")
+
+# %%
 # ``torch.no_grad()``: 기록하지 않고 계산하기
 # -------------------------------------------
 # ``with torch.no_grad():`` 안에서도 연산은 평소처럼 실행되지만 아무것도 기록되지
-# 않습니다. 입력이 기울기를 필요로 하더라도 결과는 ``requires_grad=False`` 이고
-# ``grad_fn`` 이 없습니다.
+# 않습니다. 입력이 기울기를 필요로 하더라도 결과는 ``requires_grad=False``\ 이고
+# ``grad_fn``\ 이 없습니다.
 outside = x * 2
 with torch.no_grad():
     inside = x * 2
@@ -49,11 +57,12 @@ print(f"no_grad 밖: requires_grad={outside.requires_grad}, grad_fn={outside.gra
 print(f"no_grad 안: requires_grad={inside.requires_grad}, grad_fn={inside.grad_fn}")
 
 # %%
-# 원래 글의 방식은 새 텐서를 만듭니다
-# -----------------------------------
-# 원래 글은 ``no_grad`` 안에서 ``x = x - lr * x.grad`` 로 업데이트합니다. 오른쪽은
-# *새* 텐서이고, 이제 ``x`` 라는 이름은 그 새 텐서를 가리킵니다. ``no_grad`` 안에서
-# 계산되었으므로 이 텐서는 기울기가 필요 없는 리프 텐서이고 ``.grad`` 도 없습니다.
+# ``x = x - lr * x.grad`` 방식은 새 텐서를 만듭니다
+# -------------------------------------------------
+# 글 :ref:`post-basics-autograd`\ 는 ``no_grad`` 안에서 ``x = x - lr * x.grad``\ 로
+# 업데이트합니다. 오른쪽은 *새* 텐서이고, 이제 ``x``\ 라는 이름은 그 새 텐서를
+# 가리킵니다. ``no_grad`` 안에서 계산되었으므로 이 텐서는 기울기가 필요 없는 리프
+# 텐서이고 ``.grad``\ 도 없습니다.
 lr = 0.1
 old_x = x
 with torch.no_grad():
@@ -62,14 +71,14 @@ print(f"x is old_x: {x is old_x}")
 print(f"새 x: is_leaf={x.is_leaf}, requires_grad={x.requires_grad}, grad={x.grad}")
 
 # %%
-# 다음 반복에서 이 ``x`` 로 손실(loss)을 계산하면 autograd가 미분할 수 없습니다.
+# 다음 반복에서 이 ``x``\ 로 손실(loss)을 계산하면 autograd가 미분할 수 없습니다.
 try:
     (x**2).sum().backward()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# 그래서 원래 글의 반복문은 매 반복 맨 앞에서 ``requires_grad_(True)`` 를 호출합니다.
+# 그래서 그 글의 반복문은 매 반복 맨 앞에서 ``requires_grad_(True)``\ 를 호출합니다.
 # 이름 끝의 밑줄은 제자리 메서드라는 표시이며, 새 리프 텐서의 기록을 다시 켭니다.
 x.requires_grad_(True)
 (x**2).sum().backward()
@@ -78,11 +87,11 @@ print(f"requires_grad_(True) 이후: requires_grad={x.requires_grad}, grad={x.gr
 # %%
 # 제자리 방식은 같은 리프 텐서를 유지합니다
 # -----------------------------------------
-# ``no_grad`` 안에서는 제자리 업데이트 ``x -= lr * x.grad`` 가 허용됩니다. 기존 리프
-# 텐서의 값만 바꾸므로 ``x`` 는 ``requires_grad=True`` 를 유지하고,
-# ``requires_grad_()`` 도 필요 없습니다. 하지만 ``.grad`` 에는 이전 기울기가 남아
-# 있어서 다음 ``backward()`` 가 거기에 더해집니다. ``x.grad.zero_()`` 나
-# ``x.grad = None`` 으로 초기화합니다.
+# ``no_grad`` 안에서는 제자리 업데이트 ``x -= lr * x.grad``\ 가 허용됩니다. 기존 리프
+# 텐서의 값만 바꾸므로 ``x``\ 는 ``requires_grad=True``\ 를 유지하고,
+# ``requires_grad_()``\ 도 필요 없습니다. 하지만 ``.grad``\ 에는 이전 기울기가 남아
+# 있어서 다음 ``backward()``\ 가 거기에 더해집니다. ``x.grad.zero_()``\ 나
+# ``x.grad = None``\ 으로 초기화합니다.
 same_x = x
 with torch.no_grad():
     x -= lr * x.grad
@@ -92,10 +101,10 @@ x.grad.zero_()
 print(f"x.grad.zero_() 이후: {x.grad}")
 
 # %%
-# detach(): 기록 없이 같은 값
-# ---------------------------
-# ``detach()`` 는 원래 텐서와 메모리를 공유하지만 그래프에서 떨어진 텐서를
-# 돌려줍니다. 기울기가 필요 없고 ``grad_fn`` 도 없습니다. 값이 같은 메모리에
+# ``detach()``: 기록 없이 같은 값
+# -------------------------------
+# ``detach()``\ 는 원래 텐서와 메모리를 공유하지만 그래프에서 떨어진 텐서를
+# 돌려줍니다. 기울기가 필요 없고 ``grad_fn``\ 도 없습니다. 값이 같은 메모리에
 # 있으므로, 여기에 값을 쓰면 원래 텐서도 바뀝니다.
 y = x * 2
 y_detached = y.detach()
@@ -106,15 +115,27 @@ y_detached[0] = 100.0
 print(f"y_detached[0] = 100 이후: y = {y.detach()}")
 
 # %%
-# ``detach()`` 는 값을 그래프 밖으로 꺼낼 때 씁니다. 예를 들어 그림을 그리거나,
-# NumPy로 바꾸거나, 나중을 위해 보관할 때 그래프까지 붙잡아 두지 않게 해 줍니다.
+# ``detach()``\ 는 값을 그래프 밖으로 꺼낼 때 씁니다. 예를 들어 그림을 그리거나,
+# NumPy 배열로 바꾸거나, 값을 만든 그래프 없이 나중을 위해 보관할 때입니다. 기울기가
+# 필요한 텐서는 NumPy 배열이 되기를 거부하지만, ``detach()``\ 한 텐서는 그렇지
+# 않습니다.
+try:
+    y.numpy()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+print(f"y.detach().numpy(): {y.detach().numpy()}")
+
+# %%
+# 더 큰 식 안에서 ``detach()``\ 로 기울기를 일부러 끊는 방법(기울기 차단)은
+# :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`\ 에서 다룹니다.
 #
-# 원래 글 방식의 작은 경사 하강법
-# -------------------------------
-# 무작위 시작값 다섯 개로 된 벡터에 대해 :math:`\text{loss}(x) = \sum_i (x_i - 3)^2`
-# 을 최소화합니다. 기울기는 :math:`2(x - 3)` 이므로 최솟값은 모든 :math:`x_i = 3`
-# 에서입니다. 반복문은 원래 글을 따릅니다. 먼저 ``requires_grad_(True)``, 그리고
-# ``no_grad`` 안에서 ``x = x - lr * x.grad`` 로 업데이트합니다.
+# 매 단계 새 리프 텐서를 만드는 작은 경사 하강법
+# ----------------------------------------------
+# 무작위 시작값 다섯 개로 된 벡터에 대해 :math:`\text{loss}(x) = \sum_i (x_i - 3)^2`\ 을
+# 최소화합니다. 기울기는 :math:`2(x - 3)`\ 이므로 모든 :math:`x_i = 3`\ 에서 최솟값이
+# 됩니다. 반복문은 글 :ref:`post-basics-autograd`\ 를 따릅니다. 먼저
+# ``requires_grad_(True)``, 그리고 ``no_grad`` 안에서 ``x = x - lr * x.grad``\ 로
+# 업데이트합니다.
 start = torch.randn(5)
 lr = 0.1
 steps = 50
@@ -136,7 +157,7 @@ x_seed = x
 # 같은 경사 하강법을 제자리 방식으로
 # ----------------------------------
 # 같은 반복문을 리프 텐서 하나로 끝까지 실행합니다. 업데이트는 그 텐서를 제자리에서
-# 바꾸고, ``x.grad = None`` 이 다음 ``backward()`` 전에 기울기를 지웁니다.
+# 바꾸고, ``x.grad = None``\ 이 다음 ``backward()`` 전에 기울기를 지웁니다.
 x = start.clone().requires_grad_(True)
 losses_in_place = []
 for step in range(steps):
@@ -170,8 +191,8 @@ plt.show()
 # %%
 # 그림에서 두 곡선은 정확히 겹치며 직선을 따라 내려갑니다. 로그 축에서 직선이라는
 # 것은 단계마다 일정한 비율로 줄어든다는 뜻입니다. 업데이트 한 번마다
-# :math:`x - 3` 에 :math:`1 - 2 \cdot \text{lr}` 이 곱해지므로, 손실에는
-# :math:`(1 - 2 \cdot \text{lr})^2` 이 곱해집니다.
+# :math:`x - 3`\ 에 :math:`1 - 2 \cdot \text{lr}`\ 이 곱해지므로, 손실에는
+# :math:`(1 - 2 \cdot \text{lr})^2`\ 이 곱해집니다.
 ratios = torch.tensor(losses_seed[1:]) / torch.tensor(losses_seed[:-1])
 print(f"(1 - 2 lr)^2 = {(1 - 2 * lr) ** 2:.4f}")
 print(f"측정한 단계별 손실 비율: 최소 {ratios.min().item():.4f}, 최대 {ratios.max().item():.4f}")
@@ -179,17 +200,20 @@ print(f"측정한 단계별 손실 비율: 최소 {ratios.min().item():.4f}, 최
 # %%
 # 정리
 # ----
-# - ``torch.no_grad()`` 는 연산을 기록하지 않고 실행합니다. 업데이트에 씁니다.
-# - ``x = x - lr * x.grad`` 는 ``requires_grad`` 가 없는 새 리프 텐서를 만듭니다.
-#   원래 글은 매 반복 ``x.requires_grad_(True)`` 로 기록을 다시 켭니다.
-# - ``no_grad`` 안의 ``x -= lr * x.grad`` 는 같은 리프 텐서를 유지합니다. 다음
-#   ``backward()`` 전에 ``x.grad.zero_()`` 나 ``x.grad = None`` 으로 기울기를
+# - ``torch.no_grad()``\ 는 연산을 기록하지 않고 실행합니다. 업데이트에 씁니다.
+# - ``x = x - lr * x.grad``\ 는 ``requires_grad``\ 가 없는 새 리프 텐서를 만듭니다.
+#   글 :ref:`post-basics-autograd`\ 는 매 반복 ``x.requires_grad_(True)``\ 로 기록을
+#   다시 켭니다.
+# - ``no_grad`` 안의 ``x -= lr * x.grad``\ 는 같은 리프 텐서를 유지합니다. 다음
+#   ``backward()`` 전에 ``x.grad.zero_()``\ 나 ``x.grad = None``\ 으로 기울기를
 #   지웁니다.
-# - ``detach()`` 는 기록 없이 같은 메모리를 돌려줍니다.
+# - ``detach()``\ 는 기록 없이 같은 메모리를 돌려줍니다.
 #
-# 이미지 복원 실습은 10,000픽셀 이미지에 바로 이 원래 글 방식을 씁니다. 다음 페이지
-# :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` 에서는 옵티마이저가
-# 신경망 전체의 업데이트를 대신합니다. API:
+# 실습 페이지 :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`\ 는
+# 10,000픽셀 이미지에 그 글의 바로 이 방식을 씁니다. API:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.Tensor.detach <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 에서는
+# 옵티마이저가 신경망 전체의 업데이트를 대신합니다.

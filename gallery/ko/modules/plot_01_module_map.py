@@ -1,18 +1,28 @@
-"""
+r"""
 PyTorch 모듈 지도
 =================
 
-PyTorch는 각자 맡은 일이 있는 몇 개의 모듈로 나뉘어 있습니다. 원래 글은 그중 일곱 개를
-소개합니다. ``torch``, ``torch.autograd``, ``torch.nn``, ``torch.multiprocessing``,
-``torch.optim``, ``torch.utils``, ``torch.onnx``입니다. 이 페이지는 모듈마다 역할, 그 모듈을
-찾게 되는 상황, 한 줄 요약을 정리하고, 실제로 실행되는 작은 예제를 하나씩 보여 줍니다. 텐서
-두 개를 더하는 것부터 모델을 ONNX로 내보내 PyTorch 밖에서 실행하는 것까지 다룹니다.
+지금까지 PyTorch 모듈 네 개를 써 보았습니다. 텐서를 다루는 ``torch``, 기울기를 계산하는
+``torch.autograd``, 모델과 손실 함수를 만드는 ``torch.nn``, 옵티마이저를 담은
+``torch.optim``\ 입니다. 글 :ref:`post-deep-learning-1`\ 은 PyTorch의 많은 모듈 가운데 이 네
+개에 ``torch.utils``, ``torch.multiprocessing``, ``torch.onnx``\ 를 더해 일곱 개를
+소개합니다. 이 페이지는 일곱 모듈을 한 바퀴 둘러봅니다. 이미 써 본 모듈과 앞으로 쓰게 될
+모듈입니다. 모듈마다 역할, 그 모듈을 찾게 되는 상황(글의 표현 그대로), 한 줄 요약을
+정리하고, 실제로 실행되는 작은 예제를 하나씩 보여 줍니다. 텐서 두 개를 더하는 것부터
+모델을 ONNX로 내보내 PyTorch 밖에서 실행하는 것까지 다룹니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림의 글꼴을 설정하고, 난수
-# 시드를 고정합니다. ``load_example``은 이 사이트의 패키지에 들어 있는 작은 함수로, 아래에서
+# 시드를 고정합니다. ``load_example``\ 은 이 사이트의 패키지에 들어 있는 작은 함수로, 아래에서
 # 워커(worker) 프로세스들이 실행합니다.
+#
+# 이 페이지는 워커 프로세스를 ``"spawn"`` 시작 방식(start method)으로 띄웁니다. Linux,
+# macOS, Windows 어디에나 있는 방식입니다. spawn으로 띄운 워커는 새로 시작한 파이썬이고,
+# 페이지를 스크립트로 실행했다면 먼저 그 스크립트를 ``"__mp_main__"``\ 이라는 이름으로
+# import합니다. 그래서 메인 프로세스에서 한 번만 실행되어야 하는 코드는 모두
+# ``if __name__ == "__main__":`` 안에 넣었습니다. 이 조건은 스크립트를 실행할 때, 노트북에서,
+# 사이트를 만들 때 참이고, 워커 안에서는 거짓입니다.
 import matplotlib.pyplot as plt
 import torch
 import torch.multiprocessing as mp
@@ -28,183 +38,228 @@ torch.manual_seed(0)
 # %%
 # 모듈들은 이렇게 맞물립니다
 # --------------------------
-# 학습을 한 번 돌리면 거의 모든 모듈을 거칩니다. ``torch.utils.data``가 데이터를 배치로
+# 학습을 한 번 돌리면 거의 모든 모듈을 거칩니다. ``torch.utils.data``\ 가 데이터를 배치로
 # 나누고(불러오기가 느리면 ``torch.multiprocessing`` 워커의 도움을 받습니다), ``torch.nn``
-# 모델이 배치에서 예측값과 손실을 만들고, ``torch.autograd``가 기울기(gradient)를 계산하고,
-# ``torch.optim``이 파라미터를 갱신하며, ``torch.onnx``는 학습된 모델을 바깥으로 가져갑니다.
-# 이 모든 계산은 ``torch`` 텐서(tensor) 위에서 이루어집니다.
-fig, ax = plt.subplots(figsize=(7.5, 3.8))
-box = {"boxstyle": "round,pad=0.5", "facecolor": "#dbe9f6", "edgecolor": "#3a6ea5"}
-arrow = {"arrowstyle": "-|>", "color": "#444444", "lw": 1.5}
-note = {"ha": "center", "va": "center", "fontsize": 8, "color": "#444444"}
-ax.text(1.6, 5.0, "torch.utils.data\nDataLoader: 배치", ha="center", va="center", bbox=box)
-ax.text(5.0, 5.0, "torch.nn\n모델과 손실", ha="center", va="center", bbox=box)
-ax.text(8.4, 5.0, "torch.onnx\n모델 내보내기", ha="center", va="center", bbox=box)
-ax.text(1.6, 2.9, "torch.multiprocessing\n워커 프로세스", ha="center", va="center", bbox=box)
-ax.text(5.0, 2.9, "torch.autograd\n기울기", ha="center", va="center", bbox=box)
-ax.text(8.4, 2.9, "torch.optim\n파라미터 갱신", ha="center", va="center", bbox=box)
-ax.text(
-    5.0,
-    1.3,
-    "torch: 텐서와 텐서 연산 (모든 상자가 사용)",
-    ha="center",
-    va="center",
-    bbox={**box, "facecolor": "#fde9c9", "edgecolor": "#b7791f"},
-)
-ax.annotate("", xy=(1.6, 4.45), xytext=(1.6, 3.45), arrowprops=arrow)
-ax.annotate("", xy=(4.05, 5.0), xytext=(2.85, 5.0), arrowprops=arrow)
-ax.annotate("", xy=(7.25, 5.0), xytext=(5.95, 5.0), arrowprops=arrow)
-ax.annotate("", xy=(5.0, 3.45), xytext=(5.0, 4.45), arrowprops=arrow)
-ax.annotate("", xy=(6.95, 2.9), xytext=(5.95, 2.9), arrowprops=arrow)
-ax.annotate("", xy=(5.6, 4.45), xytext=(7.9, 3.45), arrowprops=arrow)
-ax.text(0.75, 3.95, "병렬로\n불러오기", **note)
-ax.text(3.45, 5.35, "배치", **note)
-ax.text(6.6, 5.35, "학습된\n모델", **note)
-ax.text(4.3, 3.95, "loss.backward()", **note)
-ax.text(6.45, 2.6, ".grad", **note)
-ax.text(7.3, 4.1, "optimizer.step()", **note)
-ax.set_xlim(0, 10)
-ax.set_ylim(0.7, 5.8)
-ax.axis("off")
-ax.set_title("학습에서 PyTorch 모듈들이 함께 일하는 방식")
-plt.show()
+# 모델이 배치에서 예측값과 손실을 만들고, ``torch.autograd``\ 가 기울기(gradient)를 계산하고,
+# ``torch.optim``\ 이 파라미터를 업데이트하며, ``torch.onnx``\ 는 학습된 모델을 바깥으로
+# 가져갑니다. 이 모든 계산은 ``torch`` 텐서(tensor) 위에서 이루어집니다.
+if __name__ == "__main__":
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    box = {"boxstyle": "round,pad=0.5", "facecolor": "#dbe9f6", "edgecolor": "#3a6ea5"}
+    arrow = {"arrowstyle": "-|>", "color": "#444444", "lw": 1.5}
+    note = {"ha": "center", "va": "center", "fontsize": 8, "color": "#444444"}
+    ax.text(1.6, 5.0, "torch.utils.data\nDataLoader: 배치", ha="center", va="center", bbox=box)
+    ax.text(5.0, 5.0, "torch.nn\n모델과 손실", ha="center", va="center", bbox=box)
+    ax.text(8.4, 5.0, "torch.onnx\n모델 내보내기", ha="center", va="center", bbox=box)
+    ax.text(1.6, 2.9, "torch.multiprocessing\n워커 프로세스", ha="center", va="center", bbox=box)
+    ax.text(5.0, 2.9, "torch.autograd\n기울기", ha="center", va="center", bbox=box)
+    ax.text(8.4, 2.9, "torch.optim\n파라미터 업데이트", ha="center", va="center", bbox=box)
+    ax.text(
+        5.0,
+        1.3,
+        "torch: 텐서와 텐서 연산 (모든 상자가 사용)",
+        ha="center",
+        va="center",
+        bbox={**box, "facecolor": "#fde9c9", "edgecolor": "#b7791f"},
+    )
+    ax.annotate("", xy=(1.6, 4.45), xytext=(1.6, 3.45), arrowprops=arrow)
+    ax.annotate("", xy=(4.05, 5.0), xytext=(2.85, 5.0), arrowprops=arrow)
+    ax.annotate("", xy=(7.25, 5.0), xytext=(5.95, 5.0), arrowprops=arrow)
+    ax.annotate("", xy=(5.0, 3.45), xytext=(5.0, 4.45), arrowprops=arrow)
+    ax.annotate("", xy=(6.95, 2.9), xytext=(5.95, 2.9), arrowprops=arrow)
+    ax.annotate("", xy=(5.6, 4.45), xytext=(7.9, 3.45), arrowprops=arrow)
+    ax.text(0.75, 3.95, "병렬로\n불러오기", **note)
+    ax.text(3.45, 5.35, "배치", **note)
+    ax.text(6.6, 5.35, "학습된\n모델", **note)
+    ax.text(4.3, 3.95, "loss.backward()", **note)
+    ax.text(6.45, 2.6, ".grad", **note)
+    ax.text(7.3, 4.1, "optimizer.step()", **note)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0.7, 5.8)
+    ax.axis("off")
+    ax.set_title("학습에서 PyTorch 모듈들이 함께 일하는 방식")
+    plt.show()
 
 # %%
-# 그림은 데이터(왼쪽 위)에서 갱신된 모델까지 학습 한 단계가 지나가는 길과, 그 양쪽 끝에 있는
-# 두 모듈을 보여 줍니다. 한쪽은 데이터를 대 주는 워커 프로세스이고, 다른 쪽은 학습된 모델을
-# PyTorch 밖으로 꺼내는 내보내기입니다.
+# 그림은 데이터(왼쪽 위)에서 업데이트된 모델까지 학습 한 단계가 지나가는 길과, 그 양쪽 끝에
+# 있는 두 모듈을 보여 줍니다. 한쪽은 데이터를 대 주는 워커 프로세스이고, 다른 쪽은 학습된
+# 모델을 PyTorch 밖으로 꺼내는 내보내기입니다.
 #
 # torch: 텐서와 텐서 연산
 # -----------------------
 # **역할.** PyTorch의 중심 공간입니다. 숫자를 담는 그릇인 텐서를 만들고 그 위에서 계산을
-# 합니다. **상황**(원래 글): "숫자들을 담은 그릇을 만들고 더하고 빼고 곱하고 나누고 싶다!"
-# **한 줄 요약:** 텐서는 숫자 뭉치이고, ``torch``는 그 숫자 뭉치를 다루는 NumPy와 비슷한
-# 계산 도구입니다.
-numbers = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
-print(f"numbers + 10:\n{numbers + 10}")
-print(f"numbers * numbers (요소별 곱):\n{numbers * numbers}")
-print(f"numbers / 2 - 1:\n{numbers / 2 - 1}")
+# 합니다(:doc:`/auto_examples/tensors/index` 장). **상황:** "숫자들을 담은 그릇을 만들고
+# 더하고 빼고 곱하고 나누고 싶다!" **한 줄 요약:** 텐서는 숫자 뭉치이고, ``torch``\ 는 그
+# 숫자 뭉치를 다루는 NumPy와 비슷한 계산 도구입니다.
+if __name__ == "__main__":
+    numbers = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    print(f"numbers + 10:\n{numbers + 10}")
+    print(f"numbers * numbers (요소별 곱):\n{numbers * numbers}")
+    print(f"numbers / 2 - 1:\n{numbers / 2 - 1}")
 
 # %%
 # torch.autograd: 자동 미분 계산기
 # --------------------------------
-# **역할.** 기울기(미분)를 자동으로 계산합니다. 역전파가 이 모듈 위에서 돌아갑니다.
-# **상황:** "모델이 잘못 예측했을 때, 어떻게 고쳐야 할지 계산해 줘!" **한 줄 요약:** 학습
-# 중의 기울기 자동 계산기입니다. 여기서는 가중치가 하나뿐인 모델이 :math:`x = 2`,
-# :math:`w = 0.5`일 때 :math:`wx`를 예측합니다. 정답은 3이고 손실은 :math:`(wx - 3)^2`입니다.
-# 손으로 계산하면 :math:`\partial \text{loss} / \partial w = 2(wx - 3)x = -8`입니다. 음수이므로
-# :math:`w`를 키우면 손실이 줄어듭니다.
-w = torch.tensor(0.5, requires_grad=True)
-x = torch.tensor(2.0)
-loss = (w * x - 3.0) ** 2
-(grad_w,) = torch.autograd.grad(loss, w)
-print(f"autograd: d loss / dw = {grad_w.item():.4f}")
-print(f"손 계산: 2 * (w * x - 3) * x = {(2 * (w * x - 3.0) * x).item():.4f}")
+# **역할.** 기울기(미분)를 자동으로 계산합니다. 역전파의 바탕인 ``.backward()``\ 도 이
+# 모듈에 속합니다(:doc:`/auto_examples/autograd/index` 장). **상황:** "모델이 잘못
+# 예측했을 때, 어떻게 고쳐야 할지 계산해 줘!" **한 줄 요약:** 학습 중의 기울기 자동
+# 계산기입니다. 기울기를 ``.grad``\ 에 저장하는 ``.backward()`` 말고도, 기울기를 돌려주는
+# ``torch.autograd.grad``\ 가 있습니다. 여기서는 가중치가 하나뿐인 모델이 :math:`x = 2`,
+# :math:`w = 0.5`\ 일 때 :math:`wx`\ 를 예측합니다. 정답은 3이고 손실은
+# :math:`(wx - 3)^2`\ 입니다. 손으로 계산하면
+# :math:`\partial \text{loss} / \partial w = 2(wx - 3)x = -8`\ 입니다. 음수이므로
+# :math:`w`\ 를 키우면 손실이 줄어듭니다.
+if __name__ == "__main__":
+    w = torch.tensor(0.5, requires_grad=True)
+    x = torch.tensor(2.0)
+    loss = (w * x - 3.0) ** 2
+    (grad_w,) = torch.autograd.grad(loss, w)
+    print(f"autograd: d loss / dw = {grad_w.item():.4f}")
+    print(f"손 계산: 2 * (w * x - 3) * x = {(2 * (w * x - 3.0) * x).item():.4f}")
 
 # %%
 # torch.nn: 신경망 레고 블록
 # --------------------------
 # **역할.** 레이어(층), 활성화 함수, 모델 구조, 손실 함수를 바로 조립해 쓸 수 있게 모아
-# 둔 도구 모음입니다. **상황:** "딥러닝 모델을 만들고 싶어요. 레고처럼 쌓고 싶어요!"
-# **한 줄 요약:** 모델을 만들 때 쓰는 블록 모음집입니다. 여기서는 ``nn.Sequential``이 선형
-# 레이어, ReLU, 선형 레이어를 차례로 쌓습니다. 이 모델은 숫자 2개로 된 행 하나를 숫자
-# 1개로 바꿉니다.
-model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1))
-print(model)
-print(f"파라미터 수: {sum(p.numel() for p in model.parameters())}")
-print(f"행 3개를 넣었을 때 출력 형태: {tuple(model(torch.randn(3, 2)).shape)}")
+# 둔 도구 모음입니다(:doc:`/auto_examples/models/index` 장). **상황:** "딥러닝 모델을
+# 만들고 싶어요. 레고처럼 쌓고 싶어요!" **한 줄 요약:** 모델을 만들 때 쓰는 블록
+# 모음집입니다. 여기서는 ``nn.Sequential``\ 이 선형 레이어, ReLU, 선형 레이어를 차례로
+# 쌓습니다. 이 모델은 숫자 2개로 된 행 하나를 숫자 1개로 바꿉니다.
+if __name__ == "__main__":
+    model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1))
+    print(model)
+    print(f"파라미터 수: {sum(p.numel() for p in model.parameters())}")
+    print(f"행 3개를 넣었을 때 출력 형태: {tuple(model(torch.randn(3, 2)).shape)}")
 
 # %%
 # torch.optim: 옵티마이저
 # -----------------------
 # **역할.** SGD, Adam처럼 학습 중에 모델의 파라미터를 바꾸는 알고리즘을 제공합니다.
-# **상황:** "모델이 더 똑똑해지도록 파라미터를 어떻게 바꿀까요?" **한 줄 요약:** 기울기가
-# 가리키는 방향으로 파라미터를 옮겨 주는, 학습의 GPS입니다. 예제 8개(정답은 두 입력의
-# 합)에 ``torch.optim.SGD``로 한 걸음만 가도 모델의 손실이 줄어듭니다.
-inputs = torch.randn(8, 2)
-targets = inputs.sum(dim=1, keepdim=True)
-loss_fn = nn.MSELoss()
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-loss_before = loss_fn(model(inputs), targets)
-optimizer.zero_grad()
-loss_before.backward()
-optimizer.step()
-with torch.no_grad():
-    loss_after = loss_fn(model(inputs), targets)
-print(f"한 걸음 전 손실: {loss_before.item():.4f}, 후: {loss_after.item():.4f}")
+# **상황:** "모델이 더 똑똑해지도록 파라미터를 어떻게 바꿀까요?" **한 줄 요약:** 학습의
+# GPS입니다. 기울기를 보고 각 파라미터를 어디로 옮길지 정합니다(SGD는 기울기의 반대
+# 방향, 곧 손실이 줄어드는 쪽으로 옮깁니다). 여기서는 예제 8개(정답은 두 입력의 합)에
+# ``torch.optim.SGD``\ 로 한 걸음 가자 모델의 손실이 줄어듭니다.
+if __name__ == "__main__":
+    inputs = torch.randn(8, 2)
+    targets = inputs.sum(dim=1, keepdim=True)
+    loss_fn = nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss_before = loss_fn(model(inputs), targets)
+    optimizer.zero_grad()
+    loss_before.backward()
+    optimizer.step()
+    with torch.no_grad():
+        loss_after = loss_fn(model(inputs), targets)
+    print(f"한 걸음 전 손실: {loss_before.item():.4f}, 후: {loss_after.item():.4f}")
+    assert loss_after < loss_before
 
 # %%
 # torch.utils: 도구함과 DataLoader
 # --------------------------------
-# **역할.** 자주 쓰는 보조 기능을 모아 둔 곳입니다. 그중 으뜸은 ``torch.utils.data``로,
-# 데이터셋을 만들고 나누고 배치로 묶습니다. **상황:** "데이터를 조금씩 나눠서 모델에 넣고
-# 싶어요!" **한 줄 요약:** 데이터 다루기 도우미입니다. ``TensorDataset``이 특성 2개짜리
-# 예제 10개와 레이블 10개를 짝짓고, ``DataLoader``가 이를 4개씩 배치로 내줍니다. 그래서
-# 마지막 배치에는 남은 2개가 들어갑니다.
-features = torch.arange(20.0).reshape(10, 2)
-labels = torch.arange(10)
-dataset = TensorDataset(features, labels)
-loader = DataLoader(dataset, batch_size=4)
-print(f"예제 {len(dataset)}개, 배치 {len(loader)}개")
-for batch_features, batch_labels in loader:
-    print(f"특성 {tuple(batch_features.shape)}, 레이블 {tuple(batch_labels.shape)}")
+# **역할.** 자주 쓰는 보조 기능을 모아 둔 곳입니다. 그중 으뜸은 ``torch.utils.data``\ 로,
+# 데이터셋(dataset)을 만들고 나누고 배치(batch)로 묶습니다. **상황:** "데이터를 조금씩
+# 나눠서 모델에 넣고 싶어요!" **한 줄 요약:** 데이터 다루기 도우미입니다.
+# ``TensorDataset``\ 이 특성 2개짜리 예제 10개와 레이블 10개를 짝짓고, 데이터 로더(data
+# loader) ``DataLoader``\ 가 이를 4개씩 배치로 내줍니다. 그래서 마지막 배치에는 남은 2개가
+# 들어갑니다.
+if __name__ == "__main__":
+    features = torch.arange(20.0).reshape(10, 2)
+    labels = torch.arange(10)
+    dataset = TensorDataset(features, labels)
+    loader = DataLoader(dataset, batch_size=4)
+    print(f"예제 {len(dataset)}개, 배치 {len(loader)}개")
+    for batch_features, batch_labels in loader:
+        print(f"특성 {tuple(batch_features.shape)}, 레이블 {tuple(batch_labels.shape)}")
 
 # %%
 # torch.multiprocessing: 여러 일꾼이 동시에
 # -----------------------------------------
 # **역할.** 여러 프로세스에서 작업을 병렬로 처리합니다. 특히 데이터 로딩과 대규모 연산에
 # 쓸모가 있습니다. **상황:** "CPU 여러 개를 써서 데이터를 빠르게 읽고 싶어요!" **한 줄
-# 요약:** 데이터 로딩과 연산 속도를 높이기 위한 병렬 처리 도구입니다. Python의
-# ``multiprocessing``에 한 가지가 더해진 것으로, 텐서가 복사되지 않고 공유 메모리를 통해
-# 프로세스 사이를 오갑니다.
+# 요약:** 데이터 로딩과 연산 속도를 높이기 위한 병렬 처리 도구입니다. 파이썬의
+# ``multiprocessing``\ 을 그대로 대신할 수 있고, 한 가지가 더해졌습니다. 다른 프로세스로
+# 보내는 텐서는 바이트 단위로 피클(pickle)되지 않습니다. 텐서의 데이터는 공유 메모리에
+# 놓이고, 상대 프로세스는 그 메모리를 가리키는 핸들만 받습니다.
 #
-# 워커 2개짜리 풀(pool)이 ``load_example``로 예제 6개를 불러옵니다. 풀은 워커에게 함수를
-# *이름으로* 보내기 때문에, 함수는 import할 수 있는 모듈에 있어야 합니다(이 페이지 안에서
-# 정의한 함수로는 안 됩니다). ``"fork"`` 시작 방식은 지금 프로세스를 복제해 워커를
-# 만들며, Linux에서 쓸 수 있습니다. Windows와 macOS에서는 ``"spawn"``을 쓰고, 스크립트에서
-# 풀을 ``if __name__ == "__main__":`` 아래에 두세요.
-context = mp.get_context("fork")
-with context.Pool(processes=2) as pool:
-    examples = pool.map(load_example, range(6))
-batch = torch.stack(examples)
-print(f"워커들이 만든 배치: {tuple(batch.shape)}")
-print(f"반복문과 같은 결과: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
-print(f"공유 메모리로 전달됨: {examples[0].is_shared()}")
+# 워커 2개짜리 풀(pool)이 ``load_example``\ 로 예제 6개를 불러옵니다. ``"spawn"``\ 은 어느
+# 운영체제에서나 워커를 새 파이썬으로 시작합니다. 풀은 조건문 안에서 만들므로, 이
+# 스크립트를 import하는 워커가 자기 풀을 또 만들지 않습니다.
+if __name__ == "__main__":
+    context = mp.get_context("spawn")
+    with context.Pool(processes=2) as pool:
+        examples = pool.map(load_example, range(6))
+    batch = torch.stack(examples)
+    print(f"워커들이 만든 배치: {tuple(batch.shape)}")
+    print(f"반복문과 같은 결과: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
+    print(f"공유 메모리로 전달됨: {examples[0].is_shared()}")
 
 # %%
-# ``DataLoader``도 같은 장치를 씁니다. ``num_workers=2``로 두면 워커 프로세스 두 개가 배치를
-# 준비합니다. 배치는 워커 없이 만들 때와 똑같고, 일만 나누어 할 뿐입니다.
-parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
-parallel_batches = [batch_features for batch_features, _ in parallel_loader]
-print(f"배치 형태: {[tuple(b.shape) for b in parallel_batches]}")
-print(f"워커 없이 만든 것과 같은 예제: {torch.equal(torch.cat(parallel_batches), features)}")
+# ``DataLoader``\ 도 같은 장치를 씁니다. ``num_workers=2``\ 로 두면 워커 프로세스 두 개가
+# 배치를 준비합니다. 배치는 워커 없이 만들 때와 똑같고, 일만 나누어 할 뿐입니다.
+if __name__ == "__main__":
+    parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
+    parallel_batches = [batch_features for batch_features, _ in parallel_loader]
+    print(f"배치 형태: {[tuple(b.shape) for b in parallel_batches]}")
+    print(f"워커 없이 만든 것과 같은 예제: {torch.equal(torch.cat(parallel_batches), features)}")
 
 # %%
+# 워커가 실행할 함수를 모듈에 두는 이유 (선택)
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+# 처음 읽을 때는 이 부분을 건너뛰어도 됩니다. 뒤의 내용은 이 부분에 기대지 않습니다. 풀은
+# 워커에게 함수를 *이름으로* 보냅니다. ``load_example``\ 을 피클하면 모듈 이름과 함수
+# 이름만 남고, 워커는 그 모듈을 import해서 함수를 찾습니다. 이 페이지에서 정의한 함수는
+# ``__main__`` 모듈에 속합니다. spawn으로 띄운 워커 같은 새 파이썬에는 자기만의
+# ``__main__``\ 이 있고, 거기서는 ``double``\ 이 한 번도 정의되지 않았습니다(스크립트에서는
+# 조건문 안에 있고, 노트북에는 워커가 import할 파일이 없습니다). 그래서 ``load_example``\ 은
+# 찾지만 ``double``\ 은 찾지 못합니다. 아래에서 피클한 함수를 새 파이썬이 하나씩 풀어 봅니다.
+if __name__ == "__main__":
+    import pickle
+    import subprocess
+    import sys
+
+    def double(value):
+        return 2 * value
+
+    unpickle = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()).__name__)"
+    for function in (load_example, double):
+        pickled = pickle.dumps(function)
+        fresh = subprocess.run([sys.executable, "-c", unpickle], input=pickled, capture_output=True)
+        found = fresh.returncode == 0
+        error = "" if found else fresh.stderr.decode().strip().splitlines()[-1]
+        print(f"{function.__module__}.{function.__name__} ({len(pickled)}바이트): 찾음 {found} {error}")
+
+# %%
+# 이 페이지의 워커가 사이트 패키지의 ``load_example``\ 을 실행하는 이유가 이것입니다. 노트북에서
+# 정의한 함수는 spawn으로 띄운 워커에 보낼 수 없습니다. (파이썬 3.13까지 Linux의 기본 시작
+# 방식인 ``"fork"``\ 는 실행 중인 프로세스를 그대로 복제하므로 워커에도 페이지의 함수가
+# 있습니다. 하지만 Windows에는 ``"fork"``\ 가 없습니다.)
+#
 # torch.onnx: 모델 번역기
 # -----------------------
 # **역할.** PyTorch 모델을 모델용 공개 파일 형식인 `ONNX <https://onnx.ai/>`_ (Open Neural
 # Network Exchange)로 바꿉니다. **상황:** "PyTorch로 학습시켰는데, 이걸 모바일 앱이나 다른
 # 시스템에서 쓰고 싶어요!" **한 줄 요약:** 다른 시스템에서도 PyTorch 모델을 쓸 수 있게
-# 해 주는 번역기입니다. 원래 글은 TensorFlow와 Caffe를 예로 들지만, 요즘 이 파일은 주로
-# `ONNX Runtime <https://onnxruntime.ai/>`_ 같은 런타임이 서버, 휴대폰, 브라우저에서
-# 실행합니다.
+# 해 주는 번역기입니다. 글 :ref:`post-deep-learning-1`\ 은 옮겨 갈 곳으로 TensorFlow와
+# Caffe를 들지만, 요즘에는 ONNX 파일을 `ONNX Runtime <https://onnxruntime.ai/>`_ 같은
+# 런타임이 서버, 휴대폰, 브라우저에서 직접 실행하는 일이 많습니다.
 #
-# 내보내기에는 PyTorch 말고도 패키지 세 개가 필요합니다: ``pip install onnx onnxruntime
-# onnxscript``. ``torch.onnx.export``는 먼저 ``torch.export``로 모델을 포착한 뒤 번역하는데,
-# 번역은 ``onnxscript``가 맡습니다.
+# 내보내기에는 PyTorch 말고도 패키지 세 개가 필요하며, 이 사이트의 패키지를 설치할 때 함께
+# 설치됩니다. ``onnx``, ``onnxruntime``, ``onnxscript``\ 입니다. ``torch.onnx.export``\ 는 먼저
+# ``torch.export``\ 로 모델을 포착한 뒤 번역하는데, 번역은 ``onnxscript``\ 가 맡습니다.
 import logging
 import tempfile
 import warnings
 from pathlib import Path
 
-import onnx
-import onnxruntime
+if __name__ == "__main__":
+    import onnx
+    import onnxruntime
 
 # %%
 # 내보내기 도구가 내는 메시지 중 두 가지는 이 모델과 관계가 없으므로 정확히 그 두 가지만
 # 숨깁니다. torch 2.13은 이 모델이 쓰지 않는 이미지 연산자에 대해 "torchvision is not
 # installed"라는 로그를 남기고, 내보내기 도구가 스스로 지원 중단(deprecated)한 내부 클래스
-# (``LeafSpec``)의 객체를 복사하면서 PyTorch 내부에서 ``FutureWarning``을 냅니다. 다른
+# (``LeafSpec``)의 객체를 복사하면서 PyTorch 내부에서 ``FutureWarning``\ 을 냅니다. 다른
 # 메시지는 모두 그대로 나타납니다.
 logging.getLogger("torch.onnx._internal.exporter._registration").addFilter(
     lambda record: not record.getMessage().startswith("torchvision is not installed")
@@ -214,51 +269,53 @@ warnings.filterwarnings(
 )
 
 # %%
-# 내보내기는 ``model.onnx``를 임시 폴더에 쓰고, 이 폴더는 ``with`` 블록이 끝날 때 파일과
-# 함께 지워집니다. ``external_data=False``는 가중치를 파일 하나 안에 담고,
-# ``verbose=False``는 진행 상황 출력을 끕니다. 그다음 파일을 다시 읽습니다.
-# ``onnx.checker``가 파일이 올바른지 검사하고, PyTorch를 전혀 모르는 ONNX Runtime이 이
+# 내보내기는 ``model.onnx``\ 를 임시 폴더에 쓰고, 이 폴더는 ``with`` 블록이 끝날 때 파일과
+# 함께 지워집니다. ``external_data=False``\ 는 가중치를 파일 하나 안에 담고,
+# ``verbose=False``\ 는 진행 상황 출력을 끕니다. 그다음 파일을 다시 읽습니다.
+# ``onnx.checker``\ 가 파일이 올바른지 검사하고, PyTorch를 전혀 모르는 ONNX Runtime이 이
 # 파일만으로 모델의 출력을 계산합니다.
-model.eval()
-sample = torch.randn(3, 2)
-with tempfile.TemporaryDirectory() as folder:
-    path = Path(folder) / "model.onnx"
-    torch.onnx.export(
-        model,
-        (sample,),
-        path,
-        input_names=["x"],
-        output_names=["y"],
-        dynamo=True,
-        external_data=False,
-        verbose=False,
-    )
-    print(f"만들어진 파일: {sorted(p.name for p in Path(folder).iterdir())}")
-    exported = onnx.load(path)
-    onnx.checker.check_model(exported)
-    session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
-    (onnx_output,) = session.run(None, {"x": sample.numpy()})
-print(f"임시 폴더가 남아 있는가: {Path(folder).exists()}")
-print(f"내보낸 그래프의 연산자: {[node.op_type for node in exported.graph.node]}")
+if __name__ == "__main__":
+    model.eval()
+    sample = torch.randn(3, 2)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.onnx"
+        torch.onnx.export(
+            model,
+            (sample,),
+            path,
+            input_names=["x"],
+            output_names=["y"],
+            dynamo=True,
+            external_data=False,
+            verbose=False,
+        )
+        print(f"만들어진 파일: {sorted(p.name for p in Path(folder).iterdir())}")
+        exported = onnx.load(path)
+        onnx.checker.check_model(exported)
+        session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
+        (onnx_output,) = session.run(None, {"x": sample.numpy()})
+    print(f"임시 폴더가 남아 있는가: {Path(folder).exists()}")
+    print(f"내보낸 그래프의 연산자: {[node.op_type for node in exported.graph.node]}")
 
 # %%
-# 내보낸 그래프는 모델을 그대로 풀어 쓴 것입니다. 선형 레이어마다 ``Gemm``(일반 행렬 곱,
-# :math:`xW^T + b`)이 하나씩 있고 그 사이에 ``Relu``가 있습니다. ONNX Runtime은 PyTorch와
-# 같은 값을 냅니다.
-with torch.no_grad():
-    torch_output = model(sample)
-print(f"ONNX Runtime:\n{onnx_output}")
-print(f"PyTorch:\n{torch_output}")
-print(f"같은 출력: {torch.allclose(torch.from_numpy(onnx_output), torch_output, atol=1e-6)}")
+# 내보낸 그래프는 모델을 그대로 풀어 쓴 것입니다. 선형 레이어마다 ``Gemm``\ (일반 행렬 곱,
+# :math:`xW^T + b`)이 하나씩 있고 그 사이에 ``Relu``\ 가 있습니다. ONNX Runtime은 반올림
+# 오차(:math:`10^{-6}` 이내)를 빼면 PyTorch와 같은 값을 냅니다.
+if __name__ == "__main__":
+    with torch.no_grad():
+        torch_output = model(sample)
+    print(f"ONNX Runtime:\n{onnx_output}")
+    print(f"PyTorch:\n{torch_output}")
+    print(f"같은 출력: {torch.allclose(torch.from_numpy(onnx_output), torch_output, atol=1e-6)}")
 
 # %%
 # 정리
 # ----
-# ``torch``는 텐서를 담고, ``torch.autograd``는 미분하고, ``torch.nn``은 모델을 만들고,
-# ``torch.optim``은 모델을 갱신하고, ``torch.utils.data``는 모델에 배치를 대 주고,
-# ``torch.multiprocessing``은 일을 여러 프로세스에 나누고, ``torch.onnx``는 결과를
-# 내보냅니다. 다음 페이지부터는 ``nn.Module``로 모델을 만들고 학습시킵니다:
-# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`.
+# ``torch``\ 는 텐서를 담고, ``torch.autograd``\ 는 미분하고, ``torch.nn``\ 은 모델을
+# 만들고, ``torch.optim``\ 은 모델을 업데이트합니다. 지금까지의 장에서 쓴 네 모듈입니다.
+# ``torch.utils.data``\ 는 모델에 배치를 대 주고, ``torch.multiprocessing``\ 은 일을 여러
+# 프로세스에 나누고, ``torch.onnx``\ 는 결과를 내보냅니다. 데이터가 텐서 하나에 다 들어가지
+# 않고 모델이 PyTorch 밖으로 나가야 할 때 앞으로 찾게 될 모듈입니다.
 #
 # 모듈별 PyTorch 공식 문서:
 # `torch <https://docs.pytorch.org/docs/stable/torch.html>`_,
@@ -268,3 +325,5 @@ print(f"같은 출력: {torch.allclose(torch.from_numpy(onnx_output), torch_outp
 # `torch.utils.data <https://docs.pytorch.org/docs/stable/data.html>`_,
 # `torch.multiprocessing <https://docs.pytorch.org/docs/stable/multiprocessing.html>`_,
 # `torch.onnx <https://docs.pytorch.org/docs/stable/onnx.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`

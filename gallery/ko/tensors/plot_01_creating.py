@@ -1,11 +1,12 @@
-"""
+r"""
 텐서 만들기
 ===========
 
 텐서(tensor)는 숫자를 담는 다차원 배열입니다. 모델이 읽는 데이터도, 모델의 가중치도,
 모델이 내놓는 결과도 모두 텐서입니다. 이 페이지에서는 파이썬 리스트와 NumPy 배열로
 텐서를 만들고, 0, 1, 일정한 간격의 수, 난수로 채운 텐서도 만들어 봅니다. 그리고 각
-텐서의 형태(shape)와 데이터 타입(dtype)을 출력합니다.
+텐서의 형태(shape)와 데이터 타입(dtype)을 출력합니다. 예제는 글
+:ref:`post-basics-autograd`\ 와 :ref:`post-concepts`\ 에서 가져왔습니다.
 """
 
 # %%
@@ -25,17 +26,19 @@ torch.manual_seed(0)
 # %%
 # 파이썬 리스트로 만들기
 # ----------------------
-# ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 겹쳐
-# 쓰면 한 겹마다 차원이 하나씩 생깁니다. 숫자 두 개짜리 행 두 개를 담은 리스트는
-# 2x2 텐서가 됩니다. ``describe``\ 는 텐서의 형태, 데이터 타입, 장치(device)를
-# 한 줄로 보여 줍니다.
+# ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 중첩하면
+# 중첩 단계마다 차원이 하나씩 생깁니다. 숫자 두 개짜리 행 두 개를 담은 리스트는
+# 2x2 텐서가 됩니다. 이 사이트 패키지의 ``describe``\ 는 텐서의 형태, 데이터 타입,
+# 장치(device)를 한 줄로 보여 줍니다. 장치는 텐서의 메모리가 있는 곳으로, 여기서는
+# CPU입니다(GPU로 옮기는 방법은
+# :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서 다룹니다).
 from_list = torch.tensor([[1, 2], [3, 4]])
 print(from_list)
 print(describe(from_list))
 
 # %%
 # PyTorch는 숫자를 보고 데이터 타입을 정했습니다. 정수만 있으면 ``int64``\ 가
-# 됩니다. 신경망은 ``float32``\ 로 계산하므로, 텐서를 만들 때 ``dtype=``\ 으로
+# 됩니다. 신경망은 보통 ``float32``\ 로 계산하므로, 텐서를 만들 때 ``dtype=``\ 으로
 # 원하는 타입을 지정합니다.
 from_list_float = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
 print(from_list_float)
@@ -46,7 +49,9 @@ print(describe(from_list_float))
 # -------------------
 # ``torch.from_numpy``\ 는 NumPy 배열을 형태와 데이터 타입이 같은 텐서로 바꿉니다.
 # NumPy의 기본 실수 타입은 PyTorch의 기본값인 ``float32``\ 가 아니라
-# ``float64``\ 입니다. 또 이 함수는 숫자를 복사하지 않습니다. 그 의미는 다음 페이지
+# ``float64``\ 입니다. 또 이 함수는 숫자를 복사하지 않습니다. 글
+# :ref:`post-basics-autograd`\ 가 이 함수를 더 효율적이라고 한 까닭이 여기에 있습니다.
+# 그 대가가 무엇인지는
 # :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에서 살펴봅니다.
 from_int_array = torch.from_numpy(np.array([4, 5, 6]))
 from_float_array = torch.from_numpy(np.array([0.5, 1.5, 2.5]))
@@ -70,13 +75,14 @@ print(describe(zeros))
 # ----------------
 # ``torch.arange(start, end, step)``\ 은 ``start``\ 부터 ``step``\ 씩 세어
 # ``end``\ 바로 앞에서 멈춥니다. ``end``\ 는 포함되지 않습니다. 인자가 모두 정수면
-# ``int64``, 간격이 실수면 실수 텐서가 됩니다.
+# ``int64``\ 이고, 세 인자 중 하나라도 실수면 ``float32``\ 가 됩니다.
 steps = torch.arange(0, 10, 2)
 quarters = torch.arange(0, 1, 0.25)
 print(steps)
 print(describe(steps))
 print(quarters)
 print(describe(quarters))
+print(f"torch.arange(0.0, 3): {torch.arange(0.0, 3)}")
 
 # %%
 # 지금까지 만든 텐서를 요소 하나를 칸 하나로 그린 격자입니다.
@@ -96,12 +102,20 @@ plt.show()
 # -------------
 # ``torch.rand``\ 는 [0, 1) 구간의 균등 분포에서 값을 뽑습니다. 구간 안의 모든
 # 값이 똑같은 확률로 나옵니다. ``torch.randn``\ 은 평균 0, 표준편차 1인 표준 정규
-# 분포에서 뽑습니다. 첫 셀에서 시드를 고정했으므로 실행할 때마다 같은 숫자가 나옵니다.
+# 분포에서 뽑습니다.
 uniform = torch.rand((2, 3))
 normal = torch.randn((2, 3))
 print(uniform)
 print(normal)
 print(describe(uniform))
+
+# %%
+# 이 숫자들은 첫 셀에서 정한 시드가 결정합니다(PyTorch 버전이 같으면 실행할 때마다
+# 같은 숫자가 나옵니다). 같은 시드를 다시 정하면 ``rand``\ 가 같은 숫자 여섯 개를
+# 다시 내놓고, 시드를 새로 정하지 않고 한 번 더 뽑으면 다른 숫자가 나옵니다.
+torch.manual_seed(0)
+print(f"시드 0을 다시 정하면 같은 숫자: {torch.equal(torch.rand((2, 3)), uniform)}")
+print(f"시드 없이 다시 뽑아도 같은 숫자: {torch.equal(torch.rand((2, 3)), uniform)}")
 
 # %%
 # 숫자 여섯 개로는 분포를 알기 어렵습니다. 각각 10,000개를 뽑아서 작은 구간마다
@@ -121,7 +135,7 @@ plt.show()
 # %%
 # 두 히스토그램은 각 함수에서 10,000개씩 뽑은 값의 분포입니다. ``rand``\ 는 0과 1
 # 사이에 고르게 퍼져 있고, ``randn``\ 은 0 근처에 종 모양으로 모여 있으며 음수도
-# 나옵니다. 요약 수치도 같은 이야기를 합니다.
+# 나옵니다. 요약 수치에서도 같은 모습이 보입니다.
 print(f"rand:  최솟값 {many_uniform.min():.4f}, 최댓값 {many_uniform.max():.4f}")
 print(f"randn: 평균 {many_normal.mean():.4f}, 표준편차 {many_normal.std():.4f}")
 
@@ -144,6 +158,7 @@ print(describe(unset))
 #   NumPy의 실수는 ``float64``\ 입니다.
 # - ``zeros``, ``ones``, ``rand``, ``randn``, ``empty``\ 는 형태를 받고,
 #   ``arange``\ 는 시작, 끝(포함하지 않음), 간격을 받습니다.
+# - 난수는 ``torch.manual_seed``\ 로 정한 시드가 결정합니다.
 # - 기본값 대신 다른 데이터 타입을 쓰려면 ``dtype=``\ 을 넘깁니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`

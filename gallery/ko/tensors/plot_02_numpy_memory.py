@@ -1,11 +1,13 @@
-"""
+r"""
 NumPy 배열과 메모리 공유: ``torch.from_numpy``, ``torch.tensor``
 ================================================================
 
 두 함수 모두 NumPy 배열을 텐서(tensor)로 바꾸지만, 숫자를 복사하는 것은 그중 하나뿐입니다.
 이 페이지에서는 변환한 뒤에 배열을 바꿔 보고 어느 텐서가 함께 바뀌는지 지켜봅니다. 무엇과
 무엇이 메모리를 공유하는지 확인하고, 마지막으로 ``torch.from_numpy``, ``torch.as_tensor``,
-``torch.tensor`` 중 무엇을 언제 쓰면 좋은지 정리합니다.
+``torch.tensor`` 중 무엇을 언제 쓰면 좋은지 정리합니다. 글 :ref:`post-basics-autograd`\ 는
+바로 이 질문으로 끝납니다. 두 함수는 정확히 무엇이 다르고, 메모리 공유의 장단점은
+무엇일까요?
 """
 
 # %%
@@ -77,7 +79,8 @@ print(f"np.shares_memory의 답:             {np.shares_memory(shared.numpy(), a
 # %%
 # 반대 방향: Tensor.numpy()
 # -------------------------
-# ``tensor.numpy()``\ 도 복사하지 않고 메모리를 공유합니다. 그래서 텐서를 제자리에서
+# ``tensor.numpy()``\ 도 (CPU 메모리에 있는 텐서라면) 복사하지 않고 메모리를 공유합니다.
+# 그래서 텐서를 제자리에서
 # 바꾸는 연산(``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드)은 NumPy 배열도 바꿉니다.
 weights = torch.zeros(3)
 weights_array = weights.numpy()
@@ -87,7 +90,8 @@ print(f".numpy()로 얻은 배열: {weights_array}")
 print(f"공유: {shares_memory(weights, weights_array)}")
 
 # %%
-# 공유된 메모리에 쓰는 것은 제자리 연산뿐입니다. ``weights + 1.0``\ 은 새 메모리에
+# 공유된 메모리에 쓰는 것은 제자리 연산(``+=``, ``weights[0] = ...`` 포함)뿐입니다.
+# ``weights + 1.0``\ 은 새 메모리에
 # 새 텐서를 만들기 때문에, 배열은 더 이상 텐서를 따라가지 않습니다.
 weights = weights + 1.0
 print(f"새 텐서: {weights}")
@@ -95,8 +99,8 @@ print(f"배열:    {weights_array}")
 print(f"공유: {shares_memory(weights, weights_array)}")
 
 # %%
-# 중간 지점: ``torch.as_tensor``
-# ------------------------------
+# 절충안: ``torch.as_tensor``
+# ----------------------------
 # ``torch.as_tensor``\ 는 공유할 수 있으면 공유하고, 어쩔 수 없을 때만 복사합니다.
 # 배열과 같은 데이터 타입이면 ``from_numpy``\ 처럼 공유합니다. ``float64`` 배열에서
 # ``float32``\ 를 요청하면 숫자를 새로 만들어야 하므로 ``tensor``\ 처럼 복사합니다.
@@ -108,30 +112,42 @@ print(f"as_tensor(array, dtype=torch.float32): {describe(as_float32)}")
 print(f"  배열과 메모리를 공유: {shares_memory(as_float32, array)}")
 
 # %%
-# 장치(device)도 마찬가지입니다. GPU에 있는 텐서는 주 메모리에 있는 NumPy 배열과
-# 메모리를 공유할 수 없으므로 ``torch.as_tensor(array, device="cuda")``\ 도 복사합니다.
-# 배열을 한 번 더 바꿔서 두 경우를 확인해 봅니다.
+# 배열을 한 번 더 바꿔 봅니다. 메모리를 공유하는 텐서는 배열을 따라 바뀌고, 복사본은
+# 그대로입니다.
+#
+# 장치(device)도 데이터 타입과 같습니다. GPU에 있는 텐서는 GPU 자체의 메모리에 있으므로
+# ``torch.as_tensor(array, device="cuda")``\ 는 언제나 복사합니다(아래 링크한
+# ``as_tensor`` 문서에 나와 있습니다. 이 페이지는 CPU에서 실행되므로 직접 보여 줄 수는
+# 없습니다).
 array[1] = -5.0
 print(f"as_tensor(array):          {as_is}")
 print(f"as_tensor(array, float32): {as_float32}")
 
 # %%
-# 큰 배열에서는 복사하지 않는 쪽이 빠르다
-# ---------------------------------------
-# 복사하는 데 드는 시간은 배열 크기에 비례하지만, 공유하는 데 드는 시간은 크기와
-# 상관없이 거의 없습니다. 숫자 백만 개짜리 배열로 두 방법의 실행 시간(run time)을
-# 재 봅니다. 측정값은 컴퓨터마다 다릅니다.
-big = np.zeros(1_000_000, dtype=np.float32)
-runs = 5
-time_from_numpy = timeit.timeit(lambda: torch.from_numpy(big), number=runs) / runs
-time_tensor = timeit.timeit(lambda: torch.tensor(big), number=runs) / runs
-print(f"torch.from_numpy: {time_from_numpy * 1e3:.4f} ms")
-print(f"torch.tensor:     {time_tensor * 1e3:.4f} ms")
+# 큰 배열에서는 복사하지 않는 쪽이 빠릅니다
+# -----------------------------------------
+# 복사하는 데 드는 시간은 배열이 클수록 길어지지만, 공유하는 데 드는 시간은 크기와
+# 상관없이 아주 짧습니다. 숫자 만 개, 백만 개, 천만 개짜리 배열로 두 방법의 실행
+# 시간(run time)을 재 봅니다. 각 값은 세 번 잰 것 중 가장 짧은 시간이며, 측정값은
+# 컴퓨터마다 다릅니다.
+
+
+def milliseconds(function, array, runs=5):
+    return min(timeit.repeat(lambda: function(array), number=runs, repeat=3)) / runs * 1e3
+
+
+for size in (10_000, 1_000_000, 10_000_000):
+    big = np.zeros(size, dtype=np.float32)
+    print(
+        f"숫자 {size:>10,}개: torch.from_numpy {milliseconds(torch.from_numpy, big):8.4f} ms,"
+        f" torch.tensor {milliseconds(torch.tensor, big):8.4f} ms"
+    )
 
 # %%
 # 함정: 의도하지 않은 공유
 # ------------------------
-# 공유는 소리 없이 일어납니다. 아래에서는 모델의 입력을 ``from_numpy``\ 로 만든 뒤,
+# 공유는 오류도 경고도 없이 조용히 일어납니다. 아래에서는 모델의 입력을
+# ``from_numpy``\ 로 만든 뒤,
 # 나중에 배열을 ``-=``\ 로 *제자리에서* 평균이 0이 되도록 옮깁니다. ``inputs``\ 를
 # 건드린 줄은 하나도 없는데 모델의 입력이 바뀌었습니다.
 data = np.array([1.0, 2.0, 3.0, 4.0])
@@ -140,9 +156,16 @@ data -= data.mean()
 print(f"inputs: {inputs}")
 
 # %%
-# ``data = data - data.mean()``\ 이라고 썼다면 새 배열이 만들어져 ``inputs``\ 는
-# 그대로였을 것입니다. 다른 무엇도 바꿀 수 없는 텐서가 필요하면 ``torch.tensor``\ 로
-# 독립된 복사본을 만드세요(이미 있는 텐서라면 ``.clone()``).
+# 반면 ``data = data - data.mean()``\ 은 새 배열을 만들어 ``data``\ 라는 이름을 그 배열에
+# 붙입니다. 원래 배열은 그대로이고, ``inputs``\ 도 바뀌지 않습니다.
+data = np.array([1.0, 2.0, 3.0, 4.0])
+inputs = torch.from_numpy(data)
+data = data - data.mean()
+print(f"inputs: {inputs}")
+
+# %%
+# 다른 무엇도 바꿀 수 없는 텐서가 필요하면 ``torch.tensor``\ 로 독립된 복사본을
+# 만드세요(이미 있는 텐서라면 ``.clone()``\ 으로 복사합니다).
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.tensor(data)
 data -= data.mean()
@@ -157,7 +180,7 @@ print(f"inputs: {inputs}")
 #   복사하지 않고, 아니면 복사합니다. 복사는 피하고 싶지만 특정 데이터 타입이나 장치가
 #   필요할 때 알맞습니다.
 # - ``torch.tensor(data)``: 언제나 독립된 복사본. 배열이 나중에 바뀔 수 있을 때나,
-#   그냥 안전하게 가고 싶을 때 알맞습니다.
+#   그저 안전하게 하고 싶을 때 알맞습니다.
 # - ``tensor.numpy()``\ 도 메모리를 공유합니다. 제자리 연산(``add_``, ``-=``,
 #   ``array[0] = ...``)은 양쪽 모두에서 보입니다.
 #

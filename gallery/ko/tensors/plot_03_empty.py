@@ -1,4 +1,4 @@
-"""
+r"""
 torch.empty와 쓰레기값
 ======================
 
@@ -7,7 +7,9 @@ torch.empty와 쓰레기값
 쓰레기값(garbage value)이 남고, 그 값이 우연히 0처럼 보일 수도 있습니다. 이
 페이지에서는 일부러 예전 값이 되살아나게 해 보고, 0은 어디서 오는지 확인하고,
 초기화(initialisation)를 건너뛰면 얼마나 아끼는지 재 본 다음, ``empty`` 함수를
-안전하게 쓰는 방법으로 마무리합니다.
+안전하게 쓰는 방법으로 마무리합니다. 글 :ref:`post-deep-learning-1`\ 은 ``empty``\ 가 한 번은
+0을, 다음에는 예전 숫자를 돌려주는 모습을 보여 주는데, 이 페이지에서 두 경우를 모두
+설명합니다.
 """
 
 # %%
@@ -41,12 +43,13 @@ unset = torch.empty((2, 3))
 print(describe(unset))
 
 # %%
-# 예전 값이 되살아난다
-# --------------------
+# 예전 값이 되살아납니다
+# ----------------------
 # 텐서를 지우면 그 메모리는 메모리 할당자(allocator, 리눅스에서는 C 라이브러리의
 # ``malloc``)에게 돌아가고, 할당자는 나중에 비슷한 크기의 요청이 오면 그 메모리를 다시
 # 내줍니다. 어떤 요청이 어떤 블록을 받을지는 프로그램이 앞서 할당한 모든 것에 달려
-# 있으므로, 실험은 매번 같은 상태에서 시작하는 새 파이썬 프로세스에서 돌립니다.
+# 있으므로, 이 페이지에서 한 일이 끼어들지 않도록 실험은 새 파이썬 프로세스에서
+# 실행합니다.
 experiment = """
 import sys
 import torch
@@ -72,17 +75,20 @@ def run_experiment(n, tries):
 # %%
 # 이 실험은 요소 ``n``\ 개를 7.0으로 채우고, 지운 다음, ``empty``\ 로 요소 ``n``\ 개를
 # 요청합니다. 처음 몇 번은 다른 블록을 받을 수 있으므로 가운데 요소가 7.0이 될 때까지
-# (최대 ``tries``\ 번) 반복한 뒤, 메모리의 바이트를 그대로 돌려보냅니다.
+# (최대 ``tries``\ 번, ``.item()``\ 은 요소가 하나인 텐서를 파이썬 숫자로 바꿉니다) 반복한
+# 뒤, 메모리의 바이트를 그대로 돌려보냅니다.
 # ``sys.executable``\ 은 이 페이지를 실행하는 파이썬이고, ``torch.frombuffer``\ 는 받은
 # 바이트를 다시 텐서로 바꿉니다. 먼저 요소 1000개로 해 봅니다.
 b = run_experiment(1000, tries=100)
 
 # %%
-# 이제 ``empty``\ 가 돌려준 값을 세어 봅니다. 블록이 비어 있는 동안 할당자는
-# 블록의 첫 몇 바이트에 자기 관리 정보(다른 빈 블록을 가리키는 포인터)를 적어 두므로,
-# 앞쪽 요소 ``b[:8]``\ 은 세지 않습니다.
+# 이제 ``empty``\ 가 돌려준 값을 세어 봅니다. 블록이 비어 있는 동안 할당자는 블록의
+# 첫 몇 바이트에 자기 관리 정보(다른 빈 블록을 가리키는 포인터)를 적어 둘 수 있으므로,
+# 앞쪽 요소 ``b[:8]``\ 은 따로 셉니다. 실행할 때마다 이 자리에는 그런 포인터가 있기도
+# 하고, 나머지처럼 7.0이 있기도 합니다.
 matches = b == 7.0
 print(f"예전 값이 되살아났는가: {bool(matches.any())}")
+print(f"0번부터 7번 요소 중 7.0인 것: {int(matches[:8].sum())} / 8")
 print(f"8번부터 999번 요소 중 7.0인 것: {int(matches[8:].sum())} / {matches[8:].numel()}")
 print(f"b[8:16] = {b[8:16]}")
 
@@ -115,15 +121,15 @@ plt.show()
 
 # %%
 # 네모 하나가 새 텐서의 요소 하나이고, 왼쪽 위부터 한 줄씩 읽습니다. 파란색은 지운
-# 텐서의 7.0이 그대로 남은 요소이고, 주황색은 할당자가 관리 정보를 적은 요소입니다
-# (있다면 맨 앞에만 있습니다). ``torch.empty``\ 가 한 일은 없습니다. 아무것도 쓰지
-# 않았을 뿐입니다.
+# 텐서의 7.0이 그대로 남은 요소이고, 주황색은 그 밖의 값이 든 요소입니다(할당자가 관리
+# 정보를 적은 실행이라면 맨 앞의 몇 요소). ``torch.empty``\ 가 한 일은 없습니다. 아무것도
+# 쓰지 않았을 뿐입니다.
 #
-# 새 메모리는 0으로 채워져 있다
-# -----------------------------
+# 새 메모리는 0으로 채워져 있습니다
+# ---------------------------------
 # 리눅스에서 아주 큰 블록은 재사용하는 블록 모음에서 나오지 않습니다. 할당자가 매번
 # 운영체제에게 새 페이지를 받아 오고, 운영체제는 다른 프로그램의 데이터를 읽을 수
-# 없도록 새 페이지를 0으로 채워서 줍니다. 이번에도 새 프로세스에서, 요소 천만 개로
+# 없도록 새 페이지를 0으로 채워서 줍니다. 이번에도 새 프로세스에서, 요소 천만 개(40 MB)로
 # 실험을 반복해 봅니다.
 big = run_experiment(10_000_000, tries=1)
 print(f"7.0인 요소: {int((big == 7.0).sum())}")
@@ -138,19 +144,27 @@ print(f"0.0인 요소: {int((big == 0.0).sum())} / {big.numel()}")
 # -----------------------
 # 모든 요소에 값을 쓰는 데는 시간이 듭니다. ``torch.zeros``\ 는 그 일을 하고
 # ``torch.empty``\ 는 건너뜁니다. 요소 천만 개로 둘의 실행 시간(run time)을 재
-# 봅니다. 측정값은 컴퓨터마다, 실행할 때마다 다릅니다.
+# 봅니다. 측정값은 컴퓨터마다, 실행할 때마다 다르며, 각 값은 세 번 잰 것 중 가장 짧은
+# 시간입니다.
 n = 10_000_000
-runs = 5
-time_empty = timeit.timeit(lambda: torch.empty(n), number=runs) / runs
-time_zeros = timeit.timeit(lambda: torch.zeros(n), number=runs) / runs
-print(f"torch.empty(n): {time_empty * 1e3:.4f} ms")
-print(f"torch.zeros(n): {time_zeros * 1e3:.4f} ms")
+
+
+def milliseconds(make, runs=2):
+    return min(timeit.repeat(make, number=runs, repeat=3)) / runs * 1e3
+
+
+print(f"torch.empty(n): {milliseconds(lambda: torch.empty(n)):.4f} ms")
+print(f"torch.zeros(n): {milliseconds(lambda: torch.zeros(n)):.4f} ms")
 
 # %%
 # 이 차이의 일부는 나중으로 미뤄질 뿐입니다. 운영체제는 새 페이지에 처음 무언가를 쓸 때
-# 비로소 페이지를 내주므로, 곧 값을 채울 텐서는 그때 그 비용을 치릅니다. ``empty``\ 가
-# 언제나 아끼는 것은 메모리 전체를 한 번 훑으며 값을 쓰는 작업입니다.
-#
+# 비로소 페이지를 내주므로, 곧 값을 채울 텐서는 그때 그 비용을 치릅니다. 실제 코드처럼
+# 두 텐서를 곧바로 1로 채워 보면, 차이는 ``empty``\ 가 정말로 아끼는 만큼, 곧 메모리
+# 전체에 0을 한 번 쓰는 시간으로 줄어듭니다.
+print(f"torch.empty(n).fill_(1.0): {milliseconds(lambda: torch.empty(n).fill_(1.0)):.4f} ms")
+print(f"torch.zeros(n).fill_(1.0): {milliseconds(lambda: torch.zeros(n).fill_(1.0)):.4f} ms")
+
+# %%
 # empty를 안전하게 쓰는 법
 # ------------------------
 # ``empty``\ 는 누가 텐서를 읽기 전에 모든 요소를 한꺼번에 덮어쓸 때 알맞습니다. 흔한
@@ -177,18 +191,28 @@ print(f"torch.empty(5).uniform_(): {by_empty}")
 print(f"완전히 같은가: {torch.equal(by_rand, by_empty)}")
 
 # %%
+# 디버깅할 때는 ``torch.use_deterministic_algorithms(True)``\ 로 ``empty``\ 가 텐서를
+# 채우게 할 수 있습니다. 부동소수점 텐서는 NaN("숫자가 아님", not a number)으로, 정수
+# 텐서는 그 타입의 가장 큰 값으로 채우므로, 실수로 그 값을 읽으면 바로 눈에 띕니다. 이
+# 설정은 프로그램 전체에 적용되므로 다 쓴 뒤에는 다시 끕니다.
+torch.use_deterministic_algorithms(True)
+print(f"torch.empty(3):                    {torch.empty(3)}")
+print(f"torch.empty(3, dtype=torch.int64): {torch.empty(3, dtype=torch.int64)}")
+torch.use_deterministic_algorithms(False)
+
+# %%
 # 정리
 # ----
 # - ``torch.empty``\ 는 형태와 데이터 타입만 정합니다. 값은 메모리에 있던 그대로이고,
-#   예전 숫자일 수도 0일 수도 있습니다.
+#   같은 프로그램이 남긴 예전 숫자일 수도, 새 메모리의 0일 수도 있습니다.
 # - 이 함수가 있는 이유는 초기화를 건너뛰면 시간이 절약되기 때문입니다. 곧바로 값을
 #   덮어쓸 큰 텐서에서 효과가 있습니다.
 # - 보통은 ``torch.zeros``, ``torch.ones``, ``torch.rand``\ 를 쓰세요. ``empty``\ 는
 #   모든 요소를 한꺼번에 덮어쓸 때만 씁니다. ``out=``, ``copy_``, ``uniform_``\ 이
 #   그런 경우입니다.
-# - 디버깅할 때는 ``torch.use_deterministic_algorithms``\ 로 ``empty``\ 가 텐서를
-#   NaN으로 채우게 할 수 있습니다. 실수로 그 값을 읽으면 바로 눈에 띕니다(아래
-#   링크의 문서 참고).
+# - 디버깅할 때는 ``torch.use_deterministic_algorithms(True)``\ 로 ``empty``\ 가 텐서를
+#   NaN(정수라면 가장 큰 값)으로 채우게 할 수 있습니다. 실수로 그 값을 읽으면 바로
+#   눈에 띕니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`
 #

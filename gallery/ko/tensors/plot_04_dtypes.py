@@ -6,13 +6,15 @@ r"""
 대부분의 일을 맡습니다. 신경망 연산에는 ``torch.float32``, 인덱스와 클래스 레이블에는
 ``torch.int64``, 마스크에는 ``torch.bool``\ 을 씁니다. 이 페이지에서는 각 타입이 어디에서
 나오는지 살펴보고, 텐서를 마스킹하고, 타입을 변환하고, 타입을 섞으면 어떻게 되는지 확인하고,
-요소 하나가 몇 바이트를 차지하는지 측정합니다.
+요소 하나가 몇 바이트를 차지하는지 측정합니다. 세 타입과 각각의 쓰임새는 글
+:ref:`post-basics-autograd`\ 가 정리한 그대로입니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 이 페이지에서는 레이어(층)를 만들기 위해 ``torch.nn``\ 을, 배열을
-# 만들기 위해 NumPy를 함께 씁니다.
+# 난수 시드를 고정합니다. 이 페이지에서는 배열을 만들기 위해 NumPy를 함께 쓰고, 신경망
+# 레이어(층)를 모아 둔 ``torch.nn``\ 에서 레이어 하나를 꺼내 그 안의 숫자만 살펴봅니다
+# (레이어는 :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`\ 에서 배웁니다).
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -36,8 +38,10 @@ print(f"torch.tensor([1.0, 2.0, 3.0]).dtype: {decimal.dtype}")
 # %%
 # float32: 신경망 연산의 기본 타입
 # --------------------------------
-# dtype을 지정하지 않고 쓴 부동소수점 숫자는 *기본 dtype*\ 인 ``float32``\ 가 됩니다. 난수
-# 텐서도 ``float32``\ 이고, ``torch.nn`` 레이어의 가중치와 편향도 ``float32``\ 입니다.
+# dtype을 지정하지 않고 쓴 부동소수점 숫자는 *기본 dtype*\ 인 ``float32``\ 가 됩니다.
+# ``torch.rand``\ 와 ``torch.randn``\ 도 ``float32``\ 를 내놓고, ``torch.nn`` 레이어의
+# 가중치와 편향(시작하기에서 만난 파라미터)도 ``float32``\ 입니다. ``nn.Linear(3, 2)``\ 는
+# 숫자 3개를 받아 2개를 내놓는 레이어입니다.
 layer = nn.Linear(3, 2)
 print(f"torch.tensor([1.0]).dtype: {torch.tensor([1.0]).dtype}")
 print(f"torch.rand(2, 3).dtype:    {torch.rand(2, 3).dtype}")
@@ -47,9 +51,9 @@ print(f"nn.Linear 가중치 / 편향:   {layer.weight.dtype} / {layer.bias.dtype
 # %%
 # ``torch.finfo``\ 는 부동소수점 타입이 담을 수 있는 값을 알려 줍니다. ``resolution``\ 은
 # 상대 정밀도를 10의 거듭제곱으로 나타낸 값입니다. ``float64``\ 는 ``float32``\ 보다 두 배가
-# 넘는 십진 자릿수를 유지하지만, 신경망을 학습하는 데에는 그만큼 필요하지 않습니다.
-# ``float32``\ 는 정밀도가 충분하고, 메모리는 절반만 쓰며(이 페이지 끝에서 확인합니다), GPU에서
-# ``float64``\ 보다 훨씬 빠르게 계산됩니다.
+# 넘는 십진 자릿수를 유지하지만, 신경망은 보통 ``float32``\ 로 학습합니다. 가중치를
+# 학습하는 데에는 그 정밀도로 충분하고, 메모리는 ``float64``\ 의 절반만 쓰기 때문입니다(이
+# 페이지 끝에서 확인합니다).
 for dtype in (torch.float32, torch.float64):
     info = torch.finfo(dtype)
     print(f"{dtype}: resolution {info.resolution}, 최댓값 {info.max:.4e}")
@@ -57,26 +61,34 @@ for dtype in (torch.float32, torch.float64):
 # %%
 # int64: 인덱스와 레이블
 # ----------------------
-# 정수는 기본적으로 ``int64``\ 가 되고, 요소를 *세거나* *가리키는* 값도 모두 ``int64``\ 입니다.
-# 정수로 만든 ``torch.arange``, 그리고 ``argmax``\ 가 돌려주는 위치가 그렇습니다.
+# 정수는 기본적으로 ``int64``\ 가 됩니다. 정수로 만든 ``torch.arange``, 그리고 PyTorch
+# 함수가 돌려주는 위치도 ``int64``\ 입니다. 가장 큰 요소의 위치를 찾는 ``argmax``\ 가
+# 그 예입니다.
 scores = torch.tensor([0.1, 0.7, 0.2])
 best = torch.argmax(scores)
 print(f"torch.arange(4).dtype: {torch.arange(4).dtype}")
 print(f"torch.argmax(scores):  {best} (dtype {best.dtype})")
 
 # %%
-# ``int64`` 텐서로 다른 텐서를 인덱싱할 수 있습니다. 각 숫자가 요소 하나를 고릅니다.
-# ``argmax``\ 와 인덱싱은 둘 다 ``int64`` 위치로 말하기 때문에 자연스럽게 맞물립니다.
+# 정수 텐서로 다른 텐서를 인덱싱할 수 있습니다. 각 숫자가 요소 하나를 고릅니다.
+# 부동소수점 텐서는 값이 모두 정수라도 인덱스로 쓸 수 없습니다. ``argmax``\ 가 돌려준
+# 위치는 그대로 인덱스로 쓸 수 있습니다.
 indices = torch.tensor([2, 0, 1, 1])
 print(f"indices.dtype:   {indices.dtype}")
 print(f"scores[indices]: {scores[indices]}")
+try:
+    scores[indices.float()]
+except IndexError as error:
+    print(f"scores[indices.float()]: {type(error).__name__}: {error}")
 print(f"scores[best]:    {scores[best]:.4f}")
 
 # %%
-# 클래스 레이블도 인덱스입니다. 레이블 ``2``\ 는 "세 번째 클래스"라는 뜻입니다. 분류 모델은
-# 클래스마다 ``float32`` 점수(*로짓*, logits)를 하나씩 내고, ``cross_entropy``\ 는 이 점수를
-# ``int64`` 정답(레이블)과 비교합니다. 클래스 방향으로 ``argmax``\ 를 하면 점수가 같은 dtype의
-# 예측 레이블로 바뀝니다.
+# 클래스 레이블도 인덱스입니다. 레이블 ``2``\ 는 "세 번째 클래스"라는 뜻입니다. 분류 모델(여러
+# 클래스 중 하나를 고르는 모델)은 클래스마다 ``float32`` 점수(*로짓*, logits)를 하나씩
+# 냅니다. 분류에서 흔히 쓰는 손실 함수인 ``cross_entropy``\ 는 이 점수를 ``int64``
+# 정답(레이블)과 비교합니다(손실은 시작하기에서 본 것처럼 예측이 얼마나 틀렸는지 재는
+# 값입니다). 클래스 방향으로 ``argmax``\ 를 하면 점수가 같은 dtype의 예측 레이블로
+# 바뀝니다. 여기서는 예제 4개, 클래스 3개에 무작위 점수를 씁니다.
 logits = torch.randn(4, 3)
 labels = torch.tensor([2, 0, 1, 1])
 loss = nn.functional.cross_entropy(logits, labels)
@@ -84,6 +96,14 @@ predictions = logits.argmax(dim=1)
 print(f"logits: {logits.dtype}, labels: {labels.dtype}, predictions: {predictions.dtype}")
 print(f"교차 엔트로피 손실: {loss:.4f}")
 print(f"예측값: {predictions}, 정답: {labels}")
+
+# %%
+# 같은 레이블이라도 ``int32``\ 면 받아들이지 않습니다. PyTorch의 오류 메시지는 ``int64``\ 를
+# *Long*, ``int32``\ 를 *Int*, ``uint8``\ 을 *Byte*\ 라고 부릅니다.
+try:
+    nn.functional.cross_entropy(logits, labels.to(torch.int32))
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
 
 # %%
 # bool: 마스크
@@ -96,7 +116,7 @@ print(f"mask.dtype: {mask.dtype}")
 print(mask)
 
 # %%
-# 마스크는 일상적으로 세 가지 일을 합니다. 마스크로 인덱싱하면(``x[mask]``) ``True``\ 인
+# 마스크는 흔히 세 가지 일에 쓰입니다. 마스크로 인덱싱하면(``x[mask]``) ``True``\ 인
 # 요소만 *골라냅니다*\ (더 이상 격자를 이루지 않으므로 결과는 1차원 텐서입니다).
 # ``torch.where``\ 와 ``masked_fill``\ 은 형태를 유지한 채 요소를 *바꿉니다*. 그리고
 # ``True``\ 는 1로 계산되므로 ``mask.sum()``\ 은 ``True``\ 인 요소의 개수를 *셉니다*.
@@ -125,8 +145,10 @@ plt.show()
 # ``False``\ 인 곳에 0을 넣은 ``torch.where``\ 의 결과, 그리고 골라낸 요소만 행 순서대로 남긴
 # ``x[mask]``\ 를 보여 줍니다.
 #
-# 마스크는 ``&``\ (그리고), ``|``\ (또는), ``~``\ (부정)로 조합합니다. 마스크를 ``float32``\ 로
-# 바꿔 평균을 내면 ``True``\ 의 비율이 됩니다. 분류 모델의 정확도도 바로 이렇게 계산합니다.
+# 마스크는 ``&``\ (그리고), ``|``\ (또는), ``~``\ (부정)로 조합합니다. ``mean``\ 은 부동소수점
+# 텐서에만 쓸 수 있으므로 마스크를 먼저 ``float32``\ 로 바꿉니다. 그 평균이 ``True``\ 의
+# 비율입니다. 분류 모델의 정확도(accuracy, 예측값이 정답과 같은 비율)도 바로 이렇게
+# 계산합니다.
 small_positive = (x > 0) & (x < 1.5)
 print(f"0 < x < 1.5: {x[small_positive]}")
 print(f"양수 요소의 비율: {mask.float().mean():.4f}")
@@ -146,7 +168,8 @@ print(f"values.bool():            {values.bool()}")
 print(f"values 자체는 그대로입니다: {values}")
 
 # %%
-# 자주 필요한 변환이 하나 있습니다. NumPy는 ``float64`` 배열을 만들고, ``torch.from_numpy``\ 는
+# 자주 필요한 변환이 하나 있습니다. NumPy는 파이썬 실수로 ``float64`` 배열을 만들고,
+# ``torch.from_numpy``\ 는
 # 그 dtype을 그대로 유지합니다. ``float32`` 레이어는 ``float64`` 입력을 받지 않으며,
 # ``.float()``\ 로 해결할 수 있습니다.
 array = np.array([[1.0, 2.0, 3.0]])
@@ -161,10 +184,11 @@ print(f"layer(inputs.float()).dtype: {layer(inputs.float()).dtype}")
 # %%
 # dtype 섞기: 타입 승격
 # ---------------------
-# 연산에 두 가지 dtype이 섞이면 PyTorch는 둘을 모두 담을 수 있는 타입으로 계산합니다.
-# ``int64``\ 와 ``float32``\ 를 섞으면 ``float32``\ 가 됩니다(타입 승격, type promotion).
-# ``torch.result_type``\ 은 아무것도 계산하지 않고 결과의 dtype을 알려 줍니다. 정수 텐서를
-# ``/``\ 로 나누어도 ``float32``\ 가 되고, ``//``\ 는 ``int64``\ 를 유지합니다.
+# 연산에 두 가지 dtype이 섞이면 PyTorch는 둘을 하나의 공통 타입으로 바꿔 계산합니다(타입
+# 승격, type promotion). 정수 타입보다 부동소수점 타입이, 부동소수점 타입 둘 중에서는 더 큰
+# 쪽이 이깁니다. 그래서 ``int64``\ 와 ``float32``\ 를 섞으면 ``float32``\ 가 됩니다.
+# ``torch.result_type``\ 은 아무것도 계산하지 않고 결과의 dtype을 알려 줍니다. 정수를
+# ``/``\ 로 나누면 ``float32``\ 가 되고, 내림 나눗셈 ``//``\ 는 ``int64``\ 를 유지합니다.
 counts = torch.tensor([1, 2, 3])
 weights = torch.tensor([0.5, 0.25, 0.125])
 print(f"torch.result_type(counts, weights): {torch.result_type(counts, weights)}")
@@ -173,8 +197,14 @@ print(f"(counts / 2).dtype:        {(counts / 2).dtype}")
 print(f"(counts // 2).dtype:       {(counts // 2).dtype}")
 
 # %%
-# 파이썬 숫자나 0차원 텐서는 결과의 *종류*\ (정수인지 부동소수점인지)만 정하고 크기는 정하지
-# 않습니다. 그래서 ``float32`` 텐서에 ``float64`` 스칼라를 곱해도 ``float32``\ 로 남습니다.
+# 공통 타입이 두 값을 언제나 정확히 담는 것은 아닙니다. ``float32``\ 는 유효 숫자를 7자리
+# 정도만 유지하므로, 큰 ``int64`` 값은 ``float32``\ 와 만나면 마지막 자리를 잃습니다.
+large = torch.tensor([16_777_217])
+print(f"int64 {large} 곱하기 float32 1.0: {large * torch.tensor([1.0])}")
+
+# %%
+# 차원이 있는 텐서와 함께 쓰면, 파이썬 숫자나 0차원 텐서는 결과의 *종류*\ (정수인지
+# 부동소수점인지)만 정하고 크기는 정하지 않습니다. 그래서 ``float32`` 텐서에 ``float64`` 스칼라를 곱해도 ``float32``\ 로 남습니다.
 # 제자리(in-place) 연산은 텐서의 dtype을 바꿀 수 없으므로, ``int64`` 텐서에 부동소수점 값을
 # 제자리에서 더하면 오류가 납니다.
 scalar64 = torch.tensor(2.0, dtype=torch.float64)
@@ -220,11 +250,14 @@ plt.show()
 #   비교의 결과로 마스크에 쓰입니다.
 # - 마스크는 요소를 골라내고(``x[mask]``), 바꾸고(``torch.where``, ``masked_fill``),
 #   셉니다(``mask.sum()``).
-# - ``.to(dtype)``, ``.float()``, ``.long()``\ 으로 변환합니다. dtype을 섞으면 둘을 모두 담는
-#   타입으로 승격되며, ``torch.result_type``\ 으로 미리 알 수 있습니다.
+# - ``.to(dtype)``, ``.float()``, ``.long()``\ 으로 변환합니다. dtype을 섞으면 공통 타입(정수보다
+#   부동소수점, 작은 부동소수점보다 큰 부동소수점)으로 승격되며, ``torch.result_type``\ 으로
+#   미리 알 수 있습니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서는 텐서의 형태를
-# 바꿉니다. API:
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서는 텐서의 형태를
+# 바꿉니다.
+#
+# PyTorch 문서:
 # `텐서 속성 (dtype) <https://docs.pytorch.org/docs/stable/tensor_attributes.html>`_,
 # `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
 # `torch.where <https://docs.pytorch.org/docs/stable/generated/torch.where.html>`_,

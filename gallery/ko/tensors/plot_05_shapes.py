@@ -3,20 +3,22 @@ r"""
 ===========
 
 같은 숫자들도 여러 형태(shape)로 배열할 수 있습니다. 한 줄로, 한 열로, 격자로, 이미지 배치로
-말입니다. 이 페이지에서는 원래 글의 형태 예제(``reshape``, ``transpose``, ``flatten``)를
-실행하고, ``unsqueeze``\ 와 ``squeeze``\ 로 크기가 1인 차원을 더하고 빼 봅니다. 그리고 가장
-중요한 차이를 확인합니다. ``reshape``\ 는 요소의 순서를 지키고, ``transpose``\ 는 순서를 바꿉니다.
+말입니다. 이 페이지에서는 글 :ref:`post-concepts`\ 의 형태 예제(2x2 텐서의 ``reshape``,
+``transpose``, ``flatten``)를 실행하고, 글 :ref:`post-basics-autograd`\ 가 소개한
+``unsqueeze``\ 와 ``squeeze``\ 로 크기가 1인 차원을 더하고 빼 봅니다. 그리고 가장 중요한 차이를
+확인합니다. ``reshape``\ 는 요소의 순서를 지키고, ``transpose``\ 는 순서를 바꿉니다. 마지막으로
+텐서가 메모리에 놓이는 방식(*스트라이드*)을 살펴보고, 이것으로 ``view``\ 가 언제 동작하고
+``reshape``\ 가 언제 복사하는지 설명합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 패키지의 ``shares_memory``\ 는 두 텐서가 같은 메모리를 쓰는지
-# 알려 줍니다.
+# 난수 시드를 고정합니다.
 import matplotlib.pyplot as plt
 import torch
+from matplotlib.patches import Rectangle
 
 from pytorch_basics.plotting import draw_tensor, use_site_style
-from pytorch_basics.tensors import shares_memory
 
 use_site_style()
 torch.manual_seed(0)
@@ -63,7 +65,8 @@ print(f"x.T와 같음: {torch.equal(transposed, x.T)}")
 # flatten
 # -------
 # ``torch.flatten``\ 은 모든 요소를 한 줄로 늘어놓습니다. ``x``\ 를 행 단위로 읽어 나가는데, 이
-# 순서를 *행 우선*\ (row-major) 순서라고 하며 PyTorch가 새 텐서를 저장하는 순서이기도 합니다.
+# 순서를 *행 우선*\ (row-major) 순서라고 합니다. ``torch.tensor``, ``zeros``, ``arange``
+# 같은 생성 함수가 요소를 저장하는 순서이기도 합니다(이 페이지 끝에서 확인합니다).
 flattened = torch.flatten(x)
 print(f"torch.flatten(x): {flattened}")
 
@@ -100,9 +103,11 @@ plt.show()
 #
 # 특정 차원부터 펼치기
 # --------------------
-# 이미지 배치의 형태는 (배치, 채널, 높이, 너비)입니다. 선형 레이어는 이미지마다 한 행을
-# 원하므로, ``flatten(start_dim=1)``\ 로 0번 차원은 두고 나머지를 펼칩니다. 이미지 하나당
-# 3 x 8 x 8 = 192개의 값이 됩니다.
+# 모델은 예제 여러 개를 한꺼번에 처리합니다. 이 묶음을 *배치*\ (batch)라고 합니다. 컬러 이미지
+# 배치의 형태는 (배치, 채널, 높이, 너비)이고, 채널은 빨강, 초록, 파랑의 3개입니다. 선형
+# 레이어(``nn.Linear``, :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`\ 에서
+# 배웁니다)는 예제마다 숫자 한 행을 받으므로, ``flatten(start_dim=1)``\ 로 0번 차원은 두고
+# 나머지를 펼칩니다. 이미지 하나당 3 x 8 x 8 = 192개의 값이 됩니다.
 images = torch.rand(4, 3, 8, 8)
 rows = images.flatten(start_dim=1)
 print(f"images: {tuple(images.shape)} -> flatten(start_dim=1): {tuple(rows.shape)}")
@@ -110,7 +115,8 @@ print(f"images: {tuple(images.shape)} -> flatten(start_dim=1): {tuple(rows.shape
 # %%
 # unsqueeze는 크기가 1인 차원을 더합니다
 # --------------------------------------
-# 모델은 배치를 입력으로 받습니다. (3, 64, 64) 형태의 이미지 한 장은 ``unsqueeze(0)``\ 으로
+# 모델은 배치를 입력으로 받습니다. (3, 64, 64) 형태의 이미지 한 장(64x64 픽셀, 채널 3개)은
+# ``unsqueeze(0)``\ 으로
 # 0번 위치에 크기 1인 차원을 더해 (1, 3, 64, 64), 즉 한 장짜리 배치가 됩니다. ``None``\ 으로
 # 인덱싱해도 같습니다.
 image = torch.rand(3, 64, 64)
@@ -139,7 +145,7 @@ plt.show()
 #
 # squeeze는 크기가 1인 차원을 없앱니다
 # ------------------------------------
-# ``squeeze(0)``\ 은 ``unsqueeze(0)``\ 을 되돌립니다. 인수 없이 쓰면 ``squeeze``\ 는 크기가
+# ``squeeze(0)``\ 은 ``unsqueeze(0)``\ 을 되돌립니다. 인자 없이 쓰면 ``squeeze``\ 는 크기가
 # 1인 차원을 *모두* 없앱니다. 크기가 1이 아닌 차원을 지정하면 아무 일도 일어나지 않습니다.
 print(f"batch.squeeze(0): {tuple(batch.squeeze(0).shape)}")
 ones = torch.zeros(1, 3, 1, 5)
@@ -147,39 +153,149 @@ print(f"{tuple(ones.shape)} -> squeeze(): {tuple(ones.squeeze().shape)}")
 print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
 
 # %%
-# reshape는 복사할 수도 있지만, view는 절대 복사하지 않습니다
-# ------------------------------------------------------------
-# 텐서는 메모리 한 덩어리와 그것을 읽는 규칙으로 이루어집니다. 이 규칙이 *스트라이드*\ (stride),
-# 곧 각 차원을 따라 한 칸 갈 때 건너뛰는 요소의 수입니다. transpose는 규칙만 바꾸므로
-# ``x.T``\ 는 ``x``\ 와 메모리를 공유하지만 *연속적*\ (contiguous)이지 않습니다. 행 단위로
-# 읽으면 메모리 안에서 이리저리 건너뛰게 됩니다.
-print(f"x.stride(): {x.stride()}, x.T.stride(): {x.T.stride()}")
-print(f"x.T가 x와 메모리를 공유함: {shares_memory(x.T, x)}")
-print(f"x.is_contiguous(): {x.is_contiguous()}, x.T.is_contiguous(): {x.T.is_contiguous()}")
+# 스트라이드: 형태를 메모리에서 읽는 규칙
+# ----------------------------------------
+# 텐서의 숫자는 메모리 한 덩어리에 차례로 늘어서 있습니다. 이것을 *저장소*\ (storage)라고
+# 합니다. 형태는 이 한 줄짜리 숫자들을 격자로 읽는 방법을 정하고, *스트라이드*\ (stride)는
+# 각 차원을 따라 한 칸 갈 때 저장소에서 몇 자리를 움직이는지 정합니다. 값(10부터 60)과
+# 저장 위치(0부터 5)가 서로 다른 2x3 텐서 ``m``\ 을 봅시다. 아래로 한 칸 가면 3자리, 오른쪽으로
+# 한 칸 가면 1자리를 움직이므로, 요소 ``(row, col)``\ 은 저장 위치 ``row * 3 + col * 1``\ 에
+# 있습니다. ``data_ptr()``\ 는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다.
+# ``m.flatten()``\ 은 같은 주소에서 시작하므로 복사본이 아니라 저장소를 차례로 읽은
+# 것입니다.
+m = torch.arange(10, 70, 10).reshape(2, 3)
+storage = m.flatten()
+m_matches = all(
+    m[row, col] == storage[row * m.stride(0) + col * m.stride(1)]
+    for row in range(2)
+    for col in range(3)
+)
+assert m_matches and storage.data_ptr() == m.data_ptr()
+print(f"m.shape: {tuple(m.shape)}, m.stride(): {m.stride()}")
+print(f"저장소: {storage.tolist()}, m과 같은 주소: {storage.data_ptr() == m.data_ptr()}")
+print(f"모든 m[row, col]이 storage[row * 3 + col * 1]과 같음: {m_matches}")
 
 # %%
-# 연속적인 텐서를 ``reshape``\ 하면 같은 메모리를 보는 뷰(view)가 나옵니다. ``x.T``\ 를
-# ``reshape``\ 하면 새 순서를 스트라이드로 나타낼 수 없으므로, 조용히 복사합니다.
-print(f"x.reshape(4)가 x와 메모리를 공유함:   {shares_memory(x.reshape(4), x)}")
-print(f"x.T.reshape(4)가 x와 메모리를 공유함: {shares_memory(x.T.reshape(4), x)}")
+# ``m.T``\ 는 아무것도 복사하지 않습니다. 같은 주소에서 시작하고 스트라이드만 (1, 3)으로
+# 맞바꾸므로, 요소 ``(row, col)``\ 은 ``row * 1 + col * 3``\ 에 있습니다. 그래서 ``m.T``\ 를
+# 행 단위로 읽으면 저장소 안에서 이리저리 건너뜁니다. 행 단위로 읽을 때 저장소를 한
+# 자리씩 차례로 지나가는 텐서를 *연속적*\ (contiguous)이라고 합니다. ``m``\ 은 연속적이고
+# ``m.T``\ 는 그렇지 않습니다.
+t = m.T
+t_matches = all(
+    t[row, col] == storage[row * t.stride(0) + col * t.stride(1)]
+    for row in range(3)
+    for col in range(2)
+)
+t_order = [row * t.stride(0) + col * t.stride(1) for row in range(3) for col in range(2)]
+assert t_matches and t.data_ptr() == m.data_ptr() and not t.is_contiguous()
+print(f"m.T.shape: {tuple(t.shape)}, m.T.stride(): {t.stride()}")
+print(f"m.T가 m과 같은 주소에서 시작함: {t.data_ptr() == m.data_ptr()}")
+print(f"모든 m.T[row, col]이 storage[row * 1 + col * 3]과 같음: {t_matches}")
+print(f"행 단위로 읽는 저장 위치: m {list(range(6))}, m.T {t_order}")
+print(f"m.is_contiguous(): {m.is_contiguous()}, m.T.is_contiguous(): {t.is_contiguous()}")
 
 # %%
-# ``view``\ 는 ``reshape``\ 처럼 형태를 바꾸지만 절대 복사하지 않습니다. 뷰를 만들 수 없으면
-# 오류를 냅니다. ``.contiguous()``\ 로 먼저 행 우선 순서의 복사본을 만들면 ``view``\ 가
-# 동작합니다.
+place_colours = plt.get_cmap("Pastel1")
+
+
+def draw_grid(ax, tensor, *, title):
+    rows, cols = tensor.shape
+    for row in range(rows):
+        for col in range(cols):
+            place = row * tensor.stride(0) + col * tensor.stride(1)
+            ax.add_patch(
+                Rectangle((col, rows - 1 - row), 1, 1, facecolor=place_colours(place), ec="black")
+            )
+            ax.text(col + 0.5, rows - 0.4 - row, f"{tensor[row, col]}", ha="center", fontsize=11)
+            ax.text(col + 0.5, rows - 0.85 - row, f"[{place}]", ha="center", fontsize=8)
+    ax.set_xlim(-0.1, cols + 0.1)
+    ax.set_ylim(-0.1, rows + 0.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+
+
+def draw_storage(ax, tensor, *, title):
+    rows, cols = tensor.shape
+    order = [row * tensor.stride(0) + col * tensor.stride(1) for row in range(rows) for col in range(cols)]
+    for place, value in enumerate(storage.tolist()):
+        ax.add_patch(Rectangle((place, 0), 1, 1, facecolor=place_colours(place), ec="black"))
+        ax.text(place + 0.5, 0.4, f"{value}", ha="center", fontsize=11)
+        ax.text(place + 0.5, -0.35, f"[{place}]", ha="center", fontsize=8)
+    for start, end in zip(order, order[1:], strict=False):
+        ax.annotate(
+            "",
+            xy=(end + 0.5, 1.0),
+            xytext=(start + 0.5, 1.0),
+            arrowprops={
+                "arrowstyle": "->",
+                "color": "tab:red",
+                "connectionstyle": f"arc3,rad={-0.5 if end > start else 0.5}",
+            },
+        )
+    ax.text(3, -1.0, " → ".join(str(place) for place in order), ha="center", fontsize=9)
+    ax.set_xlim(-0.1, 6.1)
+    ax.set_ylim(-1.3, 2.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+
+
+fig, axes = plt.subplot_mosaic(
+    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 4.6), height_ratios=[3, 2]
+)
+draw_grid(axes["m"], m, title=f"m: 형태 {tuple(m.shape)}, 스트라이드 {m.stride()}")
+draw_grid(axes["t"], t, title=f"m.T: 형태 {tuple(t.shape)}, 스트라이드 {t.stride()}")
+draw_storage(axes["m_storage"], m, title="저장소, m을 행 단위로 읽기:\n차례대로 (연속적)")
+draw_storage(axes["t_storage"], t, title="같은 저장소, m.T를 행 단위로 읽기:\n건너뜀 (연속적이지 않음)")
+fig.suptitle("저장소 하나, 스트라이드 두 가지: m과 m.T")
+plt.show()
+
+# %%
+# 그림 위쪽은 ``m``\ 과 ``m.T``\ 를 격자로 그린 것으로, 칸마다 대괄호 안에 저장 위치를 적고
+# 그 위치의 색을 칠했습니다. 아래쪽은 둘이 함께 쓰는 저장소 하나이고, 화살표는 각 텐서를
+# 행 단위로 읽는 순서입니다. ``m``\ 은 한 자리씩 나아가고, ``m.T``\ 는 앞뒤로 건너뜁니다.
+#
+# view는 복사하지 않고, reshape는 필요할 때 복사합니다
+# ----------------------------------------------------
+# ``view``\ 는 새 스트라이드를 골라 같은 저장소에 새 형태를 붙일 뿐, 절대 복사하지 않습니다.
+# ``m.T``\ 를 한 줄로 펼치려면 저장 위치를 0, 3, 1, 4, 2, 5 순서로 읽어야 하는데, 이런
+# 순서는 스트라이드 하나로 나타낼 수 없으므로 ``view``\ 는 오류를 냅니다. ``reshape``\ 는
+# 같은 일을 하되, 뷰(view)를 만들 수 없으면 복사합니다. 그 결과는 새 주소에서 시작합니다.
 try:
-    x.T.view(4)
+    t.view(6)
 except RuntimeError as error:
-    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-print(f"x.T.contiguous().view(4): {x.T.contiguous().view(4)}")
+    print(f"m.T.view(6) -> {type(error).__name__}: {error}")
+flat_copy = t.reshape(6)
+print(f"m.T.reshape(6): {flat_copy.tolist()}, m과 같은 주소: {flat_copy.data_ptr() == m.data_ptr()}")
+print(f"m.reshape(6) (m은 연속적): m과 같은 주소: {m.reshape(6).data_ptr() == m.data_ptr()}")
 
 # %%
-# 뷰는 메모리를 공유하므로, 뷰를 통해 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``x``\ 의
-# 복사본을 쓰므로 ``x``\ 는 그대로입니다.
-y = x.clone()
-y_flat = y.view(4)
+# ``view``\ 가 실패하는 까닭은 연속적이지 않다는 사실이 아니라 새 형태에 있습니다. 맨 앞에
+# 크기 1인 차원을 더하는 데에는 새 순서가 필요 없으므로 ``m.T.view(1, 3, 2)``\ 는 동작하고
+# 저장소를 공유합니다. 이때는 ``reshape``\ 도 복사하지 않습니다. 규칙은 이렇습니다.
+# 새 형태를 같은 저장소에서 스트라이드로 읽을 수 있을 때에만 ``view``\ 가 동작하고,
+# ``reshape``\ 는 그럴 때 뷰를, 그렇지 않을 때 복사본을 돌려줍니다.
+batch_of_one = t.view(1, 3, 2)
+print(f"m.T.view(1, 3, 2).stride(): {batch_of_one.stride()}")
+print(f"  m과 같은 주소: {batch_of_one.data_ptr() == m.data_ptr()}")
+print(f"m.T.reshape(1, 3, 2), m과 같은 주소: {t.reshape(1, 3, 2).data_ptr() == m.data_ptr()}")
+
+# %%
+# ``.contiguous()``\ 는 행 단위로 늘어선 복사본을 만들고(3x2 텐서라면 스트라이드 (2, 1)),
+# 그러면 ``view``\ 가 동작합니다.
+t_copy = t.contiguous()
+print(f"m.T.contiguous().stride(): {t_copy.stride()}, m과 같은 주소: {t_copy.data_ptr() == m.data_ptr()}")
+print(f"m.T.contiguous().view(6): {t_copy.view(6).tolist()}")
+
+# %%
+# 뷰는 저장소를 공유하므로, 뷰를 통해 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``m``\ 의
+# 복사본을 쓰므로 ``m``\ 은 그대로입니다.
+y = m.clone()
+y_flat = y.view(6)
 y_flat[0] = 100
-print(f"y.view(4)[0] = 100 뒤의 y:\n{y}")
+print(f"y.view(6)[0] = 100 뒤의 y:\n{y}")
 
 # %%
 # 정리
@@ -189,14 +305,21 @@ print(f"y.view(4)[0] = 100 뒤의 y:\n{y}")
 #   것입니다.
 # - ``transpose``\ (2차원에서는 ``.T``)는 두 차원을 맞바꾸고, 요소를 읽는 순서를 바꿉니다.
 # - ``unsqueeze``\ 는 크기가 1인 차원을 더하고, ``squeeze``\ 는 없앱니다.
-# - ``view``\ 는 절대 복사하지 않으며 연속적이지 않은 텐서에서는 실패합니다. ``reshape``\ 는
-#   필요할 때 복사합니다.
+# - 텐서는 저장소와 형태, 스트라이드로 이루어집니다. 요소 ``(row, col)``\ 은 저장 위치
+#   ``row * stride(0) + col * stride(1)``\ 에 있습니다. ``transpose``\ 는 스트라이드를
+#   맞바꿀 뿐 아무것도 복사하지 않으므로, ``m.T``\ 는 연속적이지 않습니다.
+# - ``view``\ 는 절대 복사하지 않습니다. 새 형태를 같은 저장소에서 스트라이드로 읽을 수 있으면
+#   동작하고, 그렇지 않으면 오류를 냅니다. 그럴 때 ``reshape``\ 는 복사합니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`\ 에서는 텐서를
-# 조각으로 나누고 다시 합칩니다. API:
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`\ 에서는 텐서를
+# 조각으로 나누고 다시 합칩니다.
+#
+# PyTorch 문서:
 # `torch.reshape <https://docs.pytorch.org/docs/stable/generated/torch.reshape.html>`_,
 # `torch.transpose <https://docs.pytorch.org/docs/stable/generated/torch.transpose.html>`_,
 # `torch.flatten <https://docs.pytorch.org/docs/stable/generated/torch.flatten.html>`_,
 # `torch.unsqueeze <https://docs.pytorch.org/docs/stable/generated/torch.unsqueeze.html>`_,
 # `torch.squeeze <https://docs.pytorch.org/docs/stable/generated/torch.squeeze.html>`_,
-# `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_.
+# `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_,
+# `torch.Tensor.stride <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.stride.html>`_,
+# `torch.Tensor.is_contiguous <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_contiguous.html>`_.

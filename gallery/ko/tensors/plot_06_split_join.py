@@ -2,16 +2,18 @@ r"""
 나누기와 합치기
 ===============
 
-텐서는 여러 조각으로 자를 수 있고, 조각들은 다시 하나로 합칠 수 있습니다. 이 페이지에서는
-``chunk``\ 와 ``split``\ 으로 텐서를 나누고, ``cat``\ 과 ``stack``\ 으로 합치며, ``cat``\ 과
-``stack``\ 의 결과 형태가 어떻게 다른지 그림으로 보고, 어떤 함수가 입력과 메모리를 공유하고
-어떤 함수가 복사하는지 확인합니다.
+텐서는 여러 조각으로 자를 수 있고, 조각들은 다시 하나로 합칠 수 있습니다.
+:ref:`post-basics-autograd` 글은 이 일을 하는 함수 네 가지를 꼽습니다. 자르는 ``chunk``\ 와
+``split``, 합치는 ``cat``\ 과 ``stack``\ 입니다. 이 페이지에서는 네 함수를 모두 실행해 보고,
+``cat``\ 과 ``stack``\ 의 결과 형태(shape)가 어떻게 다른지 그림으로 보고, 어떤 함수가 입력과
+메모리를 공유하고 어떤 함수가 복사하는지 확인합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
 # 난수 시드를 고정합니다. 패키지의 ``shares_memory``\ 는 두 텐서가 같은 메모리를 쓰는지
-# 알려 줍니다.
+# 알려 줍니다(:ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에서
+# 보았습니다).
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
@@ -25,8 +27,9 @@ torch.manual_seed(0)
 # %%
 # chunk: 조각의 개수로 나누기
 # ---------------------------
-# ``torch.chunk(x, 3)``\ 은 ``x``\ 를 0번 차원을 따라 3조각으로 자릅니다. 크기가 나누어떨어지지
-# 않으면 마지막 조각을 뺀 모든 조각이 올림한 크기를 갖고, 마지막 조각은 남은 만큼을 갖습니다.
+# ``torch.chunk(x, 3)``\ 은 ``x``\ 를 0번 차원을 따라 3조각으로 자릅니다. 마지막 조각을 뺀
+# 모든 조각의 크기는 :math:`\lceil n / 3 \rceil`\ (크기 :math:`n`\ 을 3으로 나눈 값을 올림한
+# 수)이고, 마지막 조각은 남은 만큼을 갖습니다.
 x = torch.arange(10)
 pieces = torch.chunk(x, 3)
 for piece in pieces:
@@ -34,8 +37,14 @@ for piece in pieces:
 
 # %%
 # 이렇게 올림을 하기 때문에 ``chunk``\ 는 요청한 것보다 *적은* 조각을 돌려줄 수 있습니다.
-# 요소 6개를 (올림한) 크기 2씩 자르면 네 조각이 아니라 세 조각이 됩니다.
-print(f"len(torch.chunk(torch.arange(6), 4)): {len(torch.chunk(torch.arange(6), 4))}")
+# 요소 6개를 4조각으로 나누면 조각 크기가 2가 되는데, 요소 6개로는 크기 2인 조각이 세 개밖에
+# 나오지 않습니다. 요소 8개를 4조각으로 나눌 때처럼 크기가 나누어떨어지면 올림이 아무것도
+# 바꾸지 않으므로 4조각이 모두 나옵니다.
+six_in_four = [p.numel() for p in torch.chunk(torch.arange(6), 4)]
+eight_in_four = [p.numel() for p in torch.chunk(torch.arange(8), 4)]
+print(f"torch.chunk(torch.arange(6), 4): 크기 {six_in_four}, 조각 {len(six_in_four)}개")
+print(f"torch.chunk(torch.arange(8), 4): 크기 {eight_in_four}, 조각 {len(eight_in_four)}개")
+assert len(six_in_four) == 3 and len(eight_in_four) == 4
 
 # %%
 # split: 조각의 크기로 나누기
@@ -72,13 +81,15 @@ plt.show()
 # 조각은 뷰입니다
 # ---------------
 # ``chunk``\ 와 ``split``\ 은 아무것도 복사하지 않습니다. 각 조각은 원래 텐서의 메모리를 읽는
-# 뷰(view)입니다. 첫 조각은 시작 주소까지 원래 텐서와 같습니다.
+# 텐서, 곧 *뷰(view)*\ 입니다(:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서
+# 보았습니다). ``data_ptr()`` 메서드는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다. 첫 조각은
+# ``x``\ 가 시작하는 바로 그 주소에서 시작합니다.
 print(f"pieces[0].data_ptr() == x.data_ptr(): {pieces[0].data_ptr() == x.data_ptr()}")
 print(f"모든 조각이 x와 메모리를 공유함: {all(shares_memory(p, x) for p in pieces)}")
 
 # %%
-# 그래서 조각에 값을 쓰면 원래 텐서가 바뀝니다(메모리 공유). 여기서는 ``x``\ 의 복사본을
-# 쓰므로 ``x``\ 는 그대로입니다.
+# 그래서 조각에 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``x``\ 의 복사본을 쓰므로 ``x``\ 는
+# 그대로입니다.
 x_copy = x.clone()
 first = torch.chunk(x_copy, 3)[0]
 first[0] = -1
@@ -116,15 +127,18 @@ plt.show()
 # %%
 # 그림은 ``a``\ (0~5)와 ``b``\ (6~11, 어디로 가든 주황색 테두리로 표시)를 보여 주고, 이어서
 # 세 결과를 보여 줍니다. ``dim=0``\ 을 따라 ``cat``\ 하면 ``b``\ 가 ``a`` 아래에 붙고(4x3),
-# ``dim=1``\ 을 따라 하면 옆에 붙습니다(2x6). ``stack``\ 은 둘을 2x2x3 텐서 하나의 따로 떨어진
-# 2x3 조각 ``stacked[0]``\ 과 ``stacked[1]``\ 로 유지합니다.
+# ``dim=1``\ 을 따라 하면 옆에 붙습니다(2x6). ``stack``\ 의 결과는 2x2x3 텐서 하나이고,
+# ``a``\ 와 ``b``\ 는 그 안에서 따로 떨어진 2x3 조각 ``stacked[0]``\ 과 ``stacked[1]``\ 이
+# 됩니다.
 #
 # ``stack``\ 은 ``unsqueeze`` 다음에 ``cat``\ 을 한 것과 같습니다. 모든 텐서에 크기 1인 차원을
-# 더하고 그 차원을 따라 이어 붙입니다. 새 차원이 들어갈 위치는 ``dim``\ 으로 정합니다.
-by_hand = torch.cat((a.unsqueeze(0), b.unsqueeze(0)), dim=0)
-print(f"stack == unsqueeze + cat: {torch.equal(stacked, by_hand)}")
-print(f"torch.stack((a, b), dim=1): {tuple(torch.stack((a, b), dim=1).shape)}")
-print(f"torch.stack((a, b), dim=2): {tuple(torch.stack((a, b), dim=2).shape)}")
+# 더하고 그 차원을 따라 이어 붙입니다. 새 차원이 들어갈 위치는 ``dim``\ 으로 정합니다. 아래에서
+# 가능한 모든 ``dim``\ 에 대해 둘을 비교합니다.
+for dim in range(3):
+    by_stack = torch.stack((a, b), dim=dim)
+    by_hand = torch.cat((a.unsqueeze(dim), b.unsqueeze(dim)), dim=dim)
+    print(f"dim={dim}: 형태 {tuple(by_stack.shape)}, unsqueeze + cat과 같은가: "
+          f"{torch.equal(by_stack, by_hand)}")
 
 # %%
 # ``cat``\ 은 ``dim``\ 을 제외한 모든 차원의 크기가 같아야 하고, ``stack``\ 은 형태가 완전히 같아야
@@ -139,9 +153,8 @@ except RuntimeError as error:
 # %%
 # cat과 stack은 복사합니다
 # ------------------------
-# ``cat``\ 이나 ``stack``\ 의 결과는 자기 메모리를 가진 새 텐서입니다. 입력들은 서로 다른 곳에
-# 있고, 텐서 하나는 메모리 한 덩어리여야 하기 때문입니다. 그래서 나중에 입력을 바꿔도 결과는
-# 그대로입니다.
+# ``cat``\ 이나 ``stack``\ 의 결과는 자기 메모리를 가진 새 텐서입니다. 그래서 나중에 입력을
+# 바꿔도 결과는 그대로입니다.
 print(f"cat_rows가 a와 메모리를 공유함: {shares_memory(cat_rows, a)}")
 print(f"stacked가 b와 메모리를 공유함:  {shares_memory(stacked, b)}")
 a_copy = a.clone()
@@ -150,32 +163,55 @@ a_copy[0, 0] = 100
 print(f"a_copy[0, 0] = 100 뒤의 joined[0, 0]: {joined[0, 0]}")
 
 # %%
+# 보통 입력들은 서로 떨어진 메모리 덩어리에 있고, 텐서 하나는 메모리 한 덩어리를 읽으므로
+# (:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` 참고) 복사를 피할 수 없습니다.
+# 하지만 ``cat``\ 은 복사할 필요가 없을 때도 *언제나* 복사합니다. ``x``\ 의 두 절반은 한
+# 덩어리 안에 나란히 붙어 있는데도, 둘을 이으면 새 메모리가 나옵니다. 그래서 결과는 입력이
+# 어디에 있었는지에 따라 달라지지 않습니다.
+halves = torch.chunk(x, 2)
+rejoined = torch.cat(halves)
+print(f"x의 두 절반이 x와 메모리를 공유함: {all(shares_memory(h, x) for h in halves)}")
+print(f"cat(halves)가 x와 메모리를 공유함: {shares_memory(rejoined, x)}")
+
+# %%
 # 왕복하기
 # --------
-# 나누기는 합치기를 되돌립니다. ``chunk``\ 는 ``cat_rows``\ 를 다시 ``a``\ 와 ``b``\ 로 자르고,
-# ``torch.unbind``\ 는 ``stacked``\ 의 조각들을 떼어 내며, ``split``\ 의 조각들을 ``cat``\ 하면
-# ``x``\ 가 돌아옵니다.
-a_back, b_back = torch.chunk(cat_rows, 2, dim=0)
-print(f"chunk(cat((a, b)))로 복원됨: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
-a_slice, b_slice = torch.unbind(stacked)
-print(f"unbind(stack((a, b)))로 복원됨: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+# 나누기는 합치기를 되돌립니다. ``split``\ (또는 ``chunk``)의 조각들을 ``cat``\ 하면 잘랐던
+# 텐서가 돌아오고, ``torch.unbind``\ 는 ``stack``\ 으로 쌓은 조각들을 다시 떼어 냅니다.
 x_back = torch.cat(torch.split(x, [2, 3, 5]))
-print(f"cat(split(x, [2, 3, 5]))로 복원됨: {torch.equal(x_back, x)}")
+print(f"cat(split(x, [2, 3, 5]))로 x가 돌아옴: {torch.equal(x_back, x)}")
+a_slice, b_slice = torch.unbind(stacked)
+print(f"unbind(stack((a, b)))로 a와 b가 돌아옴: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
+
+# %%
+# ``cat``\ 을 되돌리려면 입력들의 원래 크기대로 잘라야 합니다. ``chunk(..., 2)``\ 가 ``a``\ 와
+# ``b``\ 를 되돌려 주는 것은 둘 다 2행이기 때문일 뿐입니다. ``row``\ (1행)를 ``a``\ (2행)
+# 앞에 붙이면 ``chunk``\ 는 2 + 1로 잘라 틀리고, 크기 ``[1, 2]``\ 를 준 ``split``\ 은 바르게
+# 자릅니다.
+a_back, b_back = torch.chunk(cat_rows, 2)
+print(f"chunk(cat((a, b)), 2)로 a와 b가 돌아옴: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
+row_then_a = torch.cat((row, a))
+print(f"chunk(cat((row, a)), 2)의 크기: {[tuple(p.shape) for p in torch.chunk(row_then_a, 2)]}")
+row_back, a_back = torch.split(row_then_a, [row.shape[0], a.shape[0]])
+print(f"split(cat((row, a)), [1, 2])로 row와 a가 돌아옴: "
+      f"{torch.equal(row_back, row) and torch.equal(a_back, a)}")
 
 # %%
 # 정리
 # ----
-# - ``chunk``\ 는 텐서를 정해진 개수의 조각으로, ``split``\ 은 정해진 크기(크기 하나 또는
-#   리스트)의 조각으로 자릅니다. 둘 다 원래 텐서와 메모리를 공유하는 뷰를 돌려줍니다.
+# - ``chunk``\ 는 텐서를 정해진 개수의 조각으로(요청보다 적게 나올 수도 있습니다),
+#   ``split``\ 은 정해진 크기(크기 하나 또는 리스트)의 조각으로 자릅니다. 둘 다 원래 텐서와
+#   메모리를 공유하는 뷰를 돌려줍니다.
 # - ``cat``\ 은 이미 있는 차원을 따라 잇고(2x3 두 개로 4x3 또는 2x6), ``stack``\ 은 새 차원을
-#   더합니다(2x2x3). 둘 다 새 메모리에 복사합니다.
-# - ``chunk``\ (또는 ``split``) 뒤의 ``cat``, ``cat`` 뒤의 ``chunk``\ 는 처음 텐서를
-#   돌려줍니다.
+#   더합니다(2x2x3). 둘 다 언제나 새 메모리에 복사합니다.
+# - ``split``\ 이나 ``chunk``\ 의 조각을 ``cat``\ 하면 잘랐던 텐서가 돌아옵니다. ``cat``\ 은
+#   입력들의 크기를 준 ``split``\ 으로, ``stack``\ 은 ``unbind``\ 로 되돌립니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`\ 에서는 텐서를
-# 곱합니다. 행렬 곱과 요소별 곱입니다. API:
+# API 문서:
 # `torch.chunk <https://docs.pytorch.org/docs/stable/generated/torch.chunk.html>`_,
 # `torch.split <https://docs.pytorch.org/docs/stable/generated/torch.split.html>`_,
 # `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_,
 # `torch.stack <https://docs.pytorch.org/docs/stable/generated/torch.stack.html>`_,
 # `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`

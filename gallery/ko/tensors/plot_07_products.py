@@ -2,16 +2,16 @@ r"""
 행렬 곱과 요소별 곱
 ====================
 
-PyTorch에서 두 텐서를 "곱하는" 방법은 두 가지입니다. 행렬 곱(matrix multiplication)
-``@``\ (``torch.matmul``\ 과 같습니다)와 요소별 곱(element-wise product) ``*``\ 입니다.
-원래 글은 이 둘의 차이를 분명히 이해하는 것이 중요하다고 짚습니다. 이 페이지에서는
-두 곱을 수식으로 적고, 손으로 쓴 반복문과 비교해 확인한 뒤, 각각이 받아들이는
-형태(shape)를 살펴봅니다.
+두 텐서를 "곱한다"는 말은 서로 다른 두 가지를 뜻할 수 있습니다. 행렬 곱(matrix
+multiplication)을 하는 ``@`` 연산자(``torch.matmul``)와 요소별 곱(element-wise product)을
+하는 ``*`` 연산자(``torch.mul``)입니다. :ref:`post-basics-autograd` 글은 이 둘의 차이를
+분명히 이해하는 것이 특히 중요했다고 말합니다. 이 페이지에서는 두 곱을 수식으로 적고, 손으로 쓴 반복문과 비교해 확인한
+뒤, 각각이 받아들이는 형태(shape)를 살펴봅니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 직접 실행해도 똑같이 나옵니다.
+# 난수 시드를 고정합니다.
 import matplotlib.pyplot as plt
 import torch
 
@@ -33,10 +33,11 @@ B = torch.tensor([[5.0, 6.0], [7.0, 8.0]])
 print(f"A @ B:\n{A @ B}")
 print(f"torch.matmul(A, B):\n{torch.matmul(A, B)}")
 print(f"A * B:\n{A * B}")
+print(f"torch.mul(A, B)가 A * B와 같은가: {torch.equal(torch.mul(A, B), A * B)}")
 
 # %%
-# ``@``\ 를 수식과 비교하기
-# -------------------------
+# ``@`` 연산을 수식과 비교하기
+# -----------------------------
 # 세 겹의 반복문으로 :math:`\sum_k A_{ik} B_{kj}`\ 를 숫자 하나씩 계산합니다.
 # ``torch.allclose``\ 는 두 텐서가 반올림 오차 범위 안에서 같은지 알려 줍니다.
 manual_matmul = torch.zeros(2, 2)
@@ -48,8 +49,8 @@ print(f"반복문 결과:\n{manual_matmul}")
 print(f"A @ B가 반복문과 같은가: {torch.allclose(A @ B, manual_matmul)}")
 
 # %%
-# ``*``\ 를 수식과 비교하기
-# -------------------------
+# ``*`` 연산을 수식과 비교하기
+# -----------------------------
 # 요소별 곱에는 합이 없습니다. 결과의 숫자 하나하나가 곱셈 한 번,
 # :math:`A_{ij} B_{ij}`\ 입니다.
 manual_elementwise = torch.zeros(2, 2)
@@ -59,10 +60,14 @@ for i in range(2):
 print(f"A * B가 반복문과 같은가: {torch.allclose(A * B, manual_elementwise)}")
 
 # %%
-# 수식에서 차이가 하나 더 나옵니다. 두 인수의 순서를 바꾸면 행렬 곱은 달라지지만
-# 요소별 곱은 절대 달라지지 않습니다.
-print(f"A @ B와 B @ A가 같은가: {torch.equal(A @ B, B @ A)}")
+# 수식에서 차이가 하나 더 나옵니다. :math:`A_{ij} B_{ij} = B_{ij} A_{ij}`\ 이므로 곱하는 두
+# 행렬의 순서를 바꿔도 요소별 곱은 절대 달라지지 않지만, 행렬 곱은 달라질 *수* 있습니다. 반드시
+# 달라지는 것은 아닙니다. 어떤 행렬이든 단위 행렬 ``torch.eye(2)``\ (대각선은 1, 나머지는 0)와
+# 곱하면 순서와 상관없이 결과가 같은 것처럼, 순서를 바꿔도 곱이 같은 짝도 있습니다.
+identity = torch.eye(2)
 print(f"A * B와 B * A가 같은가: {torch.equal(A * B, B * A)}")
+print(f"A @ B와 B @ A가 같은가: {torch.equal(A @ B, B @ A)}")
+print(f"A @ identity와 identity @ A가 같은가: {torch.equal(A @ identity, identity @ A)}")
 
 # %%
 # 두 곱을 그림으로 보기
@@ -77,9 +82,10 @@ fig.suptitle("같은 A와 B를 두 가지 방법으로 곱한 결과")
 plt.show()
 
 # %%
-# 그림에서 보듯이 ``A @ B``\ 의 숫자 하나하나에는 ``A``\ 의 행 하나 전체와 ``B``\ 의
-# 열 하나 전체가 섞여 있고, ``A * B``\ 의 숫자는 같은 자리의 두 숫자만 씁니다.
-# 왼쪽 위 칸을 풀어 쓰면 다음과 같습니다.
+# 그림은 두 입력과 두 결과를 나란히 보여 줍니다. 같은 ``A``\ 와 ``B``\ 에서 서로 다른 두
+# 텐서가 나왔습니다. ``A @ B``\ 의 숫자 하나하나에는 ``A``\ 의 행 하나 전체와 ``B``\ 의 열
+# 하나 전체가 섞여 있고, ``A * B``\ 의 숫자는 같은 자리의 두 숫자만 씁니다. 왼쪽 위 칸을
+# 풀어 쓰면 다음과 같습니다.
 print(
     f"(A @ B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} + {A[0, 1]:.0f}*{B[1, 0]:.0f}"
     f" = {(A @ B)[0, 0]:.0f}"
@@ -89,10 +95,10 @@ print(f"(A * B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} = {(A * B)[0, 0]:.0f}")
 # %%
 # 형태 규칙
 # ---------
-# ``@``\ 는 안쪽 크기가 같아야 합니다. :math:`(n, k)` 행렬과 :math:`(k, m)` 행렬을
-# 곱하면 공통인 :math:`k`\ 가 합으로 사라져 :math:`(n, m)`\ 이 됩니다. ``*``\ 는 양쪽
-# 형태가 같아야 하고(또는 아래에서 볼 브로드캐스팅(broadcasting)이 가능해야 하고),
-# 결과도 그 형태를 그대로 유지합니다.
+# ``@`` 연산은 안쪽 크기가 같아야 합니다. :math:`(n, k)` 행렬과 :math:`(k, m)` 행렬을
+# 곱하면 공통인 :math:`k`\ 가 합으로 사라져 :math:`(n, m)`\ 이 됩니다. ``*`` 연산은 양쪽
+# 형태가 같아야 하고, 결과도 같은 형태입니다(유일한 예외인 *브로드캐스팅(broadcasting)*\ 은
+# 이 페이지 끝에서 봅니다).
 left = torch.randn(2, 3)
 right = torch.randn(3, 4)
 other = torch.randn(2, 3)
@@ -115,9 +121,9 @@ except RuntimeError as error:
 # %%
 # 행렬과 벡터의 곱
 # ----------------
-# 오른쪽이 1차원 텐서이면 ``@``\ 는 행렬-벡터 곱입니다. ``(2, 3)`` 행렬에 ``(3,)``
+# 오른쪽이 1차원 텐서이면 ``@`` 연산은 행렬-벡터 곱입니다. ``(2, 3)`` 행렬에 ``(3,)``
 # 벡터를 곱하면 ``(2,)`` 벡터가 나옵니다. 결과의 각 숫자는 행 하나와 벡터의
-# 내적이고, 이것은 ``torch.dot``\ (1차원끼리만 받습니다)이 계산합니다.
+# 내적(dot product)이고, 이것은 ``torch.dot``\ (1차원끼리만 받습니다)이 계산합니다.
 vector = torch.tensor([1.0, 0.5, -1.0])
 product = left @ vector
 row_by_row = torch.stack([torch.dot(row, vector) for row in left])
@@ -125,8 +131,8 @@ print(f"{tuple(left.shape)} @ {tuple(vector.shape)} -> {tuple(product.shape)}")
 print(f"행마다 torch.dot으로 계산한 것과 같은가: {torch.allclose(product, row_by_row)}")
 
 # %%
-# ``torch.dot``\ 은 그 자체로 요소별 곱을 한 뒤 더한 것입니다. 이 페이지의 두 곱이
-# 여기서 만납니다: :math:`u \cdot v = \sum_i u_i v_i`.
+# ``torch.dot``\ 은 요소별 곱을 한 뒤 모두 더한 것이므로, 이 페이지에서 본 두 곱은 이렇게
+# 이어집니다: :math:`u \cdot v = \sum_i u_i v_i`.
 u = torch.tensor([1.0, 2.0, 3.0])
 v = torch.tensor([4.0, 5.0, 6.0])
 print(f"torch.dot(u, v) = {torch.dot(u, v):.4f}")
@@ -135,7 +141,7 @@ print(f"(u * v).sum()   = {(u * v).sum():.4f}")
 # %%
 # 행렬 곱을 배치로 한꺼번에
 # -------------------------
-# 3차원 텐서에서 ``@``\ 는 첫 번째 차원을 배치(batch)로 보고 행렬을 짝지어 곱합니다.
+# 3차원 텐서에서 ``@`` 연산은 첫 번째 차원을 배치(batch)로 보고 행렬을 짝지어 곱합니다.
 # ``(2, 3) @ (3, 4)`` 곱 3개가 모여 ``(3, 2, 4)`` 텐서가 됩니다. 반면 ``torch.mm``\ 은
 # 2차원 행렬만 받고 배치는 거절합니다.
 batch_left = torch.randn(3, 2, 3)
@@ -153,7 +159,7 @@ except RuntimeError as error:
 # %%
 # 요소별 곱의 브로드캐스팅
 # ------------------------
-# ``*``\ 는 브로드캐스팅이 되는 형태도 받습니다. ``(2, 3)`` 행렬에
+# ``*`` 연산은 브로드캐스팅이 되는 형태도 받습니다. ``(2, 3)`` 행렬에
 # ``(3,)`` 벡터를 곱하면, 벡터가 행마다 한 번씩 복제된 것처럼 모든 행에 벡터가
 # 곱해집니다. 확인을 위해 같은 결과를 행 단위로 만들어 비교합니다.
 matrix = torch.arange(6.0).reshape(2, 3)
@@ -173,9 +179,9 @@ fig.suptitle("브로드캐스팅: (3,) 벡터가 각 행에 곱해집니다")
 plt.show()
 
 # %%
-# 그림에서 보듯이 ``matrix``\ 의 각 열은 ``scale``\ 에서 같은 위치의 숫자와 곱해집니다.
-# 첫 번째 열은 1, 두 번째 열은 10, 세 번째 열은 100과 곱해집니다. 자세한 규칙(크기를
-# 오른쪽부터 비교하고, 크기가 1이거나 없는 차원은 늘어난다)은 PyTorch의
+# 그림은 ``matrix``\ 의 각 열이 ``scale``\ 에서 같은 위치의 숫자와 곱해지는 모습을 보여
+# 줍니다. 첫 번째 열은 1, 두 번째 열은 10, 세 번째 열은 100과 곱해집니다. 자세한 규칙(크기를
+# 오른쪽부터 비교하며, 크기가 1이거나 아예 없는 차원은 상대 크기에 맞게 늘어납니다)은 PyTorch의
 # `브로드캐스팅 규칙 문서 <https://docs.pytorch.org/docs/stable/notes/broadcasting.html>`_\ 에
 # 정리되어 있습니다.
 #
@@ -184,14 +190,15 @@ plt.show()
 # - ``A @ B``\ (``torch.matmul``)는 행과 열을 맞대어 더합니다:
 #   :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`. 안쪽 크기가 같아야 하며
 #   ``(2, 3) @ (3, 4) -> (2, 4)``\ 입니다. 벡터와 배치도 처리합니다.
-# - ``A * B``\ 는 같은 자리의 요소끼리 곱합니다: :math:`(A * B)_{ij} = A_{ij} B_{ij}`.
+# - ``A * B``\ (``torch.mul``)는 같은 자리의 요소끼리 곱합니다: :math:`(A * B)_{ij} = A_{ij} B_{ij}`.
 #   형태가 같거나 브로드캐스팅이 가능해야 합니다.
 # - ``torch.dot``\ 은 1차원 벡터 두 개, ``torch.mm``\ 은 2차원 행렬 두 개만 받습니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py`\ 에서는 텐서를
-# 합, 평균, 가장 큰 요소의 위치 같은 값으로 줄여 봅니다. API 문서:
+# API 문서:
 # `torch.matmul <https://docs.pytorch.org/docs/stable/generated/torch.matmul.html>`_,
 # `torch.mul <https://docs.pytorch.org/docs/stable/generated/torch.mul.html>`_,
 # `torch.mm <https://docs.pytorch.org/docs/stable/generated/torch.mm.html>`_,
 # `torch.dot <https://docs.pytorch.org/docs/stable/generated/torch.dot.html>`_,
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py`

@@ -3,17 +3,17 @@ r"""
 ======================================
 
 축소 연산(reduction)은 많은 숫자를 더 적은 숫자로 줄입니다. 텐서의 합, 평균, 가장 큰
-요소, 그리고 그 요소의 위치가 그 예입니다. 이 페이지에서는 원래 글의 예제를 실행하고,
-``argmax``\ 가 왜 *펼친(flatten)* 텐서의 인덱스를 돌려주는지 살펴본 뒤, 한 차원을 따라
-줄여 보고, ``torch.var``\ 가 따로 지정하지 않으면 :math:`n - 1`\ 로 나눈다는 것을
-확인합니다.
+요소, 그리고 그 요소의 위치가 그 예입니다. 이 페이지에서는 :ref:`post-concepts` 글의
+예제를 실행하고, ``argmax``\ 가 *펼친(flatten)* 텐서의 인덱스를 돌려준다는 것과 그 인덱스를
+행과 열로 되돌리는 방법을 살펴본 뒤, 한 차원을 따라 줄여 보고, ``torch.var``\ 가 따로
+지정하지 않으면 :math:`n - 1`\ 로 나눈다는 것을 확인합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
-# 난수 시드를 고정합니다. ``pytorch_basics.tensors``\ 에는 이 페이지에서 설명하는 두
-# 가지, 곧 펼친 인덱스를 좌표로 바꾸는 함수와 손으로 풀어 쓴 불편 분산 함수가 작고
-# 테스트된 형태로 들어 있습니다.
+# 난수 시드를 고정합니다. ``pytorch_basics.tensors``\ 에는 이 페이지에서 설명하는 두 가지를
+# 작게 구현하고 테스트해 둔 함수가 들어 있습니다. 펼친 인덱스를 좌표로 바꾸는 함수와, 불편
+# 분산을 손으로 풀어 쓴 함수입니다.
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -28,8 +28,8 @@ torch.manual_seed(0)
 # %%
 # 텐서 전체를 줄이기
 # ------------------
-# ``dim`` 인수가 없으면 축소 연산은 모든 요소를 보고 0차원 텐서, 곧 숫자 하나를
-# 돌려줍니다. 원래 글에 나오는 네 가지 호출입니다.
+# ``dim`` 인자가 없으면 축소 연산은 모든 요소를 보고 0차원 텐서, 곧 숫자 하나를
+# 돌려줍니다. :ref:`post-concepts` 글에 나오는 네 가지 호출입니다.
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(f"torch.sum(x):    {torch.sum(x):.4f}")
 print(f"torch.mean(x):   {torch.mean(x):.4f}")
@@ -49,17 +49,29 @@ print(f"torch.sum(x)의 형태: {tuple(torch.sum(x).shape)}")
 # ``argmax``\ 는 텐서를 먼저 한 줄로 펼친 것처럼(``x.flatten()``) 요소에 행 순서대로
 # 번호를 매기고, 그 줄에서의 위치를 돌려줍니다.
 max_index = torch.argmax(x)
+assert max_index == 3
 print(f"x.flatten(): {x.flatten()}")
 print(f"x.flatten()[{max_index}] = {x.flatten()[max_index]:.4f}")
 print(f"최댓값과 같은가: {torch.equal(x.flatten()[max_index], torch.max(x))}")
 
 # %%
+# :ref:`post-concepts` 글은 이 3을 두고 PyTorch 텐서가 기본적으로 행렬을 펼친 순서로
+# 인덱싱한다고 설명합니다. 이 설명은 ``argmax``\ 가 돌려주는 숫자에는 맞지만 인덱싱에는 맞지
+# 않습니다. ``x[3]``\ 은 ``x``\ 의 3번 행을 달라는 뜻인데, 그런 행은 없습니다. 펼친 위치는
+# 펼친 텐서에서만 쓸 수 있습니다.
+try:
+    x[max_index]
+except IndexError as error:
+    print(f"x[{max_index}] -> {type(error).__name__}: {error}")
+
+# %%
 # 펼친 인덱스를 행과 열로 되돌리기
 # --------------------------------
 # 열이 ``n_cols``\ 개인 텐서에서 ``[row, col]`` 요소는 펼친 줄의
-# :math:`\text{row} \cdot n_{\text{cols}} + \text{col}` 번째에 있습니다.
+# :math:`\text{row} \cdot n_{\text{cols}} + \text{col}` 위치에 있습니다.
 # ``torch.unravel_index``\ 는 이 계산을 거꾸로 합니다. 이 패키지의
-# ``unravel_flat_index``\ 도 ``divmod``\ 로 같은 일을 합니다.
+# ``unravel_flat_index``\ 도 ``divmod``\ 로 같은 일을 합니다. 이 함수는 파이썬 숫자를
+# 받으므로, 요소가 하나인 텐서를 그 숫자로 바꿔 주는 ``.item()``\ 을 거칩니다.
 row, col = torch.unravel_index(max_index, x.shape)
 print(f"torch.unravel_index: ({row}, {col})")
 print(f"unravel_flat_index:  {unravel_flat_index(max_index.item(), x.shape)}")
@@ -73,6 +85,7 @@ y = torch.tensor([[3.0, 9.0, 1.0], [4.0, 2.0, 8.0]])
 flat_index = torch.argmax(y).item()
 y_row, y_col = unravel_flat_index(flat_index, y.shape)
 print(f"torch.argmax(y) = {flat_index} -> 행 {y_row}, 열 {y_col}")
+assert (flat_index, y_row, y_col) == (1, 0, 1)
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), width_ratios=[3, 6])
@@ -88,9 +101,9 @@ fig.suptitle("torch.argmax(y)는 펼친 텐서에서의 위치를 셉니다")
 plt.show()
 
 # %%
-# 그림에는 같은 최댓값이 빨간 테두리로 두 번 표시되어 있습니다. ``y``\ 에서는 0행
-# 1열에, ``y.flatten()``\ 에서는 1번 위치에 있고, ``argmax``\ 가 돌려주는 숫자는
-# 뒤쪽입니다.
+# 그림은 같은 최댓값을 빨간 테두리로 두 번 보여 줍니다. 이 값은 ``y``\ 에서는 0행 1열에,
+# ``y.flatten()``\ 에서는 1번 위치에 있고, ``argmax``\ 가 돌려주는 숫자는 이 가운데 펼친
+# 텐서에서의 위치입니다.
 #
 # 한 차원을 따라 줄이기
 # ---------------------
@@ -120,19 +133,41 @@ ax.set_title("x와 행 합(오른쪽),\n열 합(아래쪽)", pad=18)
 plt.show()
 
 # %%
-# 그림에서 왼쪽 위 2x2 블록이 ``x``\ 이고, 오른쪽 열이 행 합(``dim=1``), 아래쪽 행이
-# 열 합(``dim=0``)입니다.
+# 그림은 왼쪽 위 2x2 블록에 ``x``\ 를, 오른쪽 열에 행 합(``dim=1``)을, 아래쪽 행에
+# 열 합(``dim=0``)을 보여 줍니다.
 #
 # 줄인 차원을 남겨 두기
 # ---------------------
 # ``keepdim=True``\ 를 주면 줄인 차원이 크기 1로 제자리에 남습니다. 행 합은 그림에서처럼
-# ``(2, 1)`` 열이 됩니다. 이 열은 ``x``\ 와 브로드캐스팅(broadcasting)되므로, 이것으로
-# 나누면 모든 행의 합이 1이 됩니다.
+# ``(2, 1)`` 열이 됩니다. 이 열은 ``x``\ 에 맞춰 브로드캐스팅(broadcasting)되므로
+# (:ref:`sphx_glr_auto_examples_tensors_plot_07_products.py` 참고), 이것으로 나누면 모든
+# 행의 합이 1이 됩니다.
 row_sums_kept = x.sum(dim=1, keepdim=True)
 print(f"keepdim=True일 때의 형태: {tuple(row_sums_kept.shape)}")
 normalised = x / row_sums_kept
 print(f"x / 행 합:\n{normalised}")
 print(f"이제 각 행의 합이 1인가: {torch.allclose(normalised.sum(dim=1), torch.ones(2))}")
+
+# %%
+# ``keepdim``\ 을 빼면 나눗셈이 오류 없이 틀린 값을 냅니다. 이때 행 합의 형태는 ``(2,)``\ 이고,
+# 브로드캐스팅은 크기를 오른쪽부터 맞추므로 행 합이 ``x``\ 의 *열*\ 과 짝지어집니다. 첫 번째
+# 열은 첫 번째 행의 합으로, 두 번째 열은 두 번째 행의 합으로 나뉩니다. ``x``\ 가 정사각
+# 행렬이라 형태가 맞으므로 아무 오류도 나지 않습니다.
+wrong = x / row_sums
+print(f"x / x.sum(dim=1):\n{wrong}")
+print(f"각 행의 합이 1인가: {torch.allclose(wrong.sum(dim=1), torch.ones(2))}")
+by_column = torch.stack([x[:, j] / row_sums[j] for j in range(2)], dim=1)
+print(f"j번 열을 j번 행의 합으로 나눈 것인가: {torch.allclose(wrong, by_column)}")
+
+# %%
+# 실수를 가린 것은 정사각 형태뿐입니다. 위의 ``y``\ 는 2행 3열이라 행 합 2개가 열 3개와
+# 맞지 않으므로, 같은 나눗셈이 오류를 냅니다. ``keepdim=True``\ 를 주면 제대로 나뉩니다.
+try:
+    y / y.sum(dim=1)
+except RuntimeError as error:
+    print(f"y / y.sum(dim=1) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+y_normalised = y / y.sum(dim=1, keepdim=True)
+print(f"y / y.sum(dim=1, keepdim=True)의 행 합: {y_normalised.sum(dim=1)}")
 
 # %%
 # 차원을 지정한 max는 텐서 두 개를 돌려줍니다
@@ -148,7 +183,7 @@ print(f"indices == torch.argmax(x, dim=1): {torch.equal(indices, torch.argmax(x,
 # %%
 # 1, 2, 3, 4, 5의 max, mean, var
 # ------------------------------
-# 원래 글의 두 번째 예제는 숫자 다섯 개를 줄입니다.
+# :ref:`post-concepts` 글의 두 번째 예제는 숫자 다섯 개를 줄입니다.
 samples = torch.tensor([1, 2, 3, 4, 5], dtype=torch.float32)
 print(f"torch.max(samples):  {torch.max(samples):.4f}")
 print(f"torch.mean(samples): {torch.mean(samples):.4f}")
@@ -159,8 +194,7 @@ print(f"torch.var(samples):  {torch.var(samples):.4f}")
 # ----------------------
 # ``torch.var``\ 는 기본값으로 *불편(unbiased)* 분산, 곧 표본 분산을 계산합니다.
 # 편차 제곱의 합을 :math:`n`\ 이 아니라 :math:`n - 1`\ 로 나눕니다:
-# :math:`s^2 = \frac{1}{n - 1} \sum_i (x_i - \bar{x})^2`. 숫자들이 더 큰 모집단에서
-# 뽑은 표본일 때, 이 보정 덕분에 추정값이 평균적으로 정확해집니다.
+# :math:`s^2 = \frac{1}{n - 1} \sum_i (x_i - \bar{x})^2`.
 n = samples.numel()
 by_formula = ((samples - samples.mean()) ** 2).sum() / (n - 1)
 by_package = unbiased_variance(samples)
@@ -168,6 +202,20 @@ print(f"n - 1로 나눈 수식:  {by_formula:.4f}")
 print(f"unbiased_variance:  {by_package:.4f}")
 print(f"torch.var == 수식: {torch.allclose(torch.var(samples), by_formula)}")
 print(f"torch.var == unbiased_variance: {torch.allclose(torch.var(samples), by_package)}")
+
+# %%
+# 왜 :math:`n - 1`\ 일까요? 숫자들이 더 큰 모집단에서 뽑은 표본일 때, :math:`n - 1`\ 로
+# 나누어야 추정값이 평균적으로 정확해집니다. 아래 실험은 분산이 정확히 1인 ``torch.randn``\ 에서
+# 숫자 5개짜리 표본을 100,000개 뽑고, 표본마다 분산을 두 방식으로 구해 평균을 냅니다.
+# :math:`n - 1`\ 로 나누면 1 가까이 나오고, :math:`n`\ 으로 나누면
+# :math:`(n - 1) / n = 0.8` 가까이, 곧 평균적으로 너무 작게 나옵니다.
+draws = torch.randn(100_000, n)
+mean_unbiased = draws.var(dim=1).mean()
+mean_biased = draws.var(dim=1, correction=0).mean()
+print(f"n - 1로 나눈 분산의 평균: {mean_unbiased:.4f}")
+print(f"n으로 나눈 분산의 평균:   {mean_biased:.4f}")
+print(f"(n - 1) / n:              {(n - 1) / n:.4f}")
+assert abs(mean_unbiased - 1) < 0.02 and abs(mean_biased - (n - 1) / n) < 0.02
 
 # %%
 # ``correction=0``\ 을 주면 :math:`n`\ 으로 나누어 모분산을 계산합니다. NumPy의
@@ -189,11 +237,12 @@ print(f"np.var(samples.numpy()):          {np.var(samples.numpy()):.4f}")
 # - ``torch.var``\ 는 기본적으로 :math:`n - 1`\ 로 나누고, ``correction=0``\ 을 주면
 #   NumPy의 기본값처럼 :math:`n`\ 으로 나눕니다.
 #
-# 다음 페이지 :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서는 텐서를
-# CPU와 GPU 사이에서 옮깁니다. API 문서:
+# API 문서:
 # `torch.sum <https://docs.pytorch.org/docs/stable/generated/torch.sum.html>`_,
 # `torch.mean <https://docs.pytorch.org/docs/stable/generated/torch.mean.html>`_,
 # `torch.max <https://docs.pytorch.org/docs/stable/generated/torch.max.html>`_,
 # `torch.argmax <https://docs.pytorch.org/docs/stable/generated/torch.argmax.html>`_,
 # `torch.unravel_index <https://docs.pytorch.org/docs/stable/generated/torch.unravel_index.html>`_,
 # `torch.var <https://docs.pytorch.org/docs/stable/generated/torch.var.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`

@@ -1,26 +1,25 @@
 r"""
-장치(device): CPU와 GPU
-=======================
+장치(device): CPU와 가속기
+==========================
 
-모든 텐서는 어떤 *장치(device)* 위에 있습니다. CPU의 메모리일 수도 있고 GPU의 메모리일
-수도 있습니다. 원래 글은 GPU가 있을 때 텐서를 GPU로 옮깁니다. 이 페이지에서는 그
-아이디어를 GPU가 있는 컴퓨터와 없는 컴퓨터에서 고치지 않고 그대로 돌아가는 코드로 쓰고,
-모델의 파라미터(parameter)도 같은 방식으로 옮겨진다는 것을 봅니다. 아래에 출력된 내용은
-모두 이 페이지를 빌드한 컴퓨터에서 나온 것입니다.
+모든 텐서는 어떤 *장치(device)* 위에 있습니다. CPU의 메모리일 수도 있고, GPU 같은 가속기의
+메모리일 수도 있습니다. :ref:`post-concepts` 글은 GPU가 있을 때 텐서를 GPU로 옮깁니다. 이
+페이지에서는 오늘날 PyTorch가 이 일을 ``torch.accelerator``\ 로 어떻게 쓰는지, 곧 가속기가
+있는 컴퓨터와 없는 컴퓨터에서 고치지 않고 그대로 돌아가는 코드를 보고, 서로 다른 장치의
+텐서가 만나면 무슨 일이 생기는지 확인합니다. 아래에 출력된 내용은 모두 이 페이지를 빌드한
+컴퓨터에서 나온 것입니다.
 """
 
 # %%
-# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 사이트 스타일을 설정하고,
-# 난수 시드를 고정합니다. 이 페이지에는 그림이 없으므로 matplotlib은 불러오지 않습니다.
-# ``pick_device``\ 는 아래에서 직접 고르는 장치 선택을 재사용할 수 있게 만든 이 패키지의
-# 함수입니다.
+# 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고 난수 시드를 고정합니다. 이
+# 페이지에는 그림이 없으므로 matplotlib도, 사이트의 그림 스타일도 필요하지 않습니다.
+# 패키지의 ``describe``\ 는 텐서의 형태(shape), 데이터 타입(dtype), 장치를 한 줄의 문자열로
+# 돌려줍니다.
 import torch
 from torch import nn
 
-from pytorch_basics.plotting import use_site_style
 from pytorch_basics.tensors import describe, pick_device
 
-use_site_style()
 torch.manual_seed(0)
 
 # %%
@@ -33,28 +32,55 @@ print(f"x.device: {x.device}")
 print(f"describe(x): {describe(x)}")
 
 # %%
-# 원래 글의 GPU 이동
+# 글에 나온 GPU 이동
 # ------------------
-# 원래 글은 ``torch.cuda.is_available()``\ 에 물어보고, 그렇다고 할 때만
+# :ref:`post-concepts` 글은 ``torch.cuda.is_available()``\ 로 확인해서 참일 때만
 # ``x.to('cuda')``\ 로 ``x``\ 를 GPU에 복사합니다. 그러면 출력된 텐서에
-# ``device='cuda:0'``\ (첫 번째 GPU)이 붙습니다. 아래의 ``else`` 부분은 이 사이트에서
-# 덧붙인 것으로, 이 사이트를 빌드한 컴퓨터처럼 GPU가 없는 곳에서 무슨 일이 있었는지
-# 알려 줍니다.
+# ``device='cuda:0'``\ (첫 번째 CUDA GPU)이 붙습니다. 예전 코드와, 여러분이 읽게 될 코드의
+# 상당수가 이렇게 쓰여 있습니다. ``else`` 부분은 이 사이트에서 덧붙인 것으로, CUDA가 없는
+# 컴퓨터에서 무슨 일이 있었는지 알려 줍니다.
 if torch.cuda.is_available():
     x_gpu = x.to("cuda")
     print(f"GPU 위의 텐서: {x_gpu}")
 else:
-    print(f"CUDA GPU를 찾지 못했습니다. x는 그대로 이 장치에 있습니다: {x.device}")
+    print(f"torch.cuda.is_available()이 False입니다. x는 그대로 {x.device}에 있습니다.")
+
+# %%
+# torch.accelerator: 어떤 가속기든
+# --------------------------------
+# ``torch.cuda.is_available()``\ 은 한 종류의 가속기, 곧 NVIDIA GPU의 플랫폼인 CUDA만
+# 확인합니다(AMD GPU용 PyTorch 빌드도 같은 이름 ``cuda``\ 를 씁니다). 지금의 PyTorch는
+# ``torch.accelerator``\ 로 더 일반적인 질문을 합니다. *가속기(accelerator)*\ 는 CPU 곁에서
+# 계산을 빠르게 해 주는 장치입니다. CUDA GPU, Apple의 MPS(Metal Performance Shaders, Mac의
+# GPU용), Intel의 XPU 등이 있습니다. ``torch.accelerator``\ 는 한 번에 한 종류, 곧 설치된
+# PyTorch가 빌드될 때 대상으로 삼은 가속기만 다룹니다. ``current_accelerator()``\ 는 그
+# 종류를 알려 주고(CPU 전용 빌드처럼 없으면 ``None``), ``is_available()``\ 은 그런 장치를
+# 지금 이 컴퓨터에서 쓸 수 있는지 알려 줍니다. 이 페이지를 빌드한 컴퓨터에서는 다음과 같이
+# 나옵니다.
+print(f"torch.accelerator.is_available():      {torch.accelerator.is_available()}")
+print(f"torch.accelerator.current_accelerator(): {torch.accelerator.current_accelerator()}")
 
 # %%
 # 장치에 상관없이 돌아가는 코드
-# ------------------------------------
-# 줄마다 ``if``\ 를 두르는 대신, 장치를 한 번 골라 두고 어디서나 그것을 넘깁니다.
-# ``torch.device``\ 는 장치의 이름입니다. 이 페이지의 나머지 코드는 ``device``\ 만 쓰므로
-# 어떤 컴퓨터에서든 똑같이 돌아갑니다.
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(f"torch.cuda.is_available(): {torch.cuda.is_available()}")
+# -----------------------------
+# 줄마다 ``if``\ 를 두르는 대신, 장치를 한 번 골라 두고 어디서나 그것을 넘깁니다. 이
+# 페이지의 나머지 코드는 ``device``\ 를 쓰므로 어떤 컴퓨터에서든 똑같이 돌아갑니다.
+# ``is_available()``\ 을 먼저 확인하는 까닭은 ``current_accelerator()``\ 만으로는 컴퓨터가
+# 아니라 빌드에 대한 답을 얻기 때문입니다. 이 함수의 문서는 "컴파일할 때
+# 사용할 수 있던 가속기의 장치"를 돌려준다고 설명합니다. 그래서 GPU가 없는 컴퓨터에 설치한
+# CUDA 빌드도 ``cuda``\ 라는 이름을 돌려줍니다. ``torch.device("cpu")``\ 는 CPU를 가리킵니다.
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"device: {device}")
+
+# %%
+# ``pytorch_basics.tensors``\ 의 ``pick_device``\ 는 이와 똑같은 선택을 함수로 감쌉니다.
+# 뒤의 페이지들은 선택 과정 전체가 보이도록 위의 세 줄을 그대로 씁니다.
+print(f"pick_device() == device: {pick_device() == device}")
+assert pick_device() == device
 
 # %%
 # 장치 위에 텐서 만들기
@@ -67,9 +93,8 @@ print(f"describe(zeros): {describe(zeros)}")
 # %%
 # 텐서를 옮겼다가 되돌리기
 # ------------------------
-# ``.to(device)``\ 는 ``device``\ 위의 텐서를 돌려주며, 옮겨야 하면 데이터를
-# 복사합니다. ``.cpu()``\ 는 텐서를 CPU로 되돌립니다. NumPy는 CPU 메모리만 읽으므로
-# ``.numpy()`` 전에는 이것이 필요합니다. 둘 다 호출한 텐서 자체를 바꾸지는 않습니다.
+# ``.to(device)``\ 는 ``device``\ 위의 텐서를, ``.cpu()``\ 는 CPU 위의 텐서를 돌려줍니다.
+# 왕복한 뒤에도 값은 그대로입니다.
 x_on_device = x.to(device)
 x_back = x_on_device.cpu()
 print(f"x_on_device.device: {x_on_device.device}")
@@ -77,80 +102,125 @@ print(f"x_back.device: {x_back.device}")
 print(f"왕복한 뒤에도 값이 같은가: {torch.equal(x_back, x)}")
 
 # %%
-# 텐서가 이미 ``device``\ 에 있으면 ``.to``\ 는 아무것도 복사하지 않고 텐서 자신을
-# 돌려줍니다. 아래 줄은 ``x``\ 가 이미 그곳에 있었으면 ``True``, 실제로 GPU로
-# 옮겨졌으면 ``False``\ 를 출력합니다.
-print(f"x_on_device is x: {x_on_device is x}")
+# 어느 컴퓨터에나 있는 두 번째 장치
+# ---------------------------------
+# CPU만 있는 컴퓨터에서도 장치 *사이*\ 에서 일어나는 일을 보여 주기 위해, 이 페이지의 나머지
+# 부분에서는 두 번째 장치 ``elsewhere``\ 도 씁니다. 가속기가 있으면 가속기이고, 없으면
+# ``meta``\ 입니다. ``meta`` 장치는 모든 PyTorch에 들어 있습니다. 이 장치의 텐서는 형태와
+# 데이터 타입만 있고 숫자는 없는데, 아래 셀들에는 그것으로 충분합니다. 가속기가 있는
+# 컴퓨터에서는 ``elsewhere``\ 가 그 가속기이므로, 아래의 오류 메시지에도 ``meta`` 대신 그
+# 가속기가 나오고 문구도 달라집니다.
+elsewhere = device if device.type != "cpu" else torch.device("meta")
+x_elsewhere = x.to(elsewhere)
+print(f"elsewhere: {elsewhere}")
+print(f"describe(x_elsewhere): {describe(x_elsewhere)}")
+
+# %%
+# ``meta``\ 는 진짜 장치 대신 쓰는 것일 뿐이라, 모든 연산이 여기서 장치가 맞는지 확인해
+# 주지는 않습니다. ``meta`` 텐서와 CPU 텐서의 행렬 곱은 오류 없이 실행되지만, GPU 텐서와
+# CPU 텐서의 행렬 곱은 오류를 냅니다. 그래서 아래 셀들은 ``meta``\ 에서도 장치를 확인하는
+# 연산만 씁니다.
+print(f"(x.to('meta') @ x).device: {(x.to('meta') @ x).device}")
+
+# %%
+# ``.to``\ 는 옮겨야 할 때만 복사합니다. 텐서가 이미 목적지 장치에 있으면 텐서 자신을
+# 돌려주고, 그렇지 않으면 새 텐서를 돌려주며 원래 텐서는 제자리에 둡니다.
+print(f"x.to(x.device) is x:   {x.to(x.device) is x}")
+print(f"x.to(elsewhere) is x: {x_elsewhere is x}")
+print(f"그 뒤의 x.device:     {x.device}")
+
+# %%
+# NumPy는 CPU 메모리만 읽으므로 ``.numpy()``\ 는 다른 곳에 있는 텐서를 거절하고, 오류
+# 메시지가 해결책을 알려 줍니다. 먼저 ``.cpu()``\ 를 부르라는 것입니다. ``meta`` 텐서에는
+# CPU로 가져올 숫자가 없으므로, 이 해결책은 ``device``\ 에 있는 ``x_on_device``\ 에
+# 적용합니다.
+try:
+    x_elsewhere.numpy()
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+print(f"x_on_device.cpu().numpy():\n{x_on_device.cpu().numpy()}")
 
 # %%
 # 장치를 섞으면 오류가 납니다
-# ------------------------------------
-# 연산에 쓰이는 텐서는 모두 한 장치에 있어야 하며(0차원 CPU 텐서는 보통의 숫자처럼
-# 취급되므로 예외입니다), PyTorch가 대신 복사해 주지 않습니다. GPU가 있으면 GPU 텐서와
-# CPU 텐서를 더할 때 발견한 두 장치의 이름을 담은 ``RuntimeError``\ 가 납니다. 아래
-# 셀은 GPU가 있으면 실제로 시도하고, 없으면 보여 줄 것이 없는 이유를 출력합니다.
-if device.type == "cuda":
-    try:
-        x.to(device) + x
-    except RuntimeError as error:
-        print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
-else:
-    print(f"device가 {device}입니다: 여기서는 모든 텐서가 CPU에 있으므로 섞을 것이 없습니다.")
+# ---------------------------
+# 연산에 쓰이는 텐서는 한 장치에 있어야 하며, PyTorch가 대신 옮겨 주지 않습니다.
+# ``elsewhere``\ 에 있는 텐서와 CPU에 있는 텐서를 더하면 두 장치를 밝히는 ``RuntimeError``\ 가
+# 납니다.
+try:
+    x_elsewhere + x
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# 고치는 방법은 언제나 같습니다. 예를 들어 ``x.to(device)``\ 처럼 한쪽을 옮겨 두 텐서를
-# 같은 장치에 둡니다.
-total = x.to(device) + x_on_device
-print(f"describe(total): {describe(total)}")
+# 예외가 하나 있습니다. ``+`` 같은 요소별 산술 연산에서는 0차원 CPU 텐서(숫자 하나)가 다른
+# 장치의 텐서와 함께 쓰일 수 있습니다. 파이썬 숫자처럼 취급되는 것입니다. 결과는 다른
+# 쪽 텐서의 장치에 놓입니다.
+scalar = torch.tensor(10.0)
+print(f"describe(x_elsewhere + scalar): {describe(x_elsewhere + scalar)}")
 
 # %%
-# 재사용할 수 있는 선택: ``pick_device``
-# --------------------------------------
-# ``pytorch_basics.tensors``\ 의 ``pick_device``\ 는 이 선택을 함수로 감쌉니다. CUDA를
-# 쓸 수 있으면 CUDA, 다음으로 Apple의 MPS(Apple 실리콘 Mac의 GPU), 그것도 없으면 CPU를
-# 고릅니다. 이 컴퓨터에서 각 확인 결과와 ``pick_device``\ 가 고른 장치는 다음과 같습니다.
-mps_available = torch.backends.mps.is_available()
-print(f"CUDA 사용 가능: {torch.cuda.is_available()}")
-print(f"MPS 사용 가능: {mps_available}")
-print(f"pick_device(): {pick_device()}")
+# 고치는 방법은 언제나 같습니다. ``.to``\ 로 한쪽을 옮겨 두 텐서를 같은 장치에 둡니다.
+# ``x``\ 를 ``elsewhere``\ 로 옮기면 위에서 실패한 덧셈이 성공합니다.
+total = x_elsewhere + x.to(elsewhere)
+print(f"describe(x_elsewhere + x.to(elsewhere)): {describe(total)}")
 
 # %%
 # 모델은 model.to(device)로 옮깁니다
 # ----------------------------------
-# 모델의 가중치(weight)와 편향(bias)도 텐서입니다. ``model.to(device)``\ 는 이것들을 한
-# 번에 모두 옮깁니다. 텐서의 ``.to``\ 와 달리 모듈의 ``.to``\ 는 모듈 자체를 바꾸고 같은
-# 객체를 돌려줍니다.
+# ``nn.Linear(2, 1)``\ 은 신경망의 레이어(층) 하나입니다.
+# :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`\ 에서 이것으로 모델을 만듭니다.
+# 지금은 이 레이어가 가중치(weight)와 편향(bias)이라는 텐서 두 개를 가지고 있고, 이것들을
+# *파라미터(parameter)*\ 라고 부른다는 것만 알면 됩니다(``named_parameters()``\ 가 이름과 함께
+# 나열합니다). ``model.to(device)``\ 는 파라미터를 한 번에 모두 옮깁니다.
 model = nn.Linear(2, 1)
 moved = model.to(device)
-print(f"model.to(device) is model: {moved is model}")
 for name, parameter in model.named_parameters():
     print(f"{name}: {describe(parameter)}")
 
 # %%
-# 입력도 모델과 같은 장치에 있어야 하며, 그러면 출력도 그 장치에 놓입니다.
+# 텐서의 ``.to``\ 와 달리 레이어나 모델의 ``.to``\ 는 그 객체 자체를 바꾸고 같은 객체를
+# 돌려줍니다.
+# 여분의 레이어를 ``elsewhere``\ 로 옮겨 보면 알 수 있습니다. 호출은 레이어 자신을 돌려주고,
+# 그 가중치는 옮겨져 있습니다.
+spare = nn.Linear(2, 1)
+print(f"model.to(device) is model:     {moved is model}")
+print(f"spare.to(elsewhere) is spare:  {spare.to(elsewhere) is spare}")
+print(f"spare.weight.device:           {spare.weight.device}")
+
+# %%
+# 입력도 모델과 같은 장치에 있어야 하며, 그러면 출력도 그 장치에 놓입니다. 이제
+# ``elsewhere``\ 에 있는 여분의 레이어는 CPU에서 온 입력을 거절하고, 같은 입력을
+# ``elsewhere``\ 로 옮기면 받아들입니다.
 inputs = torch.tensor([[1.0, 2.0]], device=device)
 output = model(inputs)
 print(f"describe(output): {describe(output)}")
-print(f"CPU로 가져온 출력: {output.detach().cpu()}")
+try:
+    spare(x[:1])
+except RuntimeError as error:
+    print(f"spare(x[:1]) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+print(f"describe(spare(x[:1].to(elsewhere))): {describe(spare(x[:1].to(elsewhere)))}")
 
 # %%
 # 정리
 # ----
 # - ``tensor.device``\ 는 텐서가 있는 곳을 알려 줍니다. 새 텐서는 ``device=``\ 로
 #   만들지 않으면 CPU에 놓입니다.
-# - 장치는
-#   ``torch.device("cuda" if torch.cuda.is_available() else "cpu")``\ 나
-#   ``pick_device()``\ 로 한 번 고르고 어디서나 그것을 씁니다. 그러면 같은 코드가 GPU가
-#   있든 없든 돌아갑니다.
-# - ``.to(device)``\ 는 텐서를 그 장치로 옮기고, ``.cpu()``\ 는 되돌립니다.
-#   ``model.to(device)``\ 는 모든 파라미터를 옮깁니다. 서로 다른 장치에 있는 텐서끼리는
-#   연산할 수 없습니다.
+# - 장치는 ``torch.accelerator``\ 로 한 번 고르고(위의 세 줄이나 패키지의
+#   ``pick_device()``) 어디서나 그것을 씁니다. 그러면 같은 코드가 가속기가 있든 없든
+#   돌아갑니다. 예전 코드는 CUDA만 확인하는 ``torch.cuda.is_available()``\ 을 씁니다.
+# - ``.to(device)``\ 는 텐서를 그 장치로 옮기고(이미 거기 있지 않으면 새 텐서),
+#   ``.cpu()``\ 는 되돌리며, ``.numpy()``\ 는 텐서가 CPU에 있어야 합니다.
+#   ``model.to(device)``\ 는 모든 파라미터를 그 자리에서 옮깁니다. 서로 다른 장치에 있는
+#   텐서끼리는 연산할 수 없습니다. 산술 연산의 0차원 CPU 텐서만 예외입니다.
 #
-# 텐서 장은 여기까지입니다. 다음 페이지
-# :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`\ 에서는 PyTorch가
-# 기울기(gradient)를 계산하게 합니다. API 문서:
+# 텐서 장은 여기까지입니다. 자동 미분(Autograd) 장에서는 PyTorch가 기울기(gradient)를
+# 계산해 줍니다. API 문서:
+# `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
+# `accelerators <https://docs.pytorch.org/docs/stable/torch.html#accelerators>`_,
 # `torch.Tensor.to <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.to.html>`_,
 # `torch.Tensor.cpu <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.cpu.html>`_,
-# `torch.cuda.is_available <https://docs.pytorch.org/docs/stable/generated/torch.cuda.is_available.html>`_,
 # `torch.nn.Module.to <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to>`_,
-# `Tensor attributes: torch.device <https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-device>`_.
+# `torch.device <https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-device>`_,
+# `meta 장치 <https://docs.pytorch.org/docs/stable/meta.html>`_.
+#
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`
