@@ -59,7 +59,7 @@ TRIM = ".,;:!?()[]{}\"'“”‘’「」…·"
 REST_CODE = re.compile(r"``.+?``|:[\w:+-]+:`[^`]*`|`[^`]*`_{0,2}|https?://\S+")
 MYST_CODE = re.compile(r"\{[\w:+-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|\$[^$]*\$|https?://\S+")
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|'[^']*'|「[^」]*」")
-PLAIN_STYLE = re.compile(r"(?<=[가-힣])(?<![니보])다[.!?](?=\s|$)")
+PLAIN_STYLE = re.compile(r"(?<=[가-힣])(?<![니보시])다[.!?](?=\s|$)")
 EXEMPT = "tutorials.pytorch.kr"
 
 
