@@ -45,7 +45,7 @@ def _prose_blocks(page: Path):
     article = _soup(page).select_one("article")
     if article is None:
         return
-    for block in article.find_all(["p", "li", "dd", "figcaption", "h1", "h2", "h3"]):
+    for block in article.find_all(["p", "li", "dt", "dd", "figcaption", "h1", "h2", "h3"]):
         if block.find_parent(["pre", "code"]) or block.find(["p", "li"]):
             continue
         yield block
@@ -66,17 +66,25 @@ def test_sources_page_describes_each_post(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_reference_to_a_post_names_it(site: Path, lang: str) -> None:
+    """A reference to "the post" comes after the page has named a post (a link to its
+    section of the Sources page), in the same paragraph or earlier, as a reader reads;
+    a title, which cannot hold a link, needs the page to name the post somewhere."""
     unnamed = []
     for page in _pages(site, lang):
         if page.name == "sources.html":
             continue
-        for block in _prose_blocks(page):
+        blocks = list(_prose_blocks(page))
+        names_a_post = [any("sources.html" in a["href"] for a in b.find_all("a", href=True)) for b in blocks]
+        named = False
+        for block, links in zip(blocks, names_a_post, strict=True):
+            named = named or links
             text = block.get_text(" ", strip=True)
             if not REFERENCE[lang].search(text):
                 continue
-            if not any("sources.html" in a["href"] for a in block.find_all("a", href=True)):
+            heading = block.name in {"h1", "h2", "h3", "dt"}
+            if not named and not (heading and any(names_a_post)):
                 unnamed.append(f"{page.relative_to(site)}: {text[:100]}")
-    assert not unnamed, "references to a post that name no post:\n" + "\n".join(unnamed)
+    assert not unnamed, "references to a post before the page names one:\n" + "\n".join(unnamed)
 
 
 @pytest.mark.parametrize("lang", LANGS)

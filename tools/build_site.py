@@ -146,7 +146,23 @@ def sphinx_command(lang: str, page: str | None, builder: str = "html") -> list[s
     return command
 
 
-def run_language(lang: str, page: str | None, result: LanguageBuild, lock: threading.Lock) -> None:
+def build_environment(concurrent: int) -> dict[str, str]:
+    """The environment of one language's Sphinx process.
+
+    The languages build at the same time; each example's torch would otherwise start
+    one thread per core in each build, and on a 2-core machine the builds' threads then
+    fight over the cores (a ResNet step measured 31.6 s instead of 8.6 s). The cores are
+    shared out instead, unless the caller has already chosen (``OMP_NUM_THREADS``).
+    """
+    env = dict(os.environ)
+    if "OMP_NUM_THREADS" not in env:
+        env["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // max(1, concurrent)))
+    return env
+
+
+def run_language(
+    lang: str, page: str | None, result: LanguageBuild, lock: threading.Lock, concurrent: int = 1
+) -> None:
     start = time.time()
     log_path = BUILD / lang / "build.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +171,7 @@ def run_language(lang: str, page: str | None, result: LanguageBuild, lock: threa
         subprocess.Popen(
             sphinx_command(lang, page),
             cwd=ROOT,
+            env=build_environment(concurrent),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -237,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     lock = threading.Lock()
     results = {lang: LanguageBuild(lang) for lang in languages}
     threads = [
-        threading.Thread(target=run_language, args=(lang, args.page, results[lang], lock))
+        threading.Thread(
+            target=run_language, args=(lang, args.page, results[lang], lock, len(languages))
+        )
         for lang in languages
     ]
     for thread in threads:

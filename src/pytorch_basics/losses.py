@@ -1,6 +1,6 @@
 """A custom loss function written as an ``nn.Module``: the sum of absolute errors.
 
-The original custom-loss lesson defines ``CustomLoss`` as ``torch.abs(y_pred -
+The post :ref:`post-differentiable` defines ``CustomLoss`` as ``torch.abs(y_pred -
 y_true).sum()``. This is the same loss with two additions that PyTorch's built-in
 losses have: a ``reduction`` argument (``"none"``, ``"mean"`` or ``"sum"``), checked
 when the loss is created, and a shape check. PyTorch's ``nn.L1Loss`` broadcasts a
@@ -24,7 +24,7 @@ REDUCTIONS = ("none", "mean", "sum")
 class CustomLoss(nn.Module):
     """The absolute error ``|y_pred - y_true|``, summed by default.
 
-    With ``reduction="sum"`` (the default, as in that lesson) it equals
+    With ``reduction="sum"`` (the default, as in that post) it equals
     ``nn.L1Loss(reduction="sum")``; with ``"mean"`` it equals ``nn.L1Loss()``, whose
     default is the mean; with ``"none"`` it returns the element-wise errors. The
     gradient with respect to ``y_pred`` is ``sign(y_pred - y_true)`` (divided by the

@@ -6,7 +6,8 @@ training step without torchvision and without downloading pretrained weights.
 The weights come from torch's random number generator: after
 ``torch.manual_seed`` they are the same on every run.
 
-:class:`SimpleModel` is the smallest model of the original lessons, one ``nn.Linear(2, 1)``;
+:class:`SimpleModel` is the smallest model of the posts :ref:`post-concepts` and
+:ref:`post-differentiable`, one ``nn.Linear(2, 1)``;
 :func:`kaiming_uniform_bound` is the range ``nn.Linear`` draws its weights from.
 """
 
@@ -126,9 +127,9 @@ def resnet18(*, num_classes: int = 1000) -> nn.Module:
 
 
 class SimpleModel(nn.Module):
-    """One linear layer from 2 inputs to 1 output: ``SimpleModel`` of the lesson on models.
+    """One linear layer from 2 inputs to 1 output: ``SimpleModel`` of the post :ref:`post-concepts`.
 
-    The custom-loss lesson's ``MyModel`` is the same network under another name. The
+    ``MyModel`` in :ref:`post-differentiable` is the same network under another name. The
     layer computes ``x @ weight.T + bias`` with ``weight`` of shape ``(1, 2)`` and ``bias`` of shape
     ``(1,)``, initialised as every ``nn.Linear`` is (see :func:`kaiming_uniform_bound`).
 

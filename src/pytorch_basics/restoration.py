@@ -1,6 +1,6 @@
-"""Restoring an image that a "weird function" broke: the original lesson's practice, tested.
+"""Restoring an image that a "weird function" broke: the practice of :ref:`post-basics-autograd`.
 
-The original lesson breaks a 100x100 picture, flattened to 10,000 numbers, with a function from
+The post breaks a 100x100 picture, flattened to 10,000 numbers, with a function from
 the Korean book *펭귄브로의 3분 딥러닝 파이토치맛* (chapter 3, MIT-licensed code), and
 restores it by gradient descent from random noise. The function runs five rounds of::
 
@@ -131,8 +131,10 @@ def weird_function_vectorised(x: torch.Tensor) -> torch.Tensor:
 
     Each round pads once with zeros and takes two differences of shifted views; the
     five factors ``1/3`` become one division by ``3**5`` at the end; the half swap is a
-    ``torch.roll``. Fewer operations take less time: on 10,000 numbers most of the
-    time goes to launching operations, not to arithmetic.
+    ``torch.roll``. Every operation has a fixed cost that does not depend on how many
+    numbers it handles, so fewer operations take less time. On 10,000 numbers that
+    fixed cost is a large share of the book function's time, though not all of it: the
+    practice chapter measures the share (it depends on the computer).
 
     Args:
         x: a 1-D ``float32`` or ``float64`` tensor with at least 2 values.
@@ -463,17 +465,17 @@ def restore_gradient_descent(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """The original lesson's loop: fixed-step gradient descent on ``torch.dist(forward(x), broken)``.
+    """The post's loop: fixed-step gradient descent on ``torch.dist(forward(x), broken)``.
 
-    With ``adjoint=None`` the gradient comes from autograd, as in the lesson; with an
+    With ``adjoint=None`` the gradient comes from autograd, as in the post; with an
     adjoint ``A^T`` it is computed as ``A^T r / ||r||`` (``r = A x - broken``), which is
     the same gradient without recording a graph.
 
     Args:
         broken: the broken signal ``A x_true`` (1-D, finite).
         start: the first guess, same length and dtype as ``broken``.
-        lr: the step size (the lesson's 0.8), > 0.
-        steps: the most steps to take (the lesson's 20,000).
+        lr: the step size (the post's 0.8), > 0.
+        steps: the most steps to take (the post's 20,000).
         forward: the weird function to use (the book's, or the vectorised one).
         adjoint: its adjoint, or ``None`` for autograd.
         reference: the original signal, to record PSNR after every step.
@@ -562,10 +564,14 @@ def restore_sgd(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """The lesson's loss and step size with momentum: ``torch.optim.SGD(momentum=0.9)``.
+    """The post's loss and step size with momentum: ``torch.optim.SGD(momentum=0.9)``.
 
-    Momentum keeps a running sum of past gradients, so steps grow along directions the
-    gradient keeps pointing to, and the zigzag of plain gradient descent cancels out.
+    PyTorch's momentum keeps a velocity ``v <- momentum * v + g`` and steps by
+    ``lr * v``. On the practice chapter's image problem the gradient keeps pointing the
+    same way for most of the run, so the velocity adds the gradients up: halfway through
+    the run to a 40 dB picture it is about ``1 / (1 - momentum)`` (10) times as long as one gradient.
+    With momentum 0 this is the post's loop (:func:`restore_gradient_descent`), far
+    slower.
 
     Args:
         broken: the broken signal (1-D, finite).
@@ -612,10 +618,15 @@ def restore_adam(
     reference: torch.Tensor | None = None,
     target_psnr: float | None = None,
 ) -> Restoration:
-    """``torch.optim.Adam`` on the lesson's loss ``torch.dist(forward(x), broken)``.
+    """``torch.optim.Adam`` on the post's loss ``torch.dist(forward(x), broken)``.
 
-    Adam divides each value's step by a running size of its own gradient, so every
-    pixel moves at about ``lr`` per step, however small its gradient is.
+    Adam divides a running average of each value's gradient by the running size of
+    that gradient. On the practice chapter's image problem the per-value step sizes
+    are not what makes it fast (one step size shared by all values does as well); the
+    running average is. Once consecutive gradients point in opposite directions, they
+    cancel in the average, so the values move by a few percent of ``lr`` instead of
+    jumping by about ``lr`` back and forth at every step, as they do with
+    ``betas[0] = 0``.
 
     Args:
         broken: the broken signal (1-D, finite).

@@ -6,8 +6,8 @@ Vector outputs: the gradient argument, accumulation and freed graphs
 the post :ref:`post-autograd-easy` to see what happens when the output is a vector: what
 the ``gradient=`` argument means (a vector-Jacobian product, checked against the full
 Jacobian, first for :math:`Q` and then for a function whose outputs mix its inputs), why
-gradients add up across ``backward()`` calls, and why a graph can be walked only once
-unless you ask to keep it.
+gradients add up across ``backward()`` calls, and why the graph of :math:`Q` can be
+walked only once unless you ask to keep it.
 """
 
 # %%
@@ -125,8 +125,22 @@ print(f"a.grad == v^T J: {torch.allclose(a.grad, weights @ jacobian_a)}")
 print(f"b.grad == v^T J: {torch.allclose(b.grad, weights @ jacobian_b)}")
 
 # %%
-# The figure compares the four gradient elements for the two choices of ``v``.
+# The same numbers are the gradient of the scalar :math:`\sum_i v_i Q_i`. With ``Q``
+# computed once more, ``(weights * Q).sum()`` is that scalar, and its ``backward()``
+# needs no ``gradient=``:
 grads_weighted = (a.grad.clone(), b.grad.clone())
+a.grad = None
+b.grad = None
+Q = 3 * a**3 - b**2
+(weights * Q).sum().backward()
+print(f"a.grad = {a.grad}, b.grad = {b.grad}")
+print(
+    f"same as gradient=weights: {torch.allclose(a.grad, grads_weighted[0])}, "
+    f"{torch.allclose(b.grad, grads_weighted[1])}"
+)
+
+# %%
+# The figure compares the four gradient elements for the two choices of ``v``.
 names = ["a[0]", "a[1]", "b[0]", "b[1]"]
 positions = torch.arange(4)
 fig, ax = plt.subplots(figsize=(6, 3))
@@ -204,11 +218,15 @@ print(f"x.grad for v = [1, 1]: {x.grad}")
 print(f"ratio: {x_grad_weighted / x.grad}")
 
 # %%
-# The general rule is ``x.grad`` :math:`= v^T J`; element by element,
+# The general rule: ``backward(gradient=v)`` adds :math:`v^T J` to ``x.grad`` (which
+# was empty here), with :math:`J` taken at the current values of the inputs. For
+# :math:`y = W x` that is :math:`W` wherever :math:`x` is; for :math:`Q` it depended on
+# ``a`` and ``b``. Element by element,
 # :math:`\partial(\text{scalar}) / \partial x_j = \sum_i v_i \, \partial y_i / \partial x_j`,
-# the chain rule summed over every output that :math:`x_j` influences. A diagonal
-# Jacobian, as for an element-wise function like :math:`Q`, is the special case where
-# that sum has one term.
+# the chain rule summed over every output that :math:`x_j` influences. When each input
+# influences only one output, as in an element-wise function like :math:`Q` (a
+# diagonal Jacobian), that sum has one term: the special case where each gradient
+# element is one derivative times one weight.
 
 # %%
 # The alternative: Q.sum().backward()
@@ -246,7 +264,8 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 # ``.grad``; see :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`) does it
 # for every parameter it holds: ``optimizer.zero_grad()``, which in current PyTorch also
 # sets ``.grad`` to ``None`` (``set_to_none=True`` is the default) rather than filling
-# it with zeros.
+# it with zeros. ``torch.optim.SGD`` below is one such optimizer (plain gradient descent
+# with learning rate ``lr``); here it is only used for ``zero_grad()``.
 a.grad = None
 print(f"after a.grad = None: a.grad = {a.grad}, b.grad = {b.grad}")
 optimizer = torch.optim.SGD([a, b], lr=0.1)
@@ -300,9 +319,9 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 #   computes the vector-Jacobian product :math:`v^T J`, the gradient of
 #   :math:`\sum_i v_i Q_i`; ``v = ones_like(Q)`` is the same as ``Q.sum().backward()``.
 # - In general each gradient element is a weighted sum over the outputs,
-#   :math:`\sum_i v_i \, \partial y_i / \partial x_j` (as for :math:`y = W x`). Only for
-#   a diagonal Jacobian (an element-wise function such as :math:`Q`) is it one
-#   derivative times one weight.
+#   :math:`\sum_i v_i \, \partial y_i / \partial x_j` (as for :math:`y = W x`). It is
+#   one derivative times one weight only when each input influences a single output,
+#   as in an element-wise function such as :math:`Q` (a diagonal Jacobian).
 # - Gradients accumulate across ``backward()`` calls; reset them with ``x.grad = None``
 #   or ``optimizer.zero_grad()``.
 # - ``backward()`` frees the graph: compute the output again, or pass

@@ -3,8 +3,9 @@ Updating without tracking: ``no_grad``, ``requires_grad_`` and ``detach``
 =========================================================================
 
 A gradient-descent step changes a tensor using its own gradient:
-:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. That update must not
-become part of the graph. This page shows the three tools for it, ``torch.no_grad()``,
+:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`, where lr is the learning
+rate (the step size :math:`\eta` of Getting started). That update must not become part
+of the graph. This page shows the three tools for it, ``torch.no_grad()``,
 ``requires_grad_()`` and ``detach()``, in the update step that the post
 :ref:`post-basics-autograd` writes, then runs a small gradient descent with the post's
 pattern and with an in-place one.

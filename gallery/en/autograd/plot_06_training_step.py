@@ -5,10 +5,11 @@ A whole training step on an image model
 The post :ref:`post-autograd-easy` opens its tour of autograd with one training step on
 ResNet18, an image classifier with more than eleven million parameters: forward pass,
 loss, backward pass, optimizer step. This page runs that step, checks what each part
-did, and then runs a second step to show what momentum adds. Models, loss functions and
-optimizers are taught properly in the Models chapter, which comes after this one; here
-each is defined in one line where it first appears. Sections marked (optional) look
-deeper inside the network.
+did, explains why a few parameters did not move, and then runs a second step to show
+what momentum adds. Models, loss functions and optimizers are taught properly in the
+Models chapter, which comes after this one; here each is defined in one line where it
+first appears. The last section, marked (optional), looks inside the network to find
+why some gradients are exactly zero.
 """
 
 # %%
@@ -19,7 +20,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -51,9 +52,9 @@ print(f"device: {device.type}")
 # ``torch.nn.Module``, taught in
 # :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`). Calling ``model(data)``
 # runs the forward pass, and its weights and biases, its *parameters*, are tensors
-# with ``requires_grad=True``. ResNet18 is such a model: 18 layers with weights, mostly
-# convolutions (small filters slid across the image), then a classifier ``fc`` with
-# one output per class, 1000 in all.
+# with ``requires_grad=True``. ResNet18 is such a model. The 18 in its name counts the
+# layers along its main path: 17 convolutions (small filters slid across the image)
+# and, at the end, a classifier ``fc`` with one output per class, 1000 in all.
 #
 # The post :ref:`post-autograd-easy` calls
 # ``resnet18(weights=ResNet18_Weights.DEFAULT)``, which downloads
@@ -64,7 +65,7 @@ print(f"device: {device.type}")
 model = resnet18().to(device)
 parameters = dict(model.named_parameters())
 print(f"parameter tensors: {len(parameters)}")
-print(f"parameters (scalars): {sum(p.numel() for p in parameters.values()):,}")
+print(f"parameters (numbers): {sum(p.numel() for p in parameters.values()):,}")
 print(f"all require grad: {all(p.requires_grad for p in parameters.values())}")
 
 # %%
@@ -94,7 +95,7 @@ print(f"tensors with .grad before backward(): {len(grads_before)}")
 loss.backward()
 with_grad = [p for p in parameters.values() if p.grad is not None]
 print(f"tensors with .grad after backward():  {len(with_grad)} of {len(parameters)}")
-print(f"scalars with a gradient: {sum(p.grad.numel() for p in with_grad):,}")
+print(f"each .grad has its parameter's shape: {all(p.grad.shape == p.shape for p in with_grad)}")
 
 # %%
 # A check by hand at the output
@@ -126,13 +127,19 @@ print(f"fc.bias.grad == ones: {torch.allclose(fc_bias_grad, torch.ones_like(fc_b
 # long vector: it flattens each tensor and joins them with ``cat`` (both from
 # :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` and
 # :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`). One comparison then
-# checks all 11,689,512 numbers at once. We copy the parameters and their gradients
-# before the step and the parameters after it.
+# checks all 11,689,512 numbers at once, and ``largest_difference`` compares two such
+# vectors. We copy the parameters and their gradients before the step and the
+# parameters after it.
 
 
 def flat(tensors):
     """The numbers of all the tensors, copied into one long vector."""
     return torch.cat([t.detach().flatten() for t in tensors])
+
+
+def largest_difference(x, y):
+    """The largest gap between matching numbers of two vectors."""
+    return (x - y).abs().max().item()
 
 
 before = flat(parameters.values())
@@ -144,13 +151,14 @@ print(f"numbers in each vector: {before.numel():,}")
 
 # %%
 # On the first step there is no earlier step: SGD starts the buffer as the gradient
-# itself, so every parameter moves by exactly :math:`-\text{lr} \cdot \text{grad}`,
-# plain gradient descent.
+# itself, so every parameter moves by :math:`-\text{lr} \cdot \text{grad}`, plain
+# gradient descent. The two differ by about :math:`10^{-7}` at most: that is rounding,
+# explained two sections below.
 lr = optim.param_groups[0]["lr"]
 step_1 = -lr * grad_1
-first_is_plain = torch.allclose(after_1 - before, step_1, atol=1e-6)
-print(f"change == -lr * grad for every parameter: {first_is_plain}")
-assert first_is_plain
+difference_1 = largest_difference(after_1 - before, step_1)
+print(f"largest difference between the change and -lr * grad: {difference_1:.1e}")
+assert difference_1 < 1e-6
 
 # %%
 # The parameters really changed
@@ -171,30 +179,33 @@ print(f"nonzero gradient but unchanged:  {stuck.sum().item():,}")
 # (:ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`): next to a value
 # :math:`v` the nearest other ``float32`` number is roughly :math:`v \cdot 10^{-7}`
 # away, and every result is rounded to the nearest ``float32`` number. A step much
-# smaller than that gap is rounded away. The smallest example:
+# smaller than that gap is rounded away. The simplest example:
 print(f"1 + 1e-8 in float32: {torch.tensor(1.0) + 1e-8:.10f}")
 print(f"1 + 1e-8 in float64: {torch.tensor(1.0, dtype=torch.float64) + 1e-8:.10f}")
 
 # %%
 # The same happened to the parameters that did not move. Take the one with the
-# largest step: ``torch.nextafter(v, inf)`` gives the next ``float32`` number above
-# :math:`v`, and the step is less than half of that gap, so :math:`v + \text{step}`
+# largest step. ``torch.nextafter(v, direction)`` gives the next ``float32`` number
+# after :math:`v` in that direction, here the direction of the step. The step is less
+# than half of the gap to it, so :math:`v + \text{step}` is nearer to :math:`v` and
 # rounds back to :math:`v`.
 i = (step_1.abs() * stuck).argmax()
 value, step = before[i], step_1[i]
-gap = torch.nextafter(value, torch.tensor(float("inf"), device=device)) - value
+gap = (torch.nextafter(value, step.sign() * torch.inf) - value).abs()
 print(f"value {value:.10f}, step {step:.2e}, gap to the next float32 {gap:.2e}")
+print(f"step / gap: {step.abs() / gap:.2f}")
 print(f"value + step in float32: {value + step:.10f}, unchanged: {bool(value + step == value)}")
 
 # %%
 # Switching the cause off: the same update done in ``float64``, whose gaps are about
-# :math:`10^{-16} \cdot v`, moves every number with a nonzero gradient. Rounding that
-# exact result to ``float32`` gives back the old value for every stuck one.
-before_64 = before.double()
-after_64 = before_64 - lr * grad_1.double()
-print(f"changed by the update in float64: {(after_64 != before_64).sum().item():,}")
-rounds_back = torch.equal(after_64.float()[stuck], before[stuck])
-print(f"float64 result rounded to float32 == old value for every stuck one: {rounds_back}")
+# :math:`10^{-16} \cdot v`, moves every one of the stuck numbers. Rounding that more
+# exact result to ``float32`` gives back the old value for each of them.
+stuck_before = before[stuck].double()
+stuck_after = stuck_before - lr * grad_1[stuck].double()
+moved_64 = (stuck_after != stuck_before).sum().item()
+print(f"stuck numbers moved by the update in float64: {moved_64:,}")
+rounds_back = torch.equal(stuck_after.float(), before[stuck])
+print(f"float64 result rounded to float32 == old value for every one: {rounds_back}")
 assert rounds_back
 
 # %%
@@ -212,11 +223,11 @@ loss.backward()
 grad_2 = flat(p.grad for p in parameters.values())
 optim.step()
 change = flat(parameters.values()) - after_1
-with_momentum = torch.allclose(change, -lr * (0.9 * grad_1 + grad_2), atol=1e-5)
-plain_only = torch.allclose(change, -lr * grad_2, atol=1e-5)
-print(f"change == -lr * (0.9 * grad_1 + grad_2): {with_momentum}")
-print(f"change == -lr * grad_2:                  {plain_only}")
-assert with_momentum and not plain_only
+with_momentum = largest_difference(change, -lr * (0.9 * grad_1 + grad_2))
+plain_only = largest_difference(change, -lr * grad_2)
+print(f"largest difference from -lr * (0.9 * grad_1 + grad_2): {with_momentum:.1e}")
+print(f"largest difference from -lr * grad_2:                  {plain_only:.1e}")
+assert with_momentum < 1e-6 < plain_only
 
 # %%
 # Momentum on its own
@@ -241,84 +252,91 @@ for momentum in (0.9, 0.0):
 # Why some gradients are exactly zero (optional)
 # ----------------------------------------------
 # This section can be skipped on a first reading; nothing later depends on it. The
-# first ``backward()`` gave many numbers a gradient of exactly zero:
-zero = grad_1 == 0
-print(f"numbers whose first gradient is exactly 0: {zero.sum().item():,} ({zero.float().mean():.1%})")
+# first ``backward()`` gave many numbers a gradient of exactly zero. ``split`` cuts
+# ``grad_1`` back into one piece per parameter, and the zeros turn out to sit almost
+# all in the last stage, ``layer4``:
+sizes = [p.numel() for p in parameters.values()]
+total = sum(sizes)
+first_grads = dict(zip(parameters, grad_1.split(sizes), strict=True))
+zeros = {name: (g == 0).sum().item() for name, g in first_grads.items()}
+total_zeros = sum(zeros.values())
+in_layer4 = sum(n for name, n in zeros.items() if name.startswith("layer4"))
+print(f"numbers whose first gradient is exactly 0: {total_zeros:,} ({total_zeros / total:.1%})")
+print(f"of these in layer4: {in_layer4:,}")
+for name, n in zeros.items():
+    if n > 0.05 * first_grads[name].numel():
+        print(f"  {name}: {n / first_grads[name].numel():.1%} zero")
 
 # %%
-# To find the cause, we put the weights from before the first step back: ``split``
-# cuts ``before`` into one piece per parameter, and each piece is copied back in place
-# under ``no_grad``. A *forward pre-hook*, a function PyTorch calls with a layer's
-# input just before the layer runs, keeps a copy of what enters ``layer4.1.conv2``,
-# one of the last convolutions. ``model.zero_grad()`` clears the model's gradients,
-# as ``optim.zero_grad()`` does. The same forward and backward pass then gives the
-# same gradients, and the zeros sit almost all in the last stage, ``layer4``.
+# Take ``layer4.1.conv2``, one of the last convolutions. The gradient of one of its
+# filter weights is a sum of products, one for each position where the weight met
+# the layer's input: the input value there times the gradient arriving at that
+# output. If every input value in the sum is zero, the sum is zero. The input comes
+# out of a ReLU, the function :math:`\max(0, x)`, which makes negative values exactly
+# zero.
+#
+# To see that input we put the weights from before the first step back (each piece of
+# ``before`` copied into its parameter, under ``no_grad``) and run the same forward and
+# backward pass once more. A *forward pre-hook*, a function PyTorch calls with a
+# layer's input just before the layer runs, keeps a copy of the input. A pre-hook may
+# also *return* a changed input, which the layer then uses instead: this one adds
+# 0.01 to every value, so the same pass also shows the layer with no zeros in its
+# input. ``model.zero_grad()`` clears the model's gradients, as ``optim.zero_grad()``
+# does.
 with torch.no_grad():
-    for p, piece in zip(parameters.values(), before.split([p.numel() for p in parameters.values()])):
+    for p, piece in zip(parameters.values(), before.split(sizes), strict=True):
         p.copy_(piece.reshape(p.shape))
+print(f"weights back to before the first step: {torch.equal(flat(parameters.values()), before)}")
 
 conv = model.layer4[1].conv2
 seen = {}
-hook = conv.register_forward_pre_hook(
-    lambda module, inputs: seen.update(input=inputs[0].detach().clone())
-)
 
 
-def backward_on(images):
-    """Clear the gradients, then forward pass, loss and backward pass on images."""
-    model.zero_grad()
-    (model(images) - labels).sum().backward()
+def keep_and_shift(module, inputs):
+    seen["input"] = inputs[0].detach().clone()
+    return (inputs[0] + 0.01,)
 
 
-backward_on(data)
+hook = conv.register_forward_pre_hook(keep_and_shift)
+model.zero_grad()
+(model(data) - labels).sum().backward()
 hook.remove()
-print(f"same gradients as the first step: {torch.allclose(flat(p.grad for p in parameters.values()), grad_1)}")
-for name, p in parameters.items():
-    share = (p.grad == 0).float().mean()
-    if share > 0.05:
-        print(f"  {name}: {share:.1%} zero")
-
-# %%
-# The input of ``layer4.1.conv2`` comes out of a ReLU, the function
-# :math:`\max(0, x)`, so about half of its values are exactly zero. And it is small:
-# one image, 512 channels of 2×2 positions.
+first_conv_grad = first_grads["layer4.1.conv2.weight"].reshape(conv.weight.shape)
 print(f"input shape: {tuple(seen['input'].shape)}")
 print(f"exact zeros in the input: {(seen['input'] == 0).float().mean():.1%}")
+zero_share_first = (first_conv_grad == 0).float().mean()
+zero_share_shifted = (conv.weight.grad == 0).float().mean()
+print(
+    f"layer4.1.conv2.weight: {zero_share_first:.1%} zero, "
+    f"{zero_share_shifted:.1%} with 0.01 added to its input"
+)
 
 # %%
-# A filter weight's gradient is a sum of products, one for each position where the
-# weight met the input: the input value there times the gradient arriving at that
-# output. If every input value in the sum is zero, the sum is zero. A 3×3 filter slid
-# over a 2×2 map (padded with a border of zeros) meets real input at one position with
-# a corner weight, two with an edge weight and four with the centre weight. The
-# figure gives the share of exact-zero gradients at each of the nine filter
-# positions, over all the layer's filters.
-zero_share_1 = (conv.weight.grad == 0).float().mean()
-by_position = (conv.weight.grad == 0).float().mean(dim=(0, 1))
+# Half of the input is zero, and switching those zeros off makes almost all the zero
+# gradients go. The input is also small: one image, 512 channels of 2×2 positions. A
+# 3×3 filter slid over a 2×2 map (padded with a border of zeros) meets real input at
+# one position with a corner weight, two with an edge weight and four with the centre
+# weight. The figure gives, for the first step, the share of exact-zero gradients at
+# each of the nine filter positions, over all the layer's filters.
+by_position = (first_conv_grad == 0).float().mean(dim=(0, 1))
 fig, ax = plt.subplots(figsize=(3.6, 3.6))
 draw_tensor(ax, by_position, fmt="{:.0%}")
-ax.set_title("Zero gradients per filter position")
+ax.set_title("Zero gradients per filter position, layer4.1.conv2")
 plt.show()
 
 # %%
-# The figure shows about half of the corner gradients at zero, the share of zeros in
-# the input; fewer at the edges, where two input values must both be zero; and almost
-# none at the centre, where all four must be. Two causes, then: zeros in the input
-# and few positions per weight. Switching off the first: a pre-hook may also *return*
-# a changed input, which the layer then uses. Adding 0.01 to every value leaves no
-# zeros in the input, and the zero gradients of the layer almost vanish.
-hook = conv.register_forward_pre_hook(lambda module, inputs: (inputs[0] + 0.01,))
-backward_on(data)
-hook.remove()
-print(f"layer4.1.conv2.weight: {zero_share_1:.1%} zero, "
-      f"{(conv.weight.grad == 0).float().mean():.1%} with no zeros in its input")
-
-# %%
-# Switching off the second: a batch of eight images gives every weight eight times
-# as many products to sum, and the zero gradients nearly vanish as well.
-backward_on(torch.rand(8, 3, 64, 64, device=device))
-print(f"layer4.1.conv2.weight: {zero_share_1:.1%} zero with 1 image, "
-      f"{(conv.weight.grad == 0).float().mean():.1%} with 8")
+# The figure shows about half of the corner gradients at zero, close to the share of
+# zeros in the input; fewer at the edges, where two input values must both be zero;
+# and almost none at the centre, where all four must be. That is the second cause:
+# with few positions per weight, all of them are often zero, and with four the
+# gradient is almost never zero.
+#
+# What is left after the input was shifted are a few whole filters, each one slice
+# ``conv.weight.grad[k]`` in which every gradient is zero, for a reason this page does
+# not follow further. Outside them, no gradient is zero any more.
+whole_filters = (conv.weight.grad == 0).all(dim=(1, 2, 3))
+print(f"filters with an all-zero gradient: {whole_filters.sum().item()} of {len(whole_filters)}")
+print(f"zero gradients outside them: {(conv.weight.grad[~whole_filters] == 0).sum().item()}")
 
 # %%
 # Summary

@@ -18,12 +18,14 @@ outside PyTorch.
 # the random seed. ``load_example`` is a small function from this site's package that
 # the worker processes below will run.
 #
-# This page also starts worker processes, with the ``"spawn"`` start method, the one
-# that exists on Linux, macOS and Windows alike. A spawned worker is a fresh Python
-# that, when the page runs as a script, first imports the script itself, under the
-# name ``"__mp_main__"``. So everything that should run only once, in the main process,
-# is inside ``if __name__ == "__main__":``. The test is true when you run the script,
-# in a notebook and while the site is built; in a worker it is false.
+# This page also starts *worker processes*: extra copies of Python that run beside
+# this one and take a share of the work (the ``torch.multiprocessing`` section below).
+# When the page runs as a downloaded script, each worker first runs the script's top
+# level again. So every cell's code that should run only once, here, sits under
+# ``if __name__ == "__main__":``. Python sets ``__name__`` to ``"__main__"`` in the
+# script you run (and in a notebook, and while this site is built); in a worker it is
+# ``"__mp_main__"``, so the workers skip those blocks. An optional section below shows
+# what goes wrong without the test.
 import matplotlib.pyplot as plt
 import torch
 import torch.multiprocessing as mp
@@ -102,9 +104,8 @@ if __name__ == "__main__":
 # %%
 # torch.autograd: the automatic differentiator
 # --------------------------------------------
-# **Role.** It computes gradients (derivatives) automatically; ``.backward()``, which
-# backpropagation is built on, is part of it (the :doc:`/auto_examples/autograd/index`
-# chapter). **Situation:** "The model predicted wrong: tell me how to correct it."
+# **Role.** It computes gradients (derivatives) automatically: the backpropagation that
+# ``.backward()`` runs is its work (the :doc:`/auto_examples/autograd/index` chapter). **Situation:** "The model predicted wrong: tell me how to correct it."
 # **In one line:** the gradient calculator of training. Besides ``.backward()``, which
 # stores gradients in ``.grad``, the module has ``torch.autograd.grad``, which returns
 # them. Here a one-weight model predicts :math:`wx` for :math:`x = 2` with
@@ -122,11 +123,12 @@ if __name__ == "__main__":
 # %%
 # torch.nn: building blocks for networks
 # --------------------------------------
-# **Role.** Layers, activation functions, whole model structures and loss functions,
-# ready to combine (the :doc:`/auto_examples/models/index` chapter). **Situation:** "I
-# want to build a deep learning model by stacking blocks, like Lego." **In one line:**
-# the box of blocks models are built from. Here ``nn.Sequential`` stacks a linear layer,
-# a ReLU and another linear layer; the model maps each row of 2 numbers to 1 number.
+# **Role.** Layers, activation functions (such as ReLU), model structures and loss
+# functions, ready to combine (the :doc:`/auto_examples/models/index` chapter).
+# **Situation:** "I want to build a deep learning model by stacking blocks, like Lego."
+# **In one line:** the box of blocks models are built from. Here ``nn.Sequential``
+# stacks a linear layer, a ReLU and another linear layer; the model maps each row of 2
+# numbers to 1 number.
 if __name__ == "__main__":
     model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1))
     print(model)
@@ -179,13 +181,16 @@ if __name__ == "__main__":
 # **Role.** Runs work in parallel in several processes; useful above all for loading
 # data and for large computations. **Situation:** "I want to use several CPU cores to
 # read the data quickly." **In one line:** parallel processing to speed up loading and
-# computing. It is a drop-in replacement for Python's ``multiprocessing`` that adds one
-# thing: a tensor sent to another process is not pickled byte by byte; its data is put
+# computing. It is Python's ``multiprocessing`` with PyTorch's additions, above all
+# this one: a tensor sent to another process is not copied into the message byte by
+# byte, as Python's *pickling* (turning an object into bytes) would do; its data is put
 # in shared memory, and the other process receives only a handle to it.
 #
-# A pool of 2 workers loads 6 examples with ``load_example``. ``"spawn"`` starts each
-# worker as a fresh Python on every operating system; the pool is created under the
-# guard, so a worker that imports this script does not create a pool of its own.
+# A pool of 2 workers loads 6 examples with ``load_example``. How a worker starts is
+# the *start method*. ``"spawn"`` starts each one as a fresh Python; it is the only
+# start method on Windows and the default on macOS, and the page asks for it by name so
+# that it runs the same way on Linux. The pool is created under the guard, so a worker
+# that runs this script's top level does not create a pool of its own.
 if __name__ == "__main__":
     context = mp.get_context("spawn")
     with context.Pool(processes=2) as pool:
@@ -193,12 +198,17 @@ if __name__ == "__main__":
     batch = torch.stack(examples)
     print(f"batch from the workers: {tuple(batch.shape)}")
     print(f"same as a loop: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
-    print(f"arrived through shared memory: {examples[0].is_shared()}")
+    from_worker, made_here = examples[0].is_shared(), load_example(0).is_shared()
+    print(f"in shared memory: from a worker {from_worker}, made here {made_here}")
 
 # %%
 # ``DataLoader`` uses the same machinery: with ``num_workers=2`` two worker processes
-# prepare the batches. The batches are the same as without workers, only the work is
-# spread.
+# prepare the batches, and ``multiprocessing_context=context`` starts them with
+# ``"spawn"`` too. The batches are the same as without workers; only the work is spread.
+# In a notebook on macOS or Windows, where ``"spawn"`` is the default, the workers cannot
+# use a ``Dataset`` class defined in the notebook itself: the loader stops with
+# "DataLoader worker ... exited unexpectedly". ``TensorDataset`` comes from PyTorch, so
+# it works anywhere; the optional section below shows why.
 if __name__ == "__main__":
     parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
     parallel_batches = [batch_features for batch_features, _ in parallel_loader]
@@ -206,20 +216,64 @@ if __name__ == "__main__":
     print(f"same examples as without workers: {torch.equal(torch.cat(parallel_batches), features)}")
 
 # %%
-# Why the workers' function lives in a module (optional)
-# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-# This part can be skipped on a first reading; nothing later depends on it. A pool
-# sends its workers a function *by name*: pickled, ``load_example`` is only its module
-# and its name, and the worker imports the module to find the function. A function
-# defined on this page belongs to the module ``__main__``. A fresh Python, such as a
-# spawned worker, has a ``__main__`` of its own in which ``double`` was never defined
-# (in the script it is under the guard, and a notebook has no file that a worker could
-# import), so it finds ``load_example`` but not ``double``. Here each pickled function
-# is unpickled by a fresh Python:
+# What the guard prevents, and where the workers' code must live (optional)
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+# This part can be skipped on a first reading; nothing later depends on it. First the
+# guard, tried on a six-line script: it prints the name of the process that runs
+# its top level, then starts one ``"spawn"`` worker whose task, ``abs(-1)``, cannot
+# fail, and prints the worker's exit code (0 when a process ends normally). A fresh
+# Python runs it once as it is and once with the worker's lines under the guard.
 if __name__ == "__main__":
-    import pickle
     import subprocess
     import sys
+    import tempfile
+    from pathlib import Path
+
+    unguarded = """import multiprocessing
+print(multiprocessing.current_process().name)
+worker = multiprocessing.get_context("spawn").Process(target=abs, args=(-1,))
+worker.start()
+worker.join()
+print(worker.exitcode)
+"""
+    guarded = """import multiprocessing
+print(multiprocessing.current_process().name)
+if __name__ == "__main__":
+    worker = multiprocessing.get_context("spawn").Process(target=abs, args=(-1,))
+    worker.start()
+    worker.join()
+    print(worker.exitcode)
+"""
+    for under_guard, script in [(False, unguarded), (True, guarded)]:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "tiny.py"
+            path.write_text(script)
+            run = subprocess.run([sys.executable, "-u", str(path)], capture_output=True, text=True)
+        *top_level_ran_in, exit_code = run.stdout.split()
+        error = run.stderr.partition("RuntimeError:")[2]
+        first_sentence = " ".join(error.split(".")[0].split())
+        print(f"worker's lines under the guard: {under_guard}")
+        print(f"  top level ran in {top_level_ran_in}, worker's exit code {exit_code}")
+        if first_sentence:
+            print(f"  the worker's error: RuntimeError: {first_sentence}.")
+
+# %%
+# Both times the worker ran the script's top level (``SpawnProcess-1`` is its name).
+# Without the guard, that top level went on to start a worker of its own, and
+# ``multiprocessing`` stopped it with the error above, so the worker never did its task.
+# With a pool instead of one worker it is worse: every replacement worker fails the
+# same way and the script never ends. With the guard, the worker skipped the block.
+#
+# Second, where the workers' code must live. A pool sends its workers a function *by
+# name*: pickled, ``load_example`` is only its module and its name, and the worker
+# imports the module to find the function. A function defined on this page belongs to
+# the module ``__main__``. A fresh Python, such as a spawned worker, has a ``__main__``
+# of its own in which ``double`` was never defined (in the script it is under the
+# guard, and a notebook has no file that a worker could import), so it finds
+# ``load_example`` but not ``double``. Here each pickled function is unpickled by a
+# fresh Python:
+if __name__ == "__main__":
+    import pickle
 
     def double(value):
         return 2 * value
@@ -234,9 +288,10 @@ if __name__ == "__main__":
 
 # %%
 # That is why the page's workers run ``load_example`` from the site's package: a
-# function defined in a notebook cannot be sent to a spawned worker. (``"fork"``, the
-# default start method on Linux up to Python 3.13, copies the running process instead,
-# so there a worker has the page's functions too; it does not exist on Windows.)
+# function, or a ``Dataset`` class, defined in a notebook cannot be sent to a spawned
+# worker. (``"fork"``, the default start method on Linux up to Python 3.13, copies the
+# running process instead, so there a worker has the page's functions too; it does not
+# exist on Windows.)
 #
 # torch.onnx: a translator for models
 # -----------------------------------
@@ -248,9 +303,10 @@ if __name__ == "__main__":
 # ONNX file is often run directly by a runtime such as
 # `ONNX Runtime <https://onnxruntime.ai/>`_, on servers, phones and in browsers.
 #
-# The export needs three packages besides PyTorch, installed with this site's package:
-# ``onnx``, ``onnxruntime`` and ``onnxscript``. ``torch.onnx.export`` first captures the
-# model with ``torch.export`` and then translates it (``onnxscript`` does that part).
+# Besides PyTorch, the export needs ``onnx`` and ``onnxscript``, and running the exported
+# file needs ``onnxruntime``; this site's package installs all three.
+# ``torch.onnx.export`` first captures the model with ``torch.export`` and then
+# translates it (``onnxscript`` does that part).
 import logging
 import tempfile
 import warnings

@@ -1,13 +1,13 @@
 """
-Questions the lessons leave open
-================================
+Questions the posts leave open
+==============================
 
-The posts this site is built from raise four questions without settling them. The post
-:ref:`post-basics-autograd` asks when a NumPy array should become a tensor with
-``torch.from_numpy`` and when with ``torch.tensor``, and what to learn next; the post
-:ref:`post-deep-learning-1` asks where the "garbage values" of ``torch.empty`` come from;
-and the post :ref:`post-autograd-easy` says, without a reason, that its tutorial runs
-"on the CPU only". This page answers each with code.
+The posts this site is built from leave four questions open, or answer them only in
+words. The post :ref:`post-basics-autograd` asks when a NumPy array should become a
+tensor with ``torch.from_numpy`` and when with ``torch.tensor``, and what to learn next;
+the post :ref:`post-deep-learning-1` explains in words where the "garbage values" of
+``torch.empty`` come from; and the post :ref:`post-autograd-easy` says, without a
+reason, that its tutorial runs "on the CPU only". This page answers each with code.
 """
 
 # %%
@@ -62,8 +62,9 @@ plt.show()
 # 2. Why does torch.empty show garbage?
 # -------------------------------------
 # The post :ref:`post-deep-learning-1` sees ``torch.empty`` return zeros once and old
-# numbers the next time, and asks why. ``torch.empty`` reserves memory and does not write
-# to it, which saves the time of filling it (measured in
+# numbers the next time, asks why, and answers that PyTorch skips filling the memory, for
+# speed. That is right: ``torch.empty`` reserves memory and does not write to it, which
+# saves the time of filling it (measured in
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`). What it "contains" is
 # whatever that memory held before, so printing it here could give different numbers on
 # every run. PyTorch can make the problem visible: in deterministic mode it fills such

@@ -8,11 +8,6 @@ PyTorch의 자동 미분(automatic differentiation)은 미분을 대신 계산�
 :ref:`post-concepts`, :ref:`post-differentiable`\ 에서 작은 예제를 하나씩 가져와, 먼저
 기울기(gradient)를 손으로 유도하고, 그다음 자동 미분으로 계산한 뒤 두 결과가 같은지
 확인합니다.
-
-PyTorch 공식 튜토리얼의 한국어 번역(`PyTorch 한국어 튜토리얼
-<https://tutorials.pytorch.kr/>`_)을 읽어 보셨다면 gradient를 변화도로,
-parameter를 매개변수로 옮긴 것을 보셨을 겁니다. 이 사이트는 바탕이 된 글들을 따라
-기울기, 파라미터라고 씁니다. 가리키는 대상은 같습니다.
 """
 
 # %%

@@ -7,8 +7,8 @@ r"""
 무슨 일이 일어나는지 살펴봅니다. ``gradient=`` 인자가 무엇을 뜻하는지(벡터-야코비안
 곱(vector-Jacobian product)이며, 먼저 :math:`Q`\ 에서, 다음에는 출력이 입력을 섞는
 함수에서 전체 야코비안과 비교해 확인합니다), 왜 ``backward()``\ 를 호출할 때마다
-기울기(gradient)가 누적되는지, 그리고 왜 그래프는 따로 요청하지 않으면 한 번만
-거슬러 올라갈 수 있는지를 다룹니다.
+기울기(gradient)가 누적되는지, 그리고 왜 :math:`Q`\ 의 그래프는 따로 요청하지 않으면
+한 번만 거슬러 올라갈 수 있는지를 다룹니다.
 """
 
 # %%
@@ -26,11 +26,11 @@ use_site_style()
 torch.manual_seed(0)
 
 # %%
-# 벡터 값을 내는 결과
-# -------------------
+# 벡터로 나오는 결과
+# ------------------
 # ``requires_grad=True``\ 인 두 파라미터 ``a``, ``b``\ 로 :math:`Q = 3a^3 - b^2`\ 을
-# 요소별로 계산합니다. ``Q``\ 는 ``a``\ 와 ``b``\ 의 요소마다 하나씩, 두 요소를
-# 가집니다.
+# 요소별로 계산합니다. ``Q``\ 의 요소는 ``a``\ 와 ``b``\ 의 요소마다 하나씩, 모두 두
+# 개입니다.
 a = torch.tensor([2.0, 3.0], requires_grad=True)
 b = torch.tensor([6.0, 4.0], requires_grad=True)
 Q = 3 * a**3 - b**2
@@ -128,8 +128,22 @@ print(f"a.grad == v^T J: {torch.allclose(a.grad, weights @ jacobian_a)}")
 print(f"b.grad == v^T J: {torch.allclose(b.grad, weights @ jacobian_b)}")
 
 # %%
-# 그림은 두 가지 ``v``\ 에 대해 기울기의 네 요소를 비교합니다.
+# 이 값들은 스칼라 :math:`\sum_i v_i Q_i`\ 의 기울기이기도 합니다. ``Q``\ 를 한 번 더
+# 계산하면 ``(weights * Q).sum()``\ 이 바로 그 스칼라이고, 스칼라이므로
+# ``backward()``\ 에 ``gradient=``\ 가 필요 없습니다.
 grads_weighted = (a.grad.clone(), b.grad.clone())
+a.grad = None
+b.grad = None
+Q = 3 * a**3 - b**2
+(weights * Q).sum().backward()
+print(f"a.grad = {a.grad}, b.grad = {b.grad}")
+print(
+    f"gradient=weights와 같음: {torch.allclose(a.grad, grads_weighted[0])}, "
+    f"{torch.allclose(b.grad, grads_weighted[1])}"
+)
+
+# %%
+# 그림은 두 가지 ``v``\ 에 대해 기울기의 네 요소를 비교합니다.
 names = ["a[0]", "a[1]", "b[0]", "b[1]"]
 positions = torch.arange(4)
 fig, ax = plt.subplots(figsize=(6, 3))
@@ -207,11 +221,16 @@ print(f"v = [1, 1]일 때 x.grad: {x.grad}")
 print(f"비율: {x_grad_weighted / x.grad}")
 
 # %%
-# 일반적인 규칙은 ``x.grad`` :math:`= v^T J`\ 입니다. 요소별로 쓰면
+# 일반적인 규칙은 이렇습니다. ``backward(gradient=v)``\ 는 ``x.grad``\ 에
+# :math:`v^T J`\ 를 더하며(여기서는 ``x.grad``\ 가 비어 있었습니다), :math:`J`\ 는
+# 입력의 현재 값에서 구한 야코비안입니다. :math:`y = W x`\ 에서는 :math:`x`\ 가
+# 어디에 있든 :math:`W`\ 이고, :math:`Q`\ 에서는 ``a``\ 와 ``b``\ 에 따라
+# 달라졌습니다. 요소별로 쓰면
 # :math:`\partial(\text{스칼라}) / \partial x_j = \sum_i v_i \, \partial y_i / \partial x_j`,
-# 즉 :math:`x_j`\ 가 영향을 주는 모든 출력에 걸쳐 더한 연쇄 법칙입니다.
-# :math:`Q`\ 처럼 요소별로 계산하는 함수의 대각 야코비안은 이 합의 항이 하나뿐인
-# 특수한 경우입니다.
+# 즉 :math:`x_j`\ 가 영향을 주는 모든 출력에 걸쳐 더한 연쇄 법칙입니다. :math:`Q`\ 처럼
+# 요소별로 계산하는 함수(대각 야코비안)에서는 입력마다 영향을 주는 출력이 하나뿐이라
+# 이 합의 항도 하나입니다. 기울기의 각 요소가 도함수 하나에 가중치 하나를 곱한 값이
+# 되는 특수한 경우입니다.
 
 # %%
 # 다른 방법: Q.sum().backward()
@@ -251,7 +270,9 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 # 객체이며, :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`\ 에서
 # 배웁니다. 초기화는 ``optimizer.zero_grad()``\ 가 맡는데, 현재 PyTorch에서는 이
 # 함수도 ``.grad``\ 를 0으로 채우지 않고 ``None``\ 으로 만듭니다.
-# ``set_to_none=True``\ 가 기본값이기 때문입니다.
+# ``set_to_none=True``\ 가 기본값이기 때문입니다. 아래의 ``torch.optim.SGD``\ 가 그런
+# 옵티마이저 가운데 하나(학습률 ``lr``\ 로 하는 평범한 경사 하강법)이며, 여기서는
+# ``zero_grad()``\ 에만 씁니다.
 a.grad = None
 print(f"a.grad = None 이후: a.grad = {a.grad}, b.grad = {b.grad}")
 optimizer = torch.optim.SGD([a, b], lr=0.1)
@@ -308,8 +329,9 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 #   ``Q.sum().backward()``\ 와 같습니다.
 # - 일반적으로 기울기의 각 요소는 출력에 걸친 가중 합
 #   :math:`\sum_i v_i \, \partial y_i / \partial x_j`\ 입니다(:math:`y = W x`\ 에서
-#   본 대로). 도함수 하나에 가중치 하나를 곱한 값이 되는 것은 :math:`Q`\ 처럼
-#   요소별로 계산하는 함수의 대각 야코비안일 때뿐입니다.
+#   본 대로). 도함수 하나에 가중치 하나를 곱한 값이 되는 것은 입력마다 영향을 주는
+#   출력이 하나뿐일 때, 예를 들어 :math:`Q`\ 처럼 요소별로 계산하는 함수(대각
+#   야코비안)일 때뿐입니다.
 # - 기울기는 ``backward()`` 호출마다 누적됩니다. ``x.grad = None``\ 이나
 #   ``optimizer.zero_grad()``\ 로 초기화합니다.
 # - ``backward()``\ 는 그래프를 해제합니다. 출력을 다시 계산하거나, 같은 그래프로

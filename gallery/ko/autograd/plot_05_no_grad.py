@@ -2,9 +2,10 @@ r"""
 기록하지 않고 업데이트하기: ``no_grad``, ``requires_grad_``, ``detach``
 =======================================================================
 
-경사 하강법(gradient descent)의 한 단계는 텐서를 자신의 기울기(gradient)로 바꿉니다:
-:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`. 이 업데이트는
-계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 글 :ref:`post-basics-autograd`\ 가
+경사 하강법(gradient descent)의 한 단계는 텐서를 자신의 기울기(gradient)로 바꿉니다.
+식으로는 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`\ 이고, lr은
+학습률(시작하기에서 본 걸음의 크기 :math:`\eta`)입니다. 이 업데이트는 계산 그래프에
+들어가면 안 됩니다. 이 페이지에서는 글 :ref:`post-basics-autograd`\ 가
 쓰는 업데이트 단계에서 세 가지 도구 ``torch.no_grad()``, ``requires_grad_()``,
 ``detach()``\ 를 살펴보고, 그 글의 방식과 제자리(in-place) 방식으로 작은 경사
 하강법을 각각 실행합니다.
@@ -23,10 +24,10 @@ use_site_style()
 torch.manual_seed(0)
 
 # %%
-# autograd가 거부하는 업데이트
-# ----------------------------
+# 자동 미분이 거부하는 업데이트
+# ------------------------------
 # 기울기를 한 번 구한 뒤, NumPy 배열을 다루듯 리프 텐서를 제자리에서 바꿔 봅니다.
-# autograd는 이를 거부합니다. 기록이 켜져 있으면 이 변경 자체가 연산으로 기록되고,
+# 자동 미분은 이를 거부합니다. 기록이 켜져 있으면 이 변경 자체가 연산으로 기록되고,
 # ``x``\ 는 ``.grad``\ 를 구하려는 출발값인 리프 텐서가 아니라 그 연산의 출력이
 # 되어 버리기 때문입니다.
 x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -71,7 +72,8 @@ print(f"x is old_x: {x is old_x}")
 print(f"새 x: is_leaf={x.is_leaf}, requires_grad={x.requires_grad}, grad={x.grad}")
 
 # %%
-# 다음 반복에서 이 ``x``\ 로 손실(loss)을 계산하면 autograd가 미분할 수 없습니다.
+# 다음 반복에서 이 ``x``\ 로 손실(loss)을 계산하면 자동 미분으로 기울기를 구할 수
+# 없습니다.
 try:
     (x**2).sum().backward()
 except RuntimeError as error:

@@ -2,13 +2,15 @@ r"""
 이미지 모델로 학습 한 단계 전체 실행하기
 ========================================
 
-글 :ref:`post-autograd-easy`\ 는 autograd 둘러보기를 ResNet18의 학습 한 단계로
+글 :ref:`post-autograd-easy`\ 는 자동 미분 둘러보기를 ResNet18의 학습 한 단계로
 시작합니다. ResNet18은 파라미터(parameter)가 1,100만 개가 넘는 이미지 분류 모델이고,
 한 단계는 순전파(forward pass), 손실(loss), 역전파(backward pass), 옵티마이저(optimizer)
 단계로 이루어집니다. 이 페이지에서는 그 한 단계를 실행해 각 부분이 한 일을 확인하고,
-두 번째 단계를 실행해 모멘텀(momentum)이 더하는 것을 보여 줍니다. 모델, 손실 함수,
-옵티마이저는 이 장 다음에 오는 모델 장에서 제대로 배웁니다. 여기서는 처음 나올 때
-한 줄로 정의합니다. (선택)이 붙은 절은 신경망 속을 더 깊이 들여다봅니다.
+몇몇 파라미터가 움직이지 않은 이유를 밝힌 뒤, 두 번째 단계를 실행해
+모멘텀(momentum)이 더하는 것을 보여 줍니다. 모델, 손실 함수, 옵티마이저는 이 장
+다음에 오는 모델 장에서 제대로 배웁니다. 여기서는 처음 나올 때 한 줄로 정의합니다.
+(선택)이 붙은 마지막 절은 신경망 속을 들여다보며 어떤 기울기가 정확히 0인 이유를
+찾습니다.
 """
 
 # %%
@@ -20,7 +22,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -54,27 +56,28 @@ print(f"장치: {device.type}")
 # :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`\ 에서 배웁니다.
 # ``model(data)``\ 를 호출하면 순전파가 실행되고, 모델의 가중치와 편향, 곧
 # *파라미터*\ 는 ``requires_grad=True``\ 인 텐서입니다. ResNet18도 이런 모델입니다.
-# 가중치가 있는 레이어 18개로 이루어지며, 대부분은 합성곱(convolution, 작은 필터를
-# 이미지 위에서 밀며 계산하는 레이어)이고, 마지막 분류기 ``fc``\ 는 클래스마다 하나씩
-# 모두 1000개의 값을 출력합니다.
+# 이름의 18은 주 경로에 놓인 레이어의 수입니다. 합성곱(convolution, 작은 필터를
+# 이미지 위에서 밀며 계산하는 레이어) 17개와, 맨 끝에서 클래스마다 하나씩 모두
+# 1000개의 값을 출력하는 분류기 ``fc``\ 입니다.
 #
 # 글 :ref:`post-autograd-easy`\ 는 ``resnet18(weights=ResNet18_Weights.DEFAULT)``\ 를
-# 호출해 ImageNet으로 학습된 가중치를 내려받습니다. 이 사이트를 빌드하는 동안에는 사전 학습된 가중치를 내려받을
-# 수 없으므로, 이 페이지는 같은 구조에 무작위로 초기화된 가중치를 씁니다. 학습 단계의
-# 코드는 어느 쪽이든 같습니다. 학습된 가중치가 바꾸는 것은 값, 그리고 예측이 얼마나
-# 좋은지입니다.
+# 호출해 ImageNet으로 학습된 가중치를 내려받습니다. 이 사이트를 빌드하는 동안에는
+# 사전 학습된 가중치를 내려받을 수 없으므로, 이 페이지는 같은 구조에 무작위로
+# 초기화된 가중치를 씁니다. 학습 단계의 코드는 어느 쪽이든 같습니다. 학습된 가중치가
+# 바꾸는 것은 값, 그리고 예측이 얼마나 좋은지입니다.
 model = resnet18().to(device)
 parameters = dict(model.named_parameters())
 print(f"파라미터 텐서: {len(parameters)}")
-print(f"파라미터(스칼라): {sum(p.numel() for p in parameters.values()):,}")
+print(f"파라미터(숫자 개수): {sum(p.numel() for p in parameters.values()):,}")
 print(f"모두 기울기 필요: {all(p.requires_grad for p in parameters.values())}")
 
 # %%
 # 순전파
 # ------
 # 글 :ref:`post-autograd-easy`\ 와 같이 무작위 64×64 RGB 이미지 한 장(크기 1인
-# 배치)과, 정답 대신 쓰는 무작위 수를 클래스마다 하나씩 만듭니다. ``prediction``\ 에는 ``grad_fn``\ 이 있습니다.
-# 마지막 연산은 분류기의 행렬 곱에 편향을 더하는 연산입니다.
+# 배치)과, 정답 대신 쓰는 무작위 수를 클래스마다 하나씩 만듭니다.
+# ``prediction``\ 에는 ``grad_fn``\ 이 있습니다. 마지막 연산은 분류기의 행렬 곱에
+# 편향을 더하는 연산입니다.
 data = torch.rand(1, 3, 64, 64, device=device)
 labels = torch.rand(1, 1000, device=device)
 prediction = model(data)
@@ -86,9 +89,9 @@ print(f"prediction: 형태 {tuple(prediction.shape)}, grad_fn {prediction.grad_f
 # *손실 함수*\ 는 예측값과 정답을 숫자 하나로 바꾸며, 예측이 좋을수록 이 값이 작아야
 # 합니다(:ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py` 참고).
 # 글 :ref:`post-autograd-easy`\ 의 손실은 ``prediction - labels``\ 를 그냥 모두
-# 더합니다. 숫자 하나이므로 ``backward()``\ 에 ``gradient=``\ 가 필요 없습니다. ``backward()`` 전에는 어떤
-# 파라미터에도 기울기(gradient)가 없고, 그 뒤에는 모든 파라미터가 자신과 같은 형태의
-# 기울기를 가집니다.
+# 더합니다. 숫자 하나이므로 ``backward()``\ 에 ``gradient=``\ 가 필요 없습니다.
+# ``backward()`` 전에는 어떤 파라미터에도 기울기(gradient)가 없고, 그 뒤에는 모든
+# 파라미터가 자신과 같은 형태의 기울기를 가집니다.
 loss = (prediction - labels).sum()
 print(f"손실: {loss.item():.4f}")
 grads_before = [p.grad for p in parameters.values() if p.grad is not None]
@@ -96,7 +99,7 @@ print(f"backward() 전 .grad가 있는 텐서: {len(grads_before)}")
 loss.backward()
 with_grad = [p for p in parameters.values() if p.grad is not None]
 print(f"backward() 후 .grad가 있는 텐서: {len(with_grad)} / {len(parameters)}")
-print(f"기울기를 받은 스칼라: {sum(p.grad.numel() for p in with_grad):,}")
+print(f"각 .grad의 형태가 파라미터와 같음: {all(p.grad.shape == p.shape for p in with_grad)}")
 
 # %%
 # 출력 쪽에서 손으로 확인하기
@@ -122,48 +125,92 @@ print(f"fc.bias.grad == ones: {torch.allclose(fc_bias_grad, torch.ones_like(fc_b
 # 경사 하강법(SGD)입니다. SGD는 파라미터마다 버퍼를 두고
 # :math:`\text{buf} \leftarrow 0.9 \cdot \text{buf} + \text{grad}`\ 로 업데이트한 뒤
 # 파라미터를 :math:`-\text{lr} \cdot \text{buf}`\ 만큼 움직입니다. 그래서 각 단계는
-# 앞선 단계들의 방향을 일부 이어 갑니다. 변화를 재기 위해 먼저 모든 파라미터와
-# 기울기를 복사해 둡니다.
-before = {name: p.detach().clone() for name, p in parameters.items()}
-first_grads = {name: p.grad.clone() for name, p in parameters.items()}
+# 앞선 단계들의 방향을 일부 이어 갑니다.
+#
+# ``step()``\ 이 한 일을 재려고 함수 ``flat``\ 을 씁니다. 이 함수는 여러 텐서의 숫자를
+# 긴 벡터 하나로 복사합니다. 텐서마다 펼친(flatten) 뒤 ``cat``\ 으로 잇습니다(둘 다
+# :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 와
+# :ref:`sphx_glr_auto_examples_tensors_plot_06_split_join.py`\ 에서 배웠습니다).
+# 그러면 비교 한 번으로 숫자 11,689,512개를 모두 확인할 수 있고,
+# ``largest_difference``\ 는 이런 벡터 두 개를 비교합니다. 단계 전의 파라미터와
+# 기울기, 단계 뒤의 파라미터를 복사해 둡니다.
+
+
+def flat(tensors):
+    """모든 텐서의 숫자를 긴 벡터 하나로 복사합니다."""
+    return torch.cat([t.detach().flatten() for t in tensors])
+
+
+def largest_difference(x, y):
+    """두 벡터에서 같은 위치의 숫자끼리 비교한 차이 중 가장 큰 값."""
+    return (x - y).abs().max().item()
+
+
+before = flat(parameters.values())
+grad_1 = flat(p.grad for p in parameters.values())
 optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)
 optim.step()
-after_first = {name: p.detach().clone() for name, p in parameters.items()}
+after_1 = flat(parameters.values())
+print(f"벡터 하나에 든 숫자: {before.numel():,}")
 
 # %%
 # 첫 단계에는 앞선 단계가 없습니다. SGD는 버퍼를 기울기 자체로 시작하므로, 모든
-# 파라미터는 정확히 :math:`-\text{lr} \cdot \text{grad}`\ 만큼 움직입니다. 평범한
-# 경사 하강법입니다.
+# 파라미터는 :math:`-\text{lr} \cdot \text{grad}`\ 만큼 움직입니다. 평범한 경사
+# 하강법입니다. 둘의 차이는 많아야 :math:`10^{-7}` 정도인데, 이는 반올림 오차이며
+# 두 절 뒤에서 설명합니다.
 lr = optim.param_groups[0]["lr"]
-first_is_plain = all(
-    torch.allclose(after_first[name] - before[name], -lr * first_grads[name], atol=1e-6)
-    for name in parameters
-)
-print(f"텐서 {len(parameters)}개 모두 변화 == -lr * grad: {first_is_plain}")
-assert first_is_plain
+step_1 = -lr * grad_1
+difference_1 = largest_difference(after_1 - before, step_1)
+print(f"변화와 -lr * grad의 가장 큰 차이: {difference_1:.1e}")
+assert difference_1 < 1e-6
 
 # %%
 # 파라미터는 실제로 바뀌었습니다
 # ------------------------------
-# 기울기가 0이 아닌 스칼라는 모두 움직여야 합니다. 그중 일부는 움직이지 않았습니다.
-# 이동량이 값에 비해 너무 작아서, 정확한 결과를 float32로 반올림하면 다시 원래 수가
-# 되기 때문입니다. 이동을 정확하게(float64로) 계산해 float32로 반올림해 보면 그런
-# 스칼라 모두가 그렇다는 것을 확인할 수 있습니다.
-changed, nonzero, stuck, rounds_back = 0, 0, 0, True
-for name in parameters:
-    moved = after_first[name] != before[name]
-    has_grad = first_grads[name] != 0
-    not_moved = has_grad & ~moved
-    exact = before[name].double() - lr * first_grads[name].double()
-    rounds_back &= bool((exact.float()[not_moved] == before[name][not_moved]).all())
-    changed += moved.sum().item()
-    nonzero += has_grad.sum().item()
-    stuck += not_moved.sum().item()
-total = sum(p.numel() for p in parameters.values())
-print(f"기울기가 0이 아닌 스칼라: {nonzero:,} / {total:,}")
-print(f"step()으로 바뀐 스칼라: {changed:,}")
-print(f"기울기는 0이 아니지만 그대로인 스칼라: {stuck:,} ({stuck / nonzero:.2%})")
-print(f"그 모두에서 정확한 새 값을 반올림하면 원래 값: {rounds_back}")
+# 기울기가 0이 아닌 숫자라면 모두 움직였어야 합니다. (기울기의 5분의 1가량은 정확히
+# 0입니다. 그 이유는 마지막 선택 절에서 살펴봅니다.)
+has_grad = grad_1 != 0
+moved = after_1 != before
+stuck = has_grad & ~moved
+print(f"기울기가 0이 아닌 숫자: {has_grad.sum().item():,} / {before.numel():,}")
+print(f"step()으로 바뀐 숫자: {moved.sum().item():,}")
+print(f"기울기는 0이 아닌데 그대로인 숫자: {stuck.sum().item():,}")
+
+# %%
+# 일부 숫자가 움직이지 않은 이유: float32의 간격
+# ----------------------------------------------
+# ``float32``\ 는 유효 숫자를 7자리쯤 담습니다
+# (:ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`). 값 :math:`v`\ 와 가장
+# 가까운 다른 ``float32`` 숫자 사이에는 대략 :math:`v \cdot 10^{-7}`\ 의 간격이 있고,
+# 모든 계산 결과는 가장 가까운 ``float32`` 숫자로 반올림됩니다. 이 간격보다 훨씬
+# 작은 이동은 반올림되어 사라집니다. 가장 간단한 예는 다음과 같습니다.
+print(f"float32에서 1 + 1e-8: {torch.tensor(1.0) + 1e-8:.10f}")
+print(f"float64에서 1 + 1e-8: {torch.tensor(1.0, dtype=torch.float64) + 1e-8:.10f}")
+
+# %%
+# 움직이지 않은 파라미터에서도 같은 일이 일어났습니다. 그중 이동량이 가장 큰 것을
+# 봅니다. ``torch.nextafter(v, direction)``\ 은 :math:`v`\ 에서 그 방향으로 바로 다음에
+# 있는 ``float32`` 숫자를 돌려주며, 여기서 방향은 이동하는 방향입니다. 이동량이 그
+# 숫자까지 간격의 절반보다 작으므로 :math:`v + \text{step}`\ 은 :math:`v`\ 에 더
+# 가깝고, 반올림하면 다시 :math:`v`\ 가 됩니다.
+i = (step_1.abs() * stuck).argmax()
+value, step = before[i], step_1[i]
+gap = (torch.nextafter(value, step.sign() * torch.inf) - value).abs()
+print(f"값 {value:.10f}, 이동량 {step:.2e}, 다음 float32 숫자까지 간격 {gap:.2e}")
+print(f"이동량 / 간격: {step.abs() / gap:.2f}")
+print(f"float32에서 값 + 이동량: {value + step:.10f}, 그대로: {bool(value + step == value)}")
+
+# %%
+# 원인을 없애 봅니다. 간격이 :math:`10^{-16} \cdot v` 정도인 ``float64``\ 로 같은
+# 업데이트를 하면 움직이지 않았던 숫자가 모두 움직입니다. 이 더 정확한 결과를
+# ``float32``\ 로 반올림하면 하나하나 모두 원래 값으로 돌아갑니다.
+stuck_before = before[stuck].double()
+stuck_after = stuck_before - lr * grad_1[stuck].double()
+moved_64 = (stuck_after != stuck_before).sum().item()
+print(f"그대로였던 숫자 중 float64 업데이트로 움직인 것: {moved_64:,}")
+rounds_back = torch.equal(stuck_after.float(), before[stuck])
+print(f"float64 결과를 float32로 반올림하면 모두 원래 값: {rounds_back}")
+assert rounds_back
 
 # %%
 # 두 번째 단계: 모멘텀의 효과
@@ -178,157 +225,123 @@ print(f"그 모두에서 정확한 새 값을 반올림하면 원래 값: {round
 optim.zero_grad()
 loss = (model(data) - labels).sum()
 loss.backward()
+grad_2 = flat(p.grad for p in parameters.values())
 optim.step()
-with_momentum = all(
-    torch.allclose(
-        p.detach() - after_first[name], -lr * (0.9 * first_grads[name] + p.grad), atol=1e-5
-    )
-    for name, p in parameters.items()
-)
-plain_only = all(
-    torch.allclose(p.detach() - after_first[name], -lr * p.grad, atol=1e-5)
-    for name, p in parameters.items()
-)
-print(f"변화 == -lr * (0.9 * grad_1 + grad_2): {with_momentum}")
-print(f"변화 == -lr * grad_2:                  {plain_only}")
-assert with_momentum and not plain_only
+change = flat(parameters.values()) - after_1
+with_momentum = largest_difference(change, -lr * (0.9 * grad_1 + grad_2))
+plain_only = largest_difference(change, -lr * grad_2)
+print(f"-lr * (0.9 * grad_1 + grad_2)와의 가장 큰 차이: {with_momentum:.1e}")
+print(f"-lr * grad_2와의 가장 큰 차이:                  {plain_only:.1e}")
+assert with_momentum < 1e-6 < plain_only
 
 # %%
-# 신경망 속 들여다보기 (선택)
-# ---------------------------
-# 이 절과 뒤의 두 절은 처음 읽을 때 건너뛰어도 됩니다. 뒤의 어떤 내용도 이 절들에
-# 의존하지 않습니다. ResNet18은 *스템*\ (stem, 첫 합성곱 ``conv1``\ 과 그 배치 정규화
-# ``bn1``), 네 *스테이지*\ (stage) ``layer1``\ ~\ ``layer4``, 그리고 분류기 ``fc``\ 로
-# 이루어집니다. 순전파 훅(forward hook)은 순전파 중에 PyTorch가 레이어의 출력과 함께
-# 호출하는 함수이며, 여기서는 각 스테이지의 출력 형태(shape)를 기록합니다. 보기만
-# 하므로 순전파는 ``torch.no_grad()`` 안에서 실행합니다.
-stage_shapes = {}
-hooks = [
-    getattr(model, stage).register_forward_hook(
-        lambda module, inputs, output, stage=stage: stage_shapes.update(
-            {stage: tuple(output.shape)}
-        )
-    )
-    for stage in ["layer1", "layer2", "layer3", "layer4"]
-]
-with torch.no_grad():
-    model(data)
-for hook in hooks:
-    hook.remove()
-for stage, shape in stage_shapes.items():
-    print(f"{stage} 출력: {shape}")
-
-# %%
-# 스테이지마다 높이와 너비가 절반이 되어, 마지막 스테이지에는 채널마다 2×2개의 위치가
-# 남습니다. 이는 *배치 정규화*\ (batch norm)에 중요합니다. 배치 정규화는 각 채널을
-# 그 채널에 들어온 값들의 평균과 분산으로 정규화하는 레이어입니다. 새로 만든 모델은
-# *학습 모드*\ (``model.training``\ 이 ``True``)이고, 학습 모드의 배치 정규화는 이
-# 통계를 현재 배치에서 구하므로 채널마다 값이 둘 이상 있어야 합니다. 이미지 한 장에
-# 2×2 특징 맵이면 값이 네 개이지만, 1×1 특징 맵이면 하나뿐이고 학습 모드의 배치
-# 정규화는 이를 거부합니다.
-print(f"학습 모드: {model.training}")
-try:
-    torch.nn.BatchNorm2d(2)(torch.rand(1, 2, 1, 1))
-except ValueError as error:
-    print(f"{type(error).__name__}: {error}")
+# 모멘텀만 따로 보기
+# ------------------
+# 숫자 하나 ``p``\ 를 두고 ``p`` 자체를 손실로 삼으면 효과가 잘 보입니다. 기울기는
+# 매 단계 1입니다. ``momentum=0.9``\ 이면 각 이동량은 직전 이동량의 0.9배에 ``lr``\ 을
+# 더한 값이라 점점 커집니다. 모멘텀을 끄면(``momentum=0``) 이동량은 매번
+# ``lr * 1 = 0.01``\ 입니다.
+for momentum in (0.9, 0.0):
+    p = torch.zeros(1, requires_grad=True)
+    one_number = torch.optim.SGD([p], lr=1e-2, momentum=momentum)
+    steps = []
+    for _ in range(5):
+        one_number.zero_grad()
+        p.sum().backward()
+        old = p.item()
+        one_number.step()
+        steps.append(f"{old - p.item():.4f}")
+    print(f"momentum={momentum}: 이동량 {', '.join(steps)}")
 
 # %%
 # 기울기가 정확히 0인 이유 (선택)
 # -------------------------------
-# 이 절은 처음 읽을 때 건너뛰어도 되며, 뒤의 어떤 내용도 이 절에 의존하지 않습니다. 첫
-# ``backward()``\ 는 많은 기울기 값을 정확히 0으로 남겼고, 그 거의 전부가 마지막
-# 스테이지에 있습니다.
-zero_share = {name: (g == 0).float().mean().item() for name, g in first_grads.items()}
-zero_total = sum((g == 0).sum().item() for g in first_grads.values())
-zero_layer4 = sum((g == 0).sum().item() for name, g in first_grads.items() if "layer4" in name)
-print(f"기울기가 정확히 0인 스칼라: {zero_total:,} ({zero_total / total:.1%})")
-print(f"그중 layer4에 있는 것: {zero_layer4:,}")
-for name, share in zero_share.items():
-    if share > 0.05:
-        print(f"  {name}: {share:.1%}가 0")
+# 이 절은 처음 읽을 때 건너뛰어도 되며, 뒤의 어떤 내용도 이 절에 의존하지 않습니다.
+# 첫 ``backward()``\ 는 많은 숫자의 기울기를 정확히 0으로 남겼습니다. ``split``\ 으로
+# ``grad_1``\ 을 파라미터마다 한 조각씩 다시 자르면, 0은 거의 모두 마지막
+# 스테이지(stage)인 ``layer4``\ 에 있습니다.
+sizes = [p.numel() for p in parameters.values()]
+total = sum(sizes)
+first_grads = dict(zip(parameters, grad_1.split(sizes), strict=True))
+zeros = {name: (g == 0).sum().item() for name, g in first_grads.items()}
+total_zeros = sum(zeros.values())
+in_layer4 = sum(n for name, n in zeros.items() if name.startswith("layer4"))
+print(f"첫 기울기가 정확히 0인 숫자: {total_zeros:,} ({total_zeros / total:.1%})")
+print(f"그중 layer4에 있는 것: {in_layer4:,}")
+for name, n in zeros.items():
+    if n > 0.05 * first_grads[name].numel():
+        print(f"  {name}: {n / first_grads[name].numel():.1%}가 0")
 
 # %%
-# 필터 가중치 하나의 기울기는 곱들의 합이며, 필터가 레이어 입력에 닿은 위치(와
-# 이미지)마다 곱이 하나씩 있습니다. 여기서는 두 가지 때문에 이 합이 0이 됩니다.
-# 마지막 스테이지의 합성곱에 들어오는 입력은 ReLU, 곧 함수 :math:`\max(0, x)`\ 를
-# 거쳐 오므로 값의 절반쯤이 정확히 0입니다. 그리고 이미지 한 장에 2×2 특징 맵이면
-# 가중치 하나가 닿는 위치는 한 개, 두 개, 또는 네 개뿐입니다. 그 기울기를 낸 가중치
-# 그대로 확인하려고, 첫 단계 이전 파라미터의 복사본을 받은 두 번째 ResNet18
-# ``initial``\ 을 만듭니다. 순전파 사전 훅(forward pre-hook, 레이어의 입력과 함께
-# 호출됨)이 ``layer4.1.conv2``\ 에 들어오는 0의 비율을 잽니다.
-initial = resnet18().to(device)
+# 마지막 합성곱 가운데 하나인 ``layer4.1.conv2``\ 를 봅니다. 이 레이어의 필터
+# 가중치 하나에 대한 기울기는 곱들의 합이며, 가중치가 레이어 입력과 만난 위치마다
+# 곱이 하나씩 있습니다. 그 위치의 입력값과 해당 출력에 도착한 기울기의 곱입니다.
+# 합에 들어가는 입력값이 모두 0이면 합도 0입니다. 이 입력은 ReLU, 곧 함수
+# :math:`\max(0, x)`\ 를 거쳐 오는데, ReLU는 음수를 정확히 0으로 만듭니다.
+#
+# 그 입력을 보기 위해 첫 단계 이전의 가중치를 되돌려 놓고(``before``\ 의 조각을
+# ``no_grad`` 안에서 각 파라미터에 복사합니다) 같은 순전파와 역전파를 한 번 더
+# 실행합니다. *순전파 사전 훅*\ (forward pre-hook)은 레이어가 실행되기 직전에
+# PyTorch가 레이어의 입력과 함께 호출하는 함수이며, 여기서는 입력의 복사본을
+# 보관합니다. 사전 훅은 바뀐 입력을 *돌려줄* 수도 있고, 그러면 레이어는 원래 입력
+# 대신 그 값을 씁니다. 이 훅은 모든 값에 0.01을 더하므로, 같은 실행으로 입력에 0이
+# 하나도 없을 때의 레이어도 볼 수 있습니다. ``model.zero_grad()``\ 는
+# ``optim.zero_grad()``\ 처럼 모델의 기울기를 지웁니다.
 with torch.no_grad():
-    for name, p in initial.named_parameters():
-        p.copy_(before[name])
+    for p, piece in zip(parameters.values(), before.split(sizes), strict=True):
+        p.copy_(piece.reshape(p.shape))
+print(f"가중치가 첫 단계 이전으로 돌아감: {torch.equal(flat(parameters.values()), before)}")
 
-zero_inputs = {}
-pre_hook = initial.layer4[1].conv2.register_forward_pre_hook(
-    lambda module, inputs: zero_inputs.update(share=(inputs[0] == 0).float().mean().item())
+conv = model.layer4[1].conv2
+seen = {}
+
+
+def keep_and_shift(module, inputs):
+    seen["input"] = inputs[0].detach().clone()
+    return (inputs[0] + 0.01,)
+
+
+hook = conv.register_forward_pre_hook(keep_and_shift)
+model.zero_grad()
+(model(data) - labels).sum().backward()
+hook.remove()
+first_conv_grad = first_grads["layer4.1.conv2.weight"].reshape(conv.weight.shape)
+print(f"입력 형태: {tuple(seen['input'].shape)}")
+print(f"입력에서 정확히 0인 값: {(seen['input'] == 0).float().mean():.1%}")
+zero_share_first = (first_conv_grad == 0).float().mean()
+zero_share_shifted = (conv.weight.grad == 0).float().mean()
+print(
+    f"layer4.1.conv2.weight: {zero_share_first:.1%}가 0, "
+    f"입력에 0.01을 더하면 {zero_share_shifted:.1%}가 0"
 )
 
-
-def zero_shares(images):
-    initial.zero_grad()
-    (initial(images) - labels).sum().backward()
-    return {name: (p.grad == 0).float().mean().item() for name, p in initial.named_parameters()}
-
-
-shares_1 = zero_shares(data)
-pre_hook.remove()
-print(f"layer4.1.conv2에 들어오는 값 중 정확히 0인 비율: {zero_inputs['share']:.1%}")
-print(f"첫 단계와 같은 0 기울기: {shares_1 == zero_share}")
-
 # %%
-# 두 번째 원인을 없애 봅니다. 이미지 여덟 장의 배치를 넣으면 가중치마다 더할 곱이
-# 여덟 배가 되고, 마지막 스테이지의 정확한 0은 거의 사라집니다.
-shares_8 = zero_shares(torch.rand(8, 3, 64, 64, device=device))
-for name in ["layer4.0.conv2.weight", "layer4.1.conv2.weight"]:
-    print(f"{name}: 이미지 1장일 때 {shares_1[name]:.1%}, 8장일 때 {shares_8[name]:.1%}가 0")
-
-# %%
-# 스테이지별로 움직인 정도 (선택)
-# -------------------------------
-# 이 절은 처음 읽을 때 건너뛰어도 되며, 뒤의 어떤 내용도 이 절에 의존하지 않습니다. 다시 첫
-# 단계로 돌아가, 스테이지별로 묶어 파라미터 하나의 가장 큰 변화와, 그 스테이지
-# 가중치 크기에 대한 변화의 상대적 크기
-# :math:`\lVert \Delta w \rVert / \lVert w \rVert`\ 를 표로 보입니다.
-
-
-def stage_of(name):
-    first = name.split(".")[0]
-    return "stem" if first in ("conv1", "bn1") else first
-
-
-stages = ["stem", "layer1", "layer2", "layer3", "layer4", "fc"]
-largest, relative = {}, {}
-for stage in stages:
-    names = [name for name in parameters if stage_of(name) == stage]
-    deltas = torch.cat([(after_first[name] - before[name]).flatten() for name in names])
-    weights = torch.cat([before[name].flatten() for name in names])
-    largest[stage] = deltas.abs().max().item()
-    relative[stage] = (deltas.norm() / weights.norm()).item()
-    print(f"{stage:>6}: 가장 큰 변화 {largest[stage]:.4f}, 상대적 변화 {relative[stage]:.4f}")
-
-# %%
-# 그림은 표의 두 열을 그립니다.
-fig, (ax_max, ax_rel) = plt.subplots(1, 2, figsize=(7, 3))
-ax_max.bar(stages, list(largest.values()), color="tab:blue")
-ax_max.set_yscale("log")
-ax_max.set_ylabel("가장 큰 |변화|")
-ax_max.set_title("파라미터 하나의 가장 큰 변화")
-ax_rel.bar(stages, list(relative.values()), color="tab:orange")
-ax_rel.set_ylabel("‖Δw‖ / ‖w‖")
-ax_rel.set_title("가중치에 대한 상대적 변화")
-for ax in (ax_max, ax_rel):
-    ax.tick_params(axis="x", labelrotation=45)
-fig.suptitle("ResNet18에서 SGD 한 단계: 스테이지별")
+# 입력의 절반이 0이고, 그 0을 없애면 0인 기울기도 거의 다 사라집니다. 입력은 또한
+# 작습니다. 이미지 한 장에 채널 512개, 채널마다 2×2개의 위치뿐입니다. 3×3 필터를
+# 2×2 특징 맵 위에서 밀면(테두리에는 0을 한 줄 덧댑니다), 네 모서리의 가중치는 실제
+# 입력과 한 위치에서, 네 변의 가운데 가중치는 두 위치에서, 중앙 가중치는 네
+# 위치에서 만납니다. 그림은 첫 단계의 기울기 가운데 정확히 0인 것의 비율을 필터의
+# 아홉 위치마다, 레이어의 모든 필터에 걸쳐 보여 줍니다.
+by_position = (first_conv_grad == 0).float().mean(dim=(0, 1))
+fig, ax = plt.subplots(figsize=(3.6, 3.6))
+draw_tensor(ax, by_position, fmt="{:.0%}")
+ax.set_title("필터 위치별 0인 기울기의 비율, layer4.1.conv2")
 plt.show()
 
 # %%
-# 그림에서 보듯 한 단계가 모든 스테이지를 움직였고, 그중 stem이 가장 많이
-# 움직였습니다. stem의 상대적 변화는 1보다 크므로, 단 한 단계가 가중치를 그 자체의
-# 크기보다 더 크게 바꾼 것입니다.
-print(f"stem: 상대적 변화 {relative['stem']:.2f}, 1보다 큼: {relative['stem'] > 1}")
+# 그림에서 모서리는 기울기의 절반쯤이 0으로, 입력에서 0인 값의 비율에 가깝습니다.
+# 입력값 두 개가 모두 0이어야 하는 변의 가운데는 그보다 적고, 네 개가 모두 0이어야
+# 하는 중앙은 거의 없습니다. 이것이 두 번째 원인입니다. 가중치가 만나는 위치가
+# 적으면 그 값이 모두 0인 경우가 잦고, 위치가 네 개이면 기울기가 0인 경우는 거의
+# 없습니다.
+#
+# 입력을 옮긴 뒤에도 남은 0은 필터 몇 개 전체에 몰려 있습니다. 필터 하나는
+# ``conv.weight.grad[k]`` 한 조각이며, 이런 필터에서는 기울기가 모두 0입니다. 그
+# 이유는 이 페이지에서 더 따라가지 않습니다. 이 필터들 밖에는 0인 기울기가 더 이상
+# 없습니다.
+whole_filters = (conv.weight.grad == 0).all(dim=(1, 2, 3))
+print(f"기울기가 모두 0인 필터: {whole_filters.sum().item()} / {len(whole_filters)}")
+print(f"그 밖에서 0인 기울기: {(conv.weight.grad[~whole_filters] == 0).sum().item()}")
 
 # %%
 # 정리
@@ -339,6 +352,8 @@ print(f"stem: 상대적 변화 {relative['stem']:.2f}, 1보다 큼: {relative['s
 # - ``backward()``\ 는 모델의 파라미터 텐서 하나하나에 기울기를 주었습니다. 첫 SGD
 #   단계는 각 파라미터를 ``-lr * grad``\ 만큼 움직였고, 두 번째 단계부터는 모멘텀이
 #   이전 버퍼의 ``0.9``\ 배를 더합니다.
+# - 이웃한 ``float32`` 숫자 사이 간격의 절반보다 작은 이동은 반올림되어 사라지므로,
+#   기울기가 0이 아닌데도 움직이지 않는 파라미터가 조금 있습니다.
 # - 내려받은 가중치 대신 무작위 가중치를 쓰면 값이 바뀔 뿐 학습 단계의 코드는
 #   같습니다. 모델과 모든 텐서를 한 장치에 두면 같은 페이지가 GPU에서도 실행됩니다.
 #
@@ -348,8 +363,8 @@ print(f"stem: 상대적 변화 {relative['stem']:.2f}, 1보다 큼: {relative['s
 # :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서 다뤘습니다. API:
 # `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
-# `torch.nn.Module.register_forward_hook <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_hook>`_,
-# `torch.nn.BatchNorm2d <https://docs.pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html>`_.
+# `torch.nextafter <https://docs.pytorch.org/docs/stable/generated/torch.nextafter.html>`_,
+# `torch.nn.Module.register_forward_pre_hook <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_forward_pre_hook>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`\ 에서는
-# autograd를 더 깊이 살펴봅니다.
+# 자동 미분을 더 깊이 살펴봅니다.

@@ -2,7 +2,7 @@ r"""
 자동 미분 깊이 들여다보기
 =========================
 
-지금까지 이 장에서는 autograd로 리프 텐서의 기울기(gradient)를 구하고, 그 기울기로
+지금까지 이 장에서는 자동 미분으로 리프 텐서의 기울기(gradient)를 구하고, 그 기울기로
 값을 업데이트했습니다. 직접 코드를 작성하다 보면 더 주의가 필요한 경우들을 곧
 만납니다. 중간 결과의 ``.grad``, 상수로 다뤄야 하는 값, 제자리에서 바뀐 텐서,
 학습하면 안 되는 레이어, 기록 없이 계산한 결과, 그리고 두 번째 ``backward()``\ 입니다.
@@ -64,7 +64,7 @@ assert h_grad is None and caught[0].category is UserWarning
 # ``retain_grad()``\ 로 기울기 남기기
 # -----------------------------------
 # ``backward()`` 전에 ``h.retain_grad()``\ 를 호출하면, ``h``\ 를 지나가는 기울기를
-# 남겨 두라고 autograd에 요청합니다. 손으로 먼저 계산해 보겠습니다.
+# 남겨 두라고 자동 미분에 요청합니다. 손으로 먼저 계산해 보겠습니다.
 # :math:`y = \sum_i h_i^2`\ 이므로 :math:`\partial y / \partial h = 2h = [4, 8, 12]`\ 입니다.
 # 또 :math:`h = 2x`\ 이므로 ``x``\ 까지 가는 길에 연쇄 법칙(chain rule)이 2를 한 번 더
 # 곱합니다. 따라서 ``x.grad``\ 는 ``2 * h.grad``\ 와 같습니다.
@@ -130,10 +130,10 @@ plt.show()
 # backward()가 쓸 텐서를 제자리에서 바꾸기
 # ----------------------------------------
 # 어떤 연산은 도함수를 계산하려고 그래프에 텐서를 저장해 둡니다. ``exp``\ 가 그런
-# 연산입니다. :math:`e^x`\ 의 도함수는 :math:`e^x` 자신이므로, autograd는 결과
+# 연산입니다. :math:`e^x`\ 의 도함수는 :math:`e^x` 자신이므로, 자동 미분은 결과
 # ``y``\ 를 저장해 두었다가 다시 씁니다. 무엇이 저장되었는지는
 # ``y.grad_fn._saved_result``\ 로 볼 수 있습니다(이런 ``_saved_`` 속성은 아래 링크한
-# autograd 문서에서 설명합니다). 바로 ``y``\ 의 메모리입니다. ``detach()``\ 도 같은
+# ``torch.autograd`` 문서에서 설명합니다). 바로 ``y``\ 의 메모리입니다. ``detach()``\ 도 같은
 # 메모리를 돌려줍니다. 첫 요소의 주소를 알려 주는 ``data_ptr()`` 값이 같습니다.
 x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
 y = x.exp()
@@ -144,7 +144,7 @@ print(f"view와 y의 메모리 공유:      {view.data_ptr() == y.data_ptr()}")
 # %%
 # 이름이 ``_``\ 로 끝나는 메서드는 텐서를 제자리에서 바꿉니다. 이런 연산을 제자리
 # 연산(in-place operation)이라고 합니다. 그래서 ``view.mul_(2)``\ 는 ``y``, 곧
-# ``backward()``\ 가 다시 쓸 값까지 바꿉니다. autograd는
+# ``backward()``\ 가 다시 쓸 값까지 바꿉니다. 자동 미분은
 # *버전 카운터(version counter)*\ 로 이를 알아챕니다. 모든 텐서에는 제자리 변경이
 # 일어날 때마다 1씩 늘어나는 카운터가 있고, ``detach()``\ 가 돌려준 텐서는
 # ``y``\ 와 이 카운터를 공유합니다. ``_version``\ 은 내부 속성이라 들여다보는 데는
@@ -243,7 +243,7 @@ for name, p in params.items():
     print(f"{name:>12}: 형태 {tuple(p.shape)}, requires_grad={p.requires_grad}")
 
 # %%
-# ``requires_grad_(False)``\ 는 텐서를 고정합니다. autograd가 그 텐서를 더는 추적하지
+# ``requires_grad_(False)``\ 는 텐서를 고정합니다. 자동 미분이 그 텐서를 더는 추적하지
 # 않습니다. 첫 레이어를 고정하고 입력도 기울기가 필요 없으면, 첫 레이어에서는 아무것도
 # 기록되지 않습니다. 그래서 그 출력 ``hidden``\ 은 기울기가 필요 없는 텐서이고,
 # ``backward()`` 뒤에 기울기를 가진 것은 마지막 레이어뿐입니다.
@@ -318,7 +318,7 @@ for name, t in [("no_grad", by_no_grad), ("inference_mode", by_inference)]:
 
 # %%
 # ``no_grad``\ 로 만든 결과는 일반 텐서입니다. 나중에 기록되는 계산에 들어가도 되고,
-# autograd는 이를 상수로 취급합니다. :math:`\sum_i c_i w_i`\ 를 :math:`w`\ 로 미분하면
+# 자동 미분은 이를 상수로 취급합니다. :math:`\sum_i c_i w_i`\ 를 :math:`w`\ 로 미분하면
 # :math:`c`\ 입니다.
 loss = (by_no_grad * w).sum()
 loss.backward()
@@ -366,7 +366,7 @@ except RuntimeError as error:
     print_error(error)
 
 # %%
-# 이런 제약을 받는 대신 ``inference_mode``\ 는 autograd의 관리 작업을 덜 합니다.
+# 이런 제약을 받는 대신 ``inference_mode``\ 는 자동 미분의 관리 작업을 덜 합니다.
 # 아래 링크한 문서는 그 절약 가운데 하나로, 제자리 연산 절에서 본 버전 카운터를
 # 올리지 않는 것을 꼽습니다. 추론 텐서에는 버전 카운터가 아예 없습니다.
 try:
@@ -375,8 +375,8 @@ except RuntimeError as error:
     print_error(error)
 
 # %%
-# 정리하면, 학습된 모델로 예측값을 계산하는 것처럼 결과가 다시 autograd로 돌아가지
-# 않는 코드에는 ``inference_mode``\ 를, 결과를 나중에 autograd와 함께 쓸 수 있는 곳에는
+# 정리하면, 학습된 모델로 예측값을 계산하는 것처럼 결과가 다시 자동 미분 계산에 쓰이지
+# 않는 코드에는 ``inference_mode``\ 를, 결과를 나중에 자동 미분 계산에 쓸 수 있는 곳에는
 # ``no_grad``\ 를 씁니다. 위에서 본 파라미터 업데이트가 그런 예입니다.
 #
 # 같은 그래프에서 두 번째 backward()

@@ -158,12 +158,6 @@ print(f"같은 출력: {torch.equal(simple(x), mine(x))}")
 # 만났습니다. ``named_parameters()``\ 는 이름도 함께 줍니다. ``nn.Linear(2, 1)``\ 에는
 # 형태(shape)가 ``(1, 2)``\ 인 가중치와 ``(1,)``\ 인 편향이 있어, 모두 합쳐 숫자
 # 3개입니다.
-#
-# .. note::
-#
-#    PyTorch 공식 튜토리얼의 한국어 번역(`tutorials.pytorch.kr <https://tutorials.pytorch.kr>`_)을
-#    읽어 본 분은 parameter를 매개변수로, gradient를 변화도로 옮긴 글에 익숙할 것입니다. 이
-#    사이트는 바탕이 된 글들을 따라 파라미터와 기울기라고 씁니다.
 for name, parameter in model.named_parameters():
     print(f"{name}: 형태 {tuple(parameter.shape)}, requires_grad={parameter.requires_grad}")
 print(f"파라미터 수: {sum(p.numel() for p in model.parameters())}")

@@ -3,7 +3,7 @@ r"""
 =====================
 
 PyTorch에서 손실 함수(loss function)도 ``nn.Module``\ 의 하나일 뿐입니다. 예측값과 정답을
-받아 autograd가 미분할 수 있는 숫자를 돌려줍니다. 이 페이지에서는 글
+받아, 자동 미분(autograd)으로 기울기를 구할 수 있는 숫자를 돌려줍니다. 이 페이지에서는 글
 :ref:`post-differentiable`\ 의 ``CustomLoss``, 곧 절댓값 오차의 합을 작성하고, 그것이 값과
 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과 같은지 확인한 뒤, 이런 손실이 왜 필요한지
 보여 줍니다. 이상치가 섞인 데이터에서 학습하면, 평균 제곱 오차가 놓치는 직선을 이 손실은
@@ -74,7 +74,7 @@ print(f"같음: {torch.allclose(ours, builtin)}")
 # -----------------
 # :math:`|\hat{y}_i - y_i|`\ 를 :math:`\hat{y}_i`\ 로 미분하면 오차의 부호
 # :math:`\operatorname{sign}(\hat{y}_i - y_i)`\ 가 됩니다. 모든 예측값이 같은 세기로 밀리고
-# 방향만 다릅니다. 두 손실 모두 autograd가 이 기울기(gradient)를 찾아냅니다.
+# 방향만 다릅니다. 두 손실 모두 자동 미분이 이 기울기(gradient)를 찾아냅니다.
 pred_ours = y_pred.clone().requires_grad_()
 pred_builtin = y_pred.clone().requires_grad_()
 criterion(pred_ours, target).backward()
@@ -163,7 +163,7 @@ print(f"합으로 맞춘 직선과 같음: {torch.allclose(mean_l1.weight, l1_li
 
 # %%
 # 손실을 고르는 것은 오차에 어떤 값을 매길지 고르는 일입니다. 원하는 바를 표현하는 내장
-# 손실이 없으면 직접 만들면 되고, 미분은 autograd가 해 줍니다. (PyTorch의
+# 손실이 없으면 직접 만들면 되고, 기울기는 자동 미분이 구해 줍니다. (PyTorch의
 # ``nn.HuberLoss``\ 는 0 근처에서는 제곱, 멀리서는 절댓값을 쓰는 내장 절충안입니다.)
 #
 # 패키지 버전: reduction과 형태 검사
@@ -202,7 +202,7 @@ except ValueError as error:
 # 정리
 # ----
 # 사용자 정의 손실 함수는 ``forward``\ 가 숫자 하나를 돌려주는 ``nn.Module``\ 이고, 기울기는
-# autograd가 맡습니다. ``CustomLoss``\ 는 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과
+# 자동 미분이 맡습니다. ``CustomLoss``\ 는 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과
 # 같으며, 이상치가 섞인 데이터에서는 MSE가 끌려가는 동안 다수의 점을 따라갑니다. 실습
 # 장에서는 지금까지 배운 것을 모두 써서 망가진 이미지를 복원합니다.
 #

@@ -17,12 +17,14 @@ PyTorch 모듈 지도
 # 시드를 고정합니다. ``load_example``\ 은 이 사이트의 패키지에 들어 있는 작은 함수로, 아래에서
 # 워커(worker) 프로세스들이 실행합니다.
 #
-# 이 페이지는 워커 프로세스를 ``"spawn"`` 시작 방식(start method)으로 띄웁니다. Linux,
-# macOS, Windows 어디에나 있는 방식입니다. spawn으로 띄운 워커는 새로 시작한 파이썬이고,
-# 페이지를 스크립트로 실행했다면 먼저 그 스크립트를 ``"__mp_main__"``\ 이라는 이름으로
-# import합니다. 그래서 메인 프로세스에서 한 번만 실행되어야 하는 코드는 모두
-# ``if __name__ == "__main__":`` 안에 넣었습니다. 이 조건은 스크립트를 실행할 때, 노트북에서,
-# 사이트를 만들 때 참이고, 워커 안에서는 거짓입니다.
+# 이 페이지는 *워커 프로세스*(worker process)도 띄웁니다. 워커 프로세스는 지금 실행 중인
+# 파이썬 옆에서 함께 돌아가며 일을 나누어 맡는 또 하나의 파이썬입니다(아래
+# ``torch.multiprocessing`` 절). 페이지를 내려받은 스크립트로 실행하면, 각 워커는 먼저
+# 스크립트의 최상위 코드를 다시 실행합니다. 그래서 여기서 한 번만 실행되어야 하는 셀의
+# 코드는 모두 ``if __name__ == "__main__":`` 아래에 두었습니다. 파이썬은 직접 실행한
+# 스크립트에서 ``__name__``\ 을 ``"__main__"``\ 으로 정합니다(노트북에서도, 이 사이트를 만들
+# 때도 마찬가지입니다). 워커에서는 ``"__mp_main__"``\ 이므로 워커는 이 블록들을 건너뜁니다.
+# 이 조건문이 없으면 무엇이 잘못되는지는 아래의 선택 절에서 보여 줍니다.
 import matplotlib.pyplot as plt
 import torch
 import torch.multiprocessing as mp
@@ -100,8 +102,8 @@ if __name__ == "__main__":
 # %%
 # torch.autograd: 자동 미분 계산기
 # --------------------------------
-# **역할.** 기울기(미분)를 자동으로 계산합니다. 역전파의 바탕인 ``.backward()``\ 도 이
-# 모듈에 속합니다(:doc:`/auto_examples/autograd/index` 장). **상황:** "모델이 잘못
+# **역할.** 기울기(미분)를 자동으로 계산합니다. ``.backward()``\ 가 실행하는 역전파가 바로
+# 이 모듈이 하는 일입니다(:doc:`/auto_examples/autograd/index` 장). **상황:** "모델이 잘못
 # 예측했을 때, 어떻게 고쳐야 할지 계산해 줘!" **한 줄 요약:** 학습 중의 기울기 자동
 # 계산기입니다. 기울기를 ``.grad``\ 에 저장하는 ``.backward()`` 말고도, 기울기를 돌려주는
 # ``torch.autograd.grad``\ 가 있습니다. 여기서는 가중치가 하나뿐인 모델이 :math:`x = 2`,
@@ -114,14 +116,14 @@ if __name__ == "__main__":
     x = torch.tensor(2.0)
     loss = (w * x - 3.0) ** 2
     (grad_w,) = torch.autograd.grad(loss, w)
-    print(f"autograd: d loss / dw = {grad_w.item():.4f}")
+    print(f"자동 미분: d loss / dw = {grad_w.item():.4f}")
     print(f"손 계산: 2 * (w * x - 3) * x = {(2 * (w * x - 3.0) * x).item():.4f}")
 
 # %%
 # torch.nn: 신경망 레고 블록
 # --------------------------
-# **역할.** 레이어(층), 활성화 함수, 모델 구조, 손실 함수를 바로 조립해 쓸 수 있게 모아
-# 둔 도구 모음입니다(:doc:`/auto_examples/models/index` 장). **상황:** "딥러닝 모델을
+# **역할.** 레이어(층), 활성화 함수(ReLU 등), 모델 구조, 손실 함수를 바로 조립해 쓸 수
+# 있게 모아 둔 도구 모음입니다(:doc:`/auto_examples/models/index` 장). **상황:** "딥러닝 모델을
 # 만들고 싶어요. 레고처럼 쌓고 싶어요!" **한 줄 요약:** 모델을 만들 때 쓰는 블록
 # 모음집입니다. 여기서는 ``nn.Sequential``\ 이 선형 레이어, ReLU, 선형 레이어를 차례로
 # 쌓습니다. 이 모델은 숫자 2개로 된 행 하나를 숫자 1개로 바꿉니다.
@@ -177,13 +179,16 @@ if __name__ == "__main__":
 # **역할.** 여러 프로세스에서 작업을 병렬로 처리합니다. 특히 데이터 로딩과 대규모 연산에
 # 쓸모가 있습니다. **상황:** "CPU 여러 개를 써서 데이터를 빠르게 읽고 싶어요!" **한 줄
 # 요약:** 데이터 로딩과 연산 속도를 높이기 위한 병렬 처리 도구입니다. 파이썬의
-# ``multiprocessing``\ 을 그대로 대신할 수 있고, 한 가지가 더해졌습니다. 다른 프로세스로
-# 보내는 텐서는 바이트 단위로 피클(pickle)되지 않습니다. 텐서의 데이터는 공유 메모리에
-# 놓이고, 상대 프로세스는 그 메모리를 가리키는 핸들만 받습니다.
+# ``multiprocessing``\ 에 PyTorch의 기능을 더한 모듈이며, 그중 가장 중요한 것은 이것입니다.
+# 다른 프로세스로 보내는 텐서는 파이썬의 *피클*(pickle: 객체를 바이트로 바꾸는 방식)처럼
+# 바이트 하나하나가 메시지에 복사되지 않습니다. 텐서의 데이터는 공유 메모리에 놓이고, 상대
+# 프로세스는 그 메모리를 가리키는 핸들만 받습니다.
 #
-# 워커 2개짜리 풀(pool)이 ``load_example``\ 로 예제 6개를 불러옵니다. ``"spawn"``\ 은 어느
-# 운영체제에서나 워커를 새 파이썬으로 시작합니다. 풀은 조건문 안에서 만들므로, 이
-# 스크립트를 import하는 워커가 자기 풀을 또 만들지 않습니다.
+# 워커 2개짜리 풀(pool)이 ``load_example``\ 로 예제 6개를 불러옵니다. 워커를 띄우는 방식을
+# *시작 방식*(start method)이라고 합니다. ``"spawn"``\ 은 워커를 새 파이썬으로 시작합니다.
+# Windows에서는 유일한 시작 방식이고 macOS에서는 기본 방식입니다. Linux에서도 똑같이
+# 동작하도록 이 페이지는 이 방식을 이름으로 지정합니다. 풀은 조건문 안에서 만들므로, 이
+# 스크립트의 최상위 코드를 실행하는 워커가 자기 풀을 또 만들지 않습니다.
 if __name__ == "__main__":
     context = mp.get_context("spawn")
     with context.Pool(processes=2) as pool:
@@ -191,11 +196,17 @@ if __name__ == "__main__":
     batch = torch.stack(examples)
     print(f"워커들이 만든 배치: {tuple(batch.shape)}")
     print(f"반복문과 같은 결과: {torch.equal(batch, torch.stack([load_example(i) for i in range(6)]))}")
-    print(f"공유 메모리로 전달됨: {examples[0].is_shared()}")
+    from_worker, made_here = examples[0].is_shared(), load_example(0).is_shared()
+    print(f"공유 메모리에 있는가: 워커에서 온 텐서 {from_worker}, 여기서 만든 텐서 {made_here}")
 
 # %%
-# ``DataLoader``\ 도 같은 장치를 씁니다. ``num_workers=2``\ 로 두면 워커 프로세스 두 개가
-# 배치를 준비합니다. 배치는 워커 없이 만들 때와 똑같고, 일만 나누어 할 뿐입니다.
+# ``DataLoader``\ 도 같은 방식으로 워커를 씁니다. ``num_workers=2``\ 로 두면 워커 프로세스 두
+# 개가 배치를 준비하고, ``multiprocessing_context=context``\ 가 이 워커들도 ``"spawn"``\ 으로
+# 띄웁니다. 배치는 워커 없이 만들 때와 똑같고, 일만 나누어 할 뿐입니다. ``"spawn"``\ 이
+# 기본인 macOS나 Windows의 노트북에서는 노트북 안에서 정의한 ``Dataset`` 클래스를 워커가 쓸
+# 수 없어서, 데이터 로더가 "DataLoader worker ... exited unexpectedly" 오류를 내며 멈춥니다.
+# ``TensorDataset``\ 은 PyTorch에 들어 있으므로 어디서나 동작합니다. 그 이유는 아래의 선택
+# 절에서 보여 줍니다.
 if __name__ == "__main__":
     parallel_loader = DataLoader(dataset, batch_size=4, num_workers=2, multiprocessing_context=context)
     parallel_batches = [batch_features for batch_features, _ in parallel_loader]
@@ -203,19 +214,63 @@ if __name__ == "__main__":
     print(f"워커 없이 만든 것과 같은 예제: {torch.equal(torch.cat(parallel_batches), features)}")
 
 # %%
-# 워커가 실행할 함수를 모듈에 두는 이유 (선택)
-# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-# 처음 읽을 때는 이 부분을 건너뛰어도 됩니다. 뒤의 내용은 이 부분에 기대지 않습니다. 풀은
-# 워커에게 함수를 *이름으로* 보냅니다. ``load_example``\ 을 피클하면 모듈 이름과 함수
-# 이름만 남고, 워커는 그 모듈을 import해서 함수를 찾습니다. 이 페이지에서 정의한 함수는
-# ``__main__`` 모듈에 속합니다. spawn으로 띄운 워커 같은 새 파이썬에는 자기만의
+# 조건문이 막는 일, 그리고 워커가 실행할 코드를 둘 곳 (선택)
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+# 처음 읽을 때는 이 부분을 건너뛰어도 됩니다. 뒤의 내용은 이 부분에 기대지 않습니다. 먼저
+# 조건문입니다. 여섯 줄짜리 스크립트로 시험해 봅니다. 이 스크립트는 자기 최상위 코드를
+# 실행하는 프로세스의 이름을 출력하고, 실패할 일이 없는 작업 ``abs(-1)``\ 을 맡은
+# ``"spawn"`` 워커 하나를 띄운 뒤, 워커의 종료 코드(exit code: 프로세스가 정상적으로 끝나면
+# 0)를 출력합니다. 새 파이썬이 이 스크립트를 한 번은 그대로, 한 번은 워커 부분을 조건문
+# 아래에 넣어 실행합니다.
+if __name__ == "__main__":
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    unguarded = """import multiprocessing
+print(multiprocessing.current_process().name)
+worker = multiprocessing.get_context("spawn").Process(target=abs, args=(-1,))
+worker.start()
+worker.join()
+print(worker.exitcode)
+"""
+    guarded = """import multiprocessing
+print(multiprocessing.current_process().name)
+if __name__ == "__main__":
+    worker = multiprocessing.get_context("spawn").Process(target=abs, args=(-1,))
+    worker.start()
+    worker.join()
+    print(worker.exitcode)
+"""
+    for under_guard, script in [(False, unguarded), (True, guarded)]:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "tiny.py"
+            path.write_text(script)
+            run = subprocess.run([sys.executable, "-u", str(path)], capture_output=True, text=True)
+        *top_level_ran_in, exit_code = run.stdout.split()
+        error = run.stderr.partition("RuntimeError:")[2]
+        first_sentence = " ".join(error.split(".")[0].split())
+        print(f"워커 부분이 조건문 아래에 있는가: {under_guard}")
+        print(f"  최상위 코드를 실행한 프로세스: {top_level_ran_in}, 워커의 종료 코드: {exit_code}")
+        if first_sentence:
+            print(f"  워커의 오류: RuntimeError: {first_sentence}.")
+
+# %%
+# 두 번 모두 워커가 스크립트의 최상위 코드를 실행했습니다(``SpawnProcess-1``\ 이 워커의
+# 이름입니다). 조건문이 없으면 그 최상위 코드가 이어서 자기 워커를 또 띄우려 하고,
+# ``multiprocessing``\ 이 위의 오류로 이를 막습니다. 그래서 워커는 맡은 일을 하지 못합니다.
+# 워커 하나 대신 풀을 쓰면 더 나쁩니다. 새로 띄운 워커마다 같은 식으로 실패하고 스크립트가
+# 끝나지 않습니다. 조건문이 있으면 워커는 그 블록을 건너뜁니다.
+#
+# 다음은 워커가 실행할 코드를 둘 곳입니다. 풀은 워커에게 함수를 *이름으로* 보냅니다.
+# ``load_example``\ 을 피클하면 모듈 이름과 함수 이름만 남고, 워커는 그 모듈을 import해서
+# 함수를 찾습니다. 이 페이지에서 정의한 함수는 ``__main__`` 모듈에 속합니다. spawn으로 띄운 워커 같은 새 파이썬에는 자기만의
 # ``__main__``\ 이 있고, 거기서는 ``double``\ 이 한 번도 정의되지 않았습니다(스크립트에서는
 # 조건문 안에 있고, 노트북에는 워커가 import할 파일이 없습니다). 그래서 ``load_example``\ 은
 # 찾지만 ``double``\ 은 찾지 못합니다. 아래에서 피클한 함수를 새 파이썬이 하나씩 풀어 봅니다.
 if __name__ == "__main__":
     import pickle
-    import subprocess
-    import sys
 
     def double(value):
         return 2 * value
@@ -229,10 +284,10 @@ if __name__ == "__main__":
         print(f"{function.__module__}.{function.__name__} ({len(pickled)}바이트): 찾음 {found} {error}")
 
 # %%
-# 이 페이지의 워커가 사이트 패키지의 ``load_example``\ 을 실행하는 이유가 이것입니다. 노트북에서
-# 정의한 함수는 spawn으로 띄운 워커에 보낼 수 없습니다. (파이썬 3.13까지 Linux의 기본 시작
-# 방식인 ``"fork"``\ 는 실행 중인 프로세스를 그대로 복제하므로 워커에도 페이지의 함수가
-# 있습니다. 하지만 Windows에는 ``"fork"``\ 가 없습니다.)
+# 이 페이지의 워커가 사이트 패키지의 ``load_example``\ 을 실행하는 이유가 이것입니다.
+# 노트북에서 정의한 함수나 ``Dataset`` 클래스는 spawn으로 띄운 워커에 보낼 수 없습니다.
+# (파이썬 3.13까지 Linux의 기본 시작 방식인 ``"fork"``\ 는 실행 중인 프로세스를 그대로
+# 복제하므로 워커에도 페이지의 함수가 있습니다. 하지만 Windows에는 ``"fork"``\ 가 없습니다.)
 #
 # torch.onnx: 모델 번역기
 # -----------------------
@@ -243,8 +298,9 @@ if __name__ == "__main__":
 # Caffe를 들지만, 요즘에는 ONNX 파일을 `ONNX Runtime <https://onnxruntime.ai/>`_ 같은
 # 런타임이 서버, 휴대폰, 브라우저에서 직접 실행하는 일이 많습니다.
 #
-# 내보내기에는 PyTorch 말고도 패키지 세 개가 필요하며, 이 사이트의 패키지를 설치할 때 함께
-# 설치됩니다. ``onnx``, ``onnxruntime``, ``onnxscript``\ 입니다. ``torch.onnx.export``\ 는 먼저
+# 내보내기에는 PyTorch 말고도 ``onnx``\ 와 ``onnxscript``\ 가 필요하고, 내보낸 파일을
+# 실행하려면 ``onnxruntime``\ 이 필요합니다. 세 패키지 모두 이 사이트의 패키지를 설치할 때
+# 함께 설치됩니다. ``torch.onnx.export``\ 는 먼저
 # ``torch.export``\ 로 모델을 포착한 뒤 번역하는데, 번역은 ``onnxscript``\ 가 맡습니다.
 import logging
 import tempfile

@@ -2,19 +2,19 @@ r"""
 글에 남은 질문들
 ================
 
-이 사이트의 바탕이 된 글들은 네 가지 질문을 매듭짓지 않고 남겨 둡니다. 글
+이 사이트의 바탕이 된 글들은 네 가지 질문을 매듭짓지 않거나 말로만 답하고 넘어갑니다. 글
 :ref:`post-basics-autograd`\ 는 NumPy 배열을 텐서로 바꿀 때 ``torch.from_numpy``\ 와
 ``torch.tensor`` 중 무엇을 언제 써야 하는지, 그리고 다음에 무엇을 배울지 묻습니다. 글
-:ref:`post-deep-learning-1`\ 은 ``torch.empty``\ 의 "쓰레기값"이 어디서 오는지 묻고, 글
-:ref:`post-autograd-easy`\ 는 이유를 밝히지 않은 채 튜토리얼이 "CPU에서만" 동작한다고
+:ref:`post-deep-learning-1`\ 은 ``torch.empty``\ 의 "쓰레기값"이 어디서 오는지 말로 설명하고,
+글 :ref:`post-autograd-easy`\ 는 이유를 밝히지 않은 채 튜토리얼이 "CPU에서만" 동작한다고
 적습니다. 이 페이지는 각 질문에 코드로 답합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림의 글꼴을 설정하고, 난수
 # 시드를 고정합니다. 사이트 패키지에서 두 가지를 가져옵니다. ``shares_memory``\ 는 두
-# 배열이 메모리에서 겹치는지 알려 주고, ``resnet18``\ 은 아무것도 내려받지 않고 autograd
-# 튜토리얼의 신경망을 만듭니다.
+# 배열이 메모리에서 겹치는지 알려 주고, ``resnet18``\ 은 아무것도 내려받지 않고
+# ``torch.autograd`` 튜토리얼의 신경망을 만듭니다.
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -62,8 +62,9 @@ plt.show()
 # 2. torch.empty는 왜 쓰레기값을 보여 줄까?
 # -----------------------------------------
 # 글 :ref:`post-deep-learning-1`\ 에서는 ``torch.empty``\ 가 한 번은 0을, 다음에는 예전
-# 숫자를 돌려주고, 글은 그 이유를 묻습니다. ``torch.empty``\ 는 메모리를 잡기만 하고
-# 아무것도 쓰지 않습니다. 그만큼 채우는 시간을 아낍니다(시간 측정은
+# 숫자를 돌려줍니다. 글은 그 이유를 묻고, PyTorch가 속도를 위해 메모리를 채우는 일을
+# 건너뛰기 때문이라고 답합니다. 맞는 설명입니다. ``torch.empty``\ 는 메모리를
+# 잡기만 하고 아무것도 쓰지 않습니다. 그만큼 채우는 시간을 아낍니다(시간 측정은
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에 있습니다). 그 안에 "들어 있는"
 # 값은 그 메모리에 원래 있던 값이라, 여기서 출력하면 실행할 때마다 다른 숫자가 나올 수
 # 있습니다. 초기화되지 않은 메모리(uninitialised memory)의
@@ -90,7 +91,7 @@ print(f"torch.add(a, b, out=out) 뒤의 out: {out}")
 # 글 :ref:`post-autograd-easy`\ 에는 "이 튜토리얼은 CPU에서만 동작하며, GPU에서는 실행되지
 # 않습니다"라는 안내가 있습니다. 이 안내는 PyTorch 튜토리얼 *A Gentle Introduction to
 # torch.autograd*에서 온 것으로, 원문에는 "(텐서를 CUDA로 옮기더라도)"라는 말이 붙어 있고
-# 이유는 적혀 있지 않습니다. autograd에는 CPU 전용인 부분이 없습니다. 튜토리얼 코드가
+# 이유는 적혀 있지 않습니다. 자동 미분에는 CPU 전용인 부분이 없습니다. 튜토리얼 코드가
 # 모든 것을 CPU에 만들 뿐입니다. 그런데 이것을 무심코 옮기면 함정이 있습니다. ``.to()``\ 는
 # 원본에서 계산한 *새* 텐서를 돌려주므로 리프 텐서(leaf tensor)가 아니고, ``backward()``\ 는
 # 원본의 ``.grad``\ 를 채웁니다. 다른 dtype으로 복사해 보면 어느 컴퓨터에서나 같은 현상을 볼
