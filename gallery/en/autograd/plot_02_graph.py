@@ -246,9 +246,9 @@ for name in ["W1", "b1", "W2", "b2"]:
 # squared errors :math:`(out - target)^2`, so
 # :math:`\partial loss / \partial out = 2 (out - target) / N`. ``b2`` is added to
 # every row of ``out`` (broadcasting, see
-# :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`): each of its entries
-# moves a whole column of ``out`` one for one, so its gradient is the sum of that
-# column's gradients, a sum over the rows.
+# :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`): raising one of its entries
+# by some amount raises every entry of that column of ``out`` by the same amount, so its
+# gradient is the sum of that column's gradients, a sum over the rows.
 by_hand = 2 * (out - target).sum(dim=0) / out.numel()
 print(f"b2.grad = {b2.grad}")
 print(f"matches 2 * (out - target).sum(dim=0) / N: {torch.allclose(b2.grad, by_hand)}")

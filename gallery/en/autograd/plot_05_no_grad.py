@@ -3,7 +3,7 @@ Updating without tracking: ``no_grad``, ``requires_grad_`` and ``detach``
 =========================================================================
 
 A gradient-descent step changes a tensor using its own gradient:
-:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`, where lr is the learning
+:math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`, where :math:`\text{lr}` is the learning
 rate (the step size :math:`\eta` of Getting started). That update must not become part
 of the graph. This page shows the three tools for it, ``torch.no_grad()``,
 ``requires_grad_()`` and ``detach()``, in the update step that the post
@@ -211,7 +211,9 @@ print(f"measured loss ratio per step: min {ratios.min().item():.4f}, max {ratios
 # - ``detach()`` gives the same memory without the history.
 #
 # The practice page :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
-# uses exactly this pattern of the post on a 10,000-pixel image. API:
+# uses exactly this pattern of the post on a 10,000-pixel image.
+#
+# API:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.Tensor.detach <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_.

@@ -152,7 +152,8 @@ print(f"numbers in each vector: {before.numel():,}")
 # %%
 # On the first step there is no earlier step: SGD starts the buffer as the gradient
 # itself, so every parameter moves by :math:`-\text{lr} \cdot \text{grad}`, plain
-# gradient descent. The two differ by about :math:`10^{-7}` at most: that is rounding,
+# gradient descent. The actual change and :math:`-\text{lr} \cdot \text{grad}` differ by
+# about :math:`10^{-7}` at most: that is rounding,
 # explained two sections below.
 lr = optim.param_groups[0]["lr"]
 step_1 = -lr * grad_1
@@ -331,7 +332,7 @@ plt.show()
 # with few positions per weight, all of them are often zero, and with four the
 # gradient is almost never zero.
 #
-# What is left after the input was shifted are a few whole filters, each one slice
+# What is left after 0.01 was added to the input are a few whole filters, each one slice
 # ``conv.weight.grad[k]`` in which every gradient is zero, for a reason this page does
 # not follow further. Outside them, no gradient is zero any more.
 whole_filters = (conv.weight.grad == 0).all(dim=(1, 2, 3))
@@ -354,7 +355,9 @@ print(f"zero gradients outside them: {(conv.weight.grad[~whole_filters] == 0).su
 # The chapter's earlier pages explain the pieces:
 # :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` (why the loss must
 # be a scalar) and :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` (the
-# update that ``step()`` does for you). API:
+# update that ``step()`` does for you).
+#
+# API:
 # `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
 # `torch.nextafter <https://docs.pytorch.org/docs/stable/generated/torch.nextafter.html>`_,

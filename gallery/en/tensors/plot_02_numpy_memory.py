@@ -12,7 +12,8 @@ between the two, and what does sharing memory cost and buy?
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed, so the numbers below are the ones you get when you run the page.
+# the random seed. The numbers below are the ones you get when you run the page,
+# except the measured times, which differ from machine to machine.
 import timeit
 
 import matplotlib.pyplot as plt
@@ -79,9 +80,8 @@ print(f"np.shares_memory agrees:          {np.shares_memory(shared.numpy(), arra
 # The other direction: Tensor.numpy()
 # -----------------------------------
 # ``tensor.numpy()`` (for a tensor in the CPU's memory) also shares memory instead
-# of copying. An in-place tensor
-# operation (the methods ending in ``_``, such as ``add_``) therefore changes the
-# NumPy array too.
+# of copying. An in-place tensor operation (the methods ending in ``_``, such as
+# ``add_``) therefore changes the NumPy array too.
 weights = torch.zeros(3)
 weights_array = weights.numpy()
 weights.add_(1.0)
@@ -91,8 +91,8 @@ print(f"shared: {shares_memory(weights, weights_array)}")
 
 # %%
 # Only in-place operations (including ``+=`` and ``weights[0] = ...``) write into the
-# shared memory. ``weights + 1.0``
-# builds a new tensor in new memory, and the array no longer follows it.
+# shared memory. ``weights + 1.0`` builds a new tensor in new memory, and the array
+# no longer follows it.
 weights = weights + 1.0
 print(f"new tensor: {weights}")
 print(f"the array:  {weights_array}")
@@ -145,8 +145,7 @@ for size in (10_000, 1_000_000, 10_000_000):
 # The pitfall: a change you did not mean to share
 # ------------------------------------------------
 # Sharing raises no error and no warning. Here the inputs of a model are made with
-# ``from_numpy``, and
-# later the array is centred *in place* with ``-=``. The model's inputs change
+# ``from_numpy``, and later the array is centred *in place* with ``-=``. The model's inputs change
 # too, although no line touched ``inputs``.
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.from_numpy(data)

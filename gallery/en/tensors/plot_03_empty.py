@@ -12,7 +12,8 @@ returning zeros once and old numbers the next time; this page explains both.
 
 # %%
 # Every page starts the same way: import PyTorch, set up the figures' fonts and fix
-# the random seed, so the numbers below are the ones you get when you run the page.
+# the random seed. On this page, though, most printed numbers depend on the machine
+# that runs it: what ``empty`` returns, and every measured time.
 import subprocess
 import sys
 import timeit
@@ -31,10 +32,14 @@ torch.manual_seed(0)
 # %%
 # What torch.empty promises
 # -------------------------
-# The PyTorch documentation describes ``torch.empty`` in one sentence: it
-# "returns a tensor filled with uninitialized data". The shape and the dtype are
-# set; the values are not. So this page prints only what it has counted or
-# checked: unchecked values could be different every time the page is built.
+# The PyTorch documentation says that ``torch.empty`` "returns a tensor filled
+# with uninitialized data". The shape and the dtype are set; the values are not.
+# So this page prints only what it has counted or checked: unchecked values could
+# be different every time the page is built. (The post
+# :ref:`post-deep-learning-1` quotes a warning from the documentation, "The values
+# in the tensor are uninitialized. You should not use them before overwriting.";
+# the documentation of ``torch.empty`` has no such sentence, but the advice is
+# sound, as this page shows.)
 unset = torch.empty((2, 3))
 print(describe(unset))
 
@@ -42,22 +47,23 @@ print(describe(unset))
 # Old values come back
 # --------------------
 # When a tensor is deleted, its memory goes back to the memory allocator (on
-# Linux, the C library's ``malloc``), which hands it out again to a later
-# request of a similar size. Which block a request gets depends on everything
-# the program allocated before, so the experiment runs in a fresh Python
-# process, where nothing this page did can get in the way.
+# Linux usually ``malloc`` from glibc, the C library), which hands it out again
+# to a later request of a similar size. Which block a request gets depends on
+# everything the program allocated before, so the experiment runs in a fresh
+# Python process, where nothing this page did can get in the way.
 experiment = """
 import sys
 import torch
 
 n, tries = int(sys.argv[1]), int(sys.argv[2])
+missed = []
 for _ in range(tries):
-    b = None
     old = torch.full((n,), 7.0)
     del old
     b = torch.empty(n)
     if b[n // 2].item() == 7.0:
         break
+    missed.append(b)
 sys.stdout.buffer.write(b.numpy().tobytes())
 """
 
@@ -70,17 +76,21 @@ def run_experiment(n, tries):
 
 # %%
 # The experiment fills ``n`` elements with 7.0, deletes them and asks ``empty``
-# for ``n`` elements. The first tries may get a different block, so it repeats
-# until the middle element holds 7.0 (at most ``tries`` times; ``.item()`` turns a
-# one-element tensor into a plain Python number), then sends the raw bytes back. ``sys.executable`` is the Python running this page, and
-# ``torch.frombuffer`` turns the bytes back into a tensor. First, 1000 elements:
+# for ``n`` elements. A try may get another block instead; the experiment keeps
+# that block in the list ``missed``, so that no later try can get it again, and
+# tries again until the middle element holds 7.0 (at most ``tries`` times;
+# ``.item()`` turns a one-element tensor into a plain Python number). Then it
+# sends the raw bytes back. ``sys.executable`` is the Python running this page,
+# and ``torch.frombuffer`` turns the bytes back into a tensor. First, 1000
+# elements:
 b = run_experiment(1000, tries=100)
 
 # %%
 # Now count what ``empty`` returned. While a block is free, the allocator may keep
-# its own bookkeeping (pointers to other free blocks) in the first bytes of the
-# block, so the first elements, ``b[:8]``, are counted apart: depending on the run
-# they hold such pointers or 7.0 like the rest.
+# its own bookkeeping in the first bytes of the block (the memory addresses with
+# which it keeps track of free blocks), so the first elements, ``b[:8]``, are
+# counted apart: depending on the run and on the allocator, they hold 7.0 like
+# the rest, or such addresses in some or all of them.
 matches = b == 7.0
 print(f"old values came back: {bool(matches.any())}")
 print(f"elements 0 to 7 that hold 7.0: {int(matches[:8].sum())} of 8")
@@ -118,16 +128,18 @@ plt.show()
 # Each square is one element of the new tensor, read row by row from the top
 # left: blue where it still holds the deleted tensor's 7.0, orange where it holds
 # anything else (the allocator's bookkeeping at the very start, in the runs where
-# it wrote any). Nothing in
-# ``torch.empty`` made this happen; it simply did not write anything.
+# it wrote any). Nothing in ``torch.empty`` made this happen; it simply did not
+# write anything. If no try got the old block back, every square is orange: the
+# values are garbage all the same, only left by something else.
 #
 # Fresh memory is zeroed
 # ----------------------
-# On Linux, a very large block does not come from the pool of reused blocks:
-# the allocator asks the operating system for fresh pages each time, and the
-# system fills them with zeros so that no program can read another program's
-# data. Repeat the experiment, again in a fresh process, with ten million
-# elements (40 MB).
+# glibc's ``malloc`` does not take a very large block, such as 40 MB, from its
+# pool of reused blocks: it asks the operating system for fresh memory each time
+# and gives it back when the block is freed. The system fills fresh memory with
+# zeros, so that no program can read another program's data. Repeat the
+# experiment, again in a fresh process, with ten million elements (40 MB) and a
+# single try.
 big = run_experiment(10_000_000, tries=1)
 print(f"elements that hold 7.0: {int((big == 7.0).sum())}")
 print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
@@ -135,13 +147,16 @@ print(f"elements that are 0.0:  {int((big == 0.0).sum())} of {big.numel()}")
 # %%
 # Where every element is zero, ``torch.empty`` still did not set them to zero:
 # the zeros come from where the memory happened to come from. Zeros from
-# ``empty`` are garbage values too: on another machine, another operating
-# system or another size, the same line can return old numbers.
+# ``empty`` are garbage values too: at another size, on another operating system
+# or with another allocator, the same line can return old numbers. (Some Linux
+# setups load tcmalloc in place of glibc's ``malloc``; it keeps large blocks for
+# reuse, and there this experiment gets 7.0 back in every element.)
 #
 # Why empty exists: speed
 # -----------------------
 # Writing a value into every element takes time. ``torch.zeros`` does that
-# work; ``torch.empty`` skips it. Time both for ten million elements (timings
+# work; ``torch.empty`` skips it. Time both for ten million elements, and
+# compute the share of the time of ``zeros`` that ``empty`` saves (timings
 # differ from machine to machine and from run to run; each is the best of three
 # rounds).
 n = 10_000_000
@@ -151,17 +166,25 @@ def milliseconds(make, runs=2):
     return min(timeit.repeat(make, number=runs, repeat=3)) / runs * 1e3
 
 
-print(f"torch.empty(n): {milliseconds(lambda: torch.empty(n)):.4f} ms")
-print(f"torch.zeros(n): {milliseconds(lambda: torch.zeros(n)):.4f} ms")
+empty_ms = milliseconds(lambda: torch.empty(n))
+zeros_ms = milliseconds(lambda: torch.zeros(n))
+print(f"torch.empty(n): {empty_ms:.4f} ms")
+print(f"torch.zeros(n): {zeros_ms:.4f} ms")
+print(f"empty saves {1 - empty_ms / zeros_ms:.2%} of the time")
 
 # %%
-# Part of that gap is only postponed: the operating system hands over fresh
-# pages when something first writes to them, and a tensor you are about to fill
-# pays that cost then. Fill both tensors with ones right away, as real code
-# would: the gap shrinks to what ``empty`` really saves, one pass of writing
-# zeros over the memory.
-print(f"torch.empty(n).fill_(1.0): {milliseconds(lambda: torch.empty(n).fill_(1.0)):.4f} ms")
-print(f"torch.zeros(n).fill_(1.0): {milliseconds(lambda: torch.zeros(n).fill_(1.0)):.4f} ms")
+# Part of that saving is only postponed. When the memory is fresh, as glibc's
+# 40 MB blocks are, the operating system hands over its pages only when something
+# first writes to them, and a tensor you are about to fill pays that cost then.
+# Fill both tensors with ones right away, as real code would: both pay for the
+# pages, and all that ``empty`` still saves is the one pass in which ``zeros``
+# writes zeros. That is a much smaller share of the time, small enough that on a
+# busy machine it can disappear in the noise of the measurement.
+empty_filled_ms = milliseconds(lambda: torch.empty(n).fill_(1.0))
+zeros_filled_ms = milliseconds(lambda: torch.zeros(n).fill_(1.0))
+print(f"torch.empty(n).fill_(1.0): {empty_filled_ms:.4f} ms")
+print(f"torch.zeros(n).fill_(1.0): {zeros_filled_ms:.4f} ms")
+print(f"empty saves {1 - empty_filled_ms / zeros_filled_ms:.2%} of the time")
 
 # %%
 # Using empty safely
@@ -191,9 +214,10 @@ print(f"identical: {torch.equal(by_rand, by_empty)}")
 
 # %%
 # While debugging, ``torch.use_deterministic_algorithms(True)`` makes ``empty``
-# fill its tensors: floating-point tensors with NaN ("not a number"), integer
-# tensors with their largest value, so that reading them by mistake stands out.
-# The setting applies to the whole program; switch it off again afterwards.
+# fill its tensors (as long as ``torch.utils.deterministic.fill_uninitialized_memory``
+# keeps its default, ``True``): floating-point tensors with NaN ("not a number"),
+# integer tensors with their largest value, so that reading them by mistake stands
+# out. The setting applies to the whole program; switch it off again afterwards.
 torch.use_deterministic_algorithms(True)
 print(f"torch.empty(3):                    {torch.empty(3)}")
 print(f"torch.empty(3, dtype=torch.int64): {torch.empty(3, dtype=torch.int64)}")
@@ -205,8 +229,8 @@ torch.use_deterministic_algorithms(False)
 # - ``torch.empty`` sets the shape and dtype and nothing else; the values are
 #   whatever the memory held: old numbers from the same program, or zeros from
 #   fresh memory.
-# - It exists because skipping initialisation saves time, which matters for
-#   large tensors that are overwritten right away.
+# - It exists because skipping initialisation saves time: for a tensor that is
+#   filled right away, one pass of writing over its memory.
 # - Prefer ``torch.zeros``, ``torch.ones`` or ``torch.rand``. Use ``empty`` only
 #   when every element is overwritten at once: ``out=``, ``copy_``, ``uniform_``.
 # - While debugging, ``torch.use_deterministic_algorithms(True)`` makes ``empty``

@@ -146,11 +146,15 @@ plt.show()
 # ``False``, and ``x[mask]``, which keeps only the selected elements, read row by row.
 #
 # Masks combine with ``&`` (and), ``|`` (or) and ``~`` (not). ``mean`` needs a
-# floating-point tensor, so a mask is converted to ``float32`` first; its mean is
-# then the fraction of ``True`` elements. The accuracy of a classifier (the fraction
+# floating-point tensor (on a mask it raises an error), so a mask is converted to
+# ``float32`` first; its mean is then the fraction of ``True`` elements. The accuracy of a classifier (the fraction
 # of predictions equal to the label) is computed exactly this way.
 small_positive = (x > 0) & (x < 1.5)
 print(f"0 < x < 1.5: {x[small_positive]}")
+try:
+    mask.mean()
+except RuntimeError as error:
+    print(f"mask.mean(): {type(error).__name__}: {str(error).splitlines()[0]}")
 print(f"fraction of positive elements: {mask.float().mean():.4f}")
 print(f"accuracy of the predictions above: {(predictions == labels).float().mean():.4f}")
 
@@ -205,6 +209,7 @@ print(f"int64 {large} times float32 1.0: {large * torch.tensor([1.0])}")
 
 # %%
 # Combined with a tensor that has dimensions, a plain Python number or a 0-d tensor
+# (a tensor with no dimensions that holds one number, such as ``torch.tensor(2.0)``)
 # only decides the result's *kind* (integer or floating point), not its size: a
 # ``float32`` tensor times a ``float64`` scalar stays ``float32``. An in-place
 # operation cannot change its tensor's dtype, so adding floats into an ``int64``

@@ -150,11 +150,12 @@ plt.show()
 # squeeze removes dimensions of size 1
 # ------------------------------------
 # ``squeeze(0)`` undoes ``unsqueeze(0)``. Without an argument ``squeeze`` removes
-# *every* dimension of size 1; a dimension whose size is not 1 is left alone.
+# *every* dimension of size 1. Given a dimension whose size is not 1, such as
+# dimension 1 of size 3 below, it leaves the tensor as it is, without an error.
 print(f"batch.squeeze(0): {tuple(batch.squeeze(0).shape)}")
-ones = torch.zeros(1, 3, 1, 5)
-print(f"{tuple(ones.shape)} -> squeeze(): {tuple(ones.squeeze().shape)}")
-print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
+padded = torch.zeros(1, 3, 1, 5)
+print(f"{tuple(padded.shape)} -> squeeze(): {tuple(padded.squeeze().shape)}")
+print(f"{tuple(padded.shape)} -> squeeze(1): {tuple(padded.squeeze(1).shape)}")
 
 # %%
 # Strides: how a shape is read from memory
@@ -166,7 +167,9 @@ print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
 # A step down moves 3 places, a step right moves 1, so element ``(row, col)`` sits at
 # storage place ``row * 3 + col * 1``. ``data_ptr()`` gives the memory address of a
 # tensor's first element: ``m.flatten()`` starts at the same address, so it is the
-# storage itself, read in order, not a copy.
+# storage itself, read in order, not a copy (``tolist()`` turns it into a Python
+# list for printing). ``torch.tensor``, ``zeros``, ``ones`` and the other creation
+# functions lay out a new tensor the same way, row by row, as the second line shows.
 m = torch.arange(10, 70, 10).reshape(2, 3)
 storage = m.flatten()
 m_matches = all(
@@ -176,6 +179,8 @@ m_matches = all(
 )
 assert m_matches and storage.data_ptr() == m.data_ptr()
 print(f"m.shape: {tuple(m.shape)}, m.stride(): {m.stride()}")
+print(f"strides of new 2x3 tensors: torch.tensor {torch.tensor([[1, 2, 3], [4, 5, 6]]).stride()},"
+      f" torch.zeros {torch.zeros(2, 3).stride()}, torch.ones {torch.ones(2, 3).stride()}")
 print(f"storage: {storage.tolist()}, same address as m: {storage.data_ptr() == m.data_ptr()}")
 print(f"every m[row, col] is storage[row * 3 + col * 1]: {m_matches}")
 
@@ -226,28 +231,31 @@ def draw_storage(ax, tensor, *, title):
     for place, value in enumerate(storage.tolist()):
         ax.add_patch(Rectangle((place, 0), 1, 1, facecolor=place_colours(place), ec="black"))
         ax.text(place + 0.5, 0.4, f"{value}", ha="center", fontsize=11)
-        ax.text(place + 0.5, -0.35, f"[{place}]", ha="center", fontsize=8)
+        ax.text(place + 0.5, 1.1, f"[{place}]", ha="center", fontsize=8)
     for start, end in zip(order, order[1:], strict=False):
+        y = 1.45 if end > start else -0.05
         ax.annotate(
             "",
-            xy=(end + 0.5, 1.0),
-            xytext=(start + 0.5, 1.0),
+            xy=(end + 0.5, y),
+            xytext=(start + 0.5, y),
             arrowprops={
                 "arrowstyle": "->",
                 "color": "tab:red",
-                "connectionstyle": f"arc3,rad={-0.5 if end > start else 0.5}",
+                "shrinkA": 2,
+                "shrinkB": 2,
+                "connectionstyle": "arc3,rad=-0.4",
             },
         )
-    ax.text(3, -1.0, " → ".join(str(place) for place in order), ha="center", fontsize=9)
+    ax.text(3, -1.5, " → ".join(str(place) for place in order), ha="center", fontsize=9)
     ax.set_xlim(-0.1, 6.1)
-    ax.set_ylim(-1.3, 2.6)
+    ax.set_ylim(-1.8, 2.9)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(title)
 
 
 fig, axes = plt.subplot_mosaic(
-    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 4.6), height_ratios=[3, 2]
+    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 5.2), height_ratios=[3, 2.6]
 )
 draw_grid(axes["m"], m, title=f"m: shape {tuple(m.shape)}, stride {m.stride()}")
 draw_grid(axes["t"], t, title=f"m.T: shape {tuple(t.shape)}, stride {t.stride()}")
@@ -259,8 +267,9 @@ plt.show()
 # %%
 # The figure shows ``m`` and ``m.T`` as grids (top), each cell with its storage place
 # in brackets and the colour of that place, and the one storage they share (bottom),
-# with arrows in the order each tensor is read row by row: one step at a time for
-# ``m``, back-and-forth jumps for ``m.T``.
+# with arrows in the order each tensor is read row by row: one place at a time for
+# ``m``; for ``m.T``, three places forward (arrows above) and two back (arrows
+# below), in turn.
 #
 # view never copies, reshape copies when it must
 # ----------------------------------------------
@@ -288,15 +297,21 @@ print(f"  same address as m: {batch_of_one.data_ptr() == m.data_ptr()}")
 print(f"m.T.reshape(1, 3, 2), same address as m: {t.reshape(1, 3, 2).data_ptr() == m.data_ptr()}")
 
 # %%
-# ``.contiguous()`` makes a copy laid out row by row (strides (2, 1) for a 3x2
-# tensor), and then ``view`` works.
+# ``m.T.contiguous()`` copies the elements into new storage laid out row by row
+# (strides (2, 1) for a 3x2 tensor), and then ``view`` works. On a tensor that is
+# already contiguous, ``.contiguous()`` copies nothing and returns the tensor
+# itself.
 t_copy = t.contiguous()
 print(f"m.T.contiguous().stride(): {t_copy.stride()}, same address as m: {t_copy.data_ptr() == m.data_ptr()}")
 print(f"m.T.contiguous().view(6): {t_copy.view(6).tolist()}")
+print(f"m.contiguous() is m itself: {m.contiguous() is m}")
 
 # %%
 # Because a view shares the storage, writing through it changes the original tensor.
-# Here a copy of ``m`` is used, so ``m`` stays as it was.
+# Here a copy of ``m`` is used, so ``m`` stays as it was. Whether ``reshape`` returns
+# a view depends on the strides, so PyTorch's documentation tells you not to rely
+# on it: when writing through the result matters, use ``view``, or ``clone()`` to
+# get a copy.
 y = m.clone()
 y_flat = y.view(6)
 y_flat[0] = 100

@@ -28,7 +28,8 @@ torch.manual_seed(0)
 # chunk: a number of pieces
 # -------------------------
 # ``torch.chunk(x, 3)`` cuts ``x`` into 3 pieces along dimension 0. Every piece gets
-# the size :math:`\lceil n / 3 \rceil` (the size :math:`n` divided by 3, rounded up),
+# the size :math:`\lceil n / 3 \rceil` (:math:`n`, the size of ``x`` along that dimension,
+# divided by 3 and rounded up),
 # except the last one, which gets what is left.
 x = torch.arange(10)
 pieces = torch.chunk(x, 3)
@@ -169,7 +170,8 @@ print(f"joined[0, 0] after a_copy[0, 0] = 100: {joined[0, 0]}")
 # (see :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`), so a copy cannot be
 # avoided. But ``cat`` copies *always*, even when nothing forces it: the two halves
 # of ``x`` sit next to each other in one block, and joining them still gives new
-# memory. What you get never depends on where the inputs happened to be.
+# memory. Whether the result shares memory with its inputs never depends on where the
+# inputs happen to sit: it never does.
 halves = torch.chunk(x, 2)
 rejoined = torch.cat(halves)
 print(f"halves of x share memory with x: {all(shares_memory(h, x) for h in halves)}")
@@ -178,7 +180,7 @@ print(f"cat(halves) shares memory with x: {shares_memory(rejoined, x)}")
 # %%
 # A round trip
 # ------------
-# Splitting undoes joining. ``cat`` of the pieces of ``split`` (or ``chunk``) gives
+# Splitting and joining undo each other. ``cat`` of the pieces of ``split`` (or ``chunk``) gives
 # back the tensor that was cut, and ``torch.unbind`` takes the slices of a
 # ``stack`` apart again.
 x_back = torch.cat(torch.split(x, [2, 3, 5]))

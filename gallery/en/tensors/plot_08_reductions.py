@@ -81,8 +81,8 @@ print(f"row * n_cols + col = {row * x.shape[1] + col}")
 print(f"x[{row}, {col}] = {x[row, col]:.4f}")
 
 # %%
-# In ``x`` the largest element happens to be the last one. In a ``(2, 3)`` tensor with
-# its maximum elsewhere, the flat index and the coordinates look less alike.
+# In ``x`` the largest element happens to be the last one. Here is a ``(2, 3)`` tensor
+# whose maximum sits elsewhere.
 y = torch.tensor([[3.0, 9.0, 1.0], [4.0, 2.0, 8.0]])
 flat_index = torch.argmax(y).item()
 y_row, y_col = unravel_flat_index(flat_index, y.shape)

@@ -78,7 +78,7 @@ print(f"device: {device}")
 
 # %%
 # ``pick_device`` from ``pytorch_basics.tensors`` wraps this same choice in a
-# function. The later pages write the three lines out, so that each page shows the
+# function. The later pages write this choice out, so that each page shows the
 # whole choice.
 print(f"pick_device() == device: {pick_device() == device}")
 assert pick_device() == device
@@ -205,7 +205,7 @@ print(f"describe(spare(x[:1].to(elsewhere))): {describe(spare(x[:1].to(elsewhere
 # -------
 # - ``tensor.device`` says where a tensor lives; new tensors go to the CPU unless
 #   created with ``device=``.
-# - Choose the device once with ``torch.accelerator`` (the three lines above, or the
+# - Choose the device once with ``torch.accelerator`` (the device choice above, or the
 #   package's ``pick_device()``) and use it everywhere: the same code then runs with
 #   or without an accelerator. Older code writes ``torch.cuda.is_available()``, which
 #   asks about CUDA only.

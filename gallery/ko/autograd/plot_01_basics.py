@@ -2,19 +2,19 @@ r"""
 기울기 구하기: ``requires_grad``, ``backward()``, ``.grad``
 ===========================================================
 
-PyTorch의 자동 미분(automatic differentiation)은 미분을 대신 계산해 줍니다. PyTorch는
-이 기능을 autograd라고 부르며, ``torch.autograd`` 패키지에 담아 두었습니다. 이
-페이지에서는 이 사이트의 바탕이 된 세 글 :ref:`post-basics-autograd`,
-:ref:`post-concepts`, :ref:`post-differentiable`\ 에서 작은 예제를 하나씩 가져와, 먼저
-기울기(gradient)를 손으로 유도하고, 그다음 자동 미분으로 계산한 뒤 두 결과가 같은지
+자동 미분(automatic differentiation, autograd)은 도함수를 대신 계산해 주는 PyTorch의
+기능으로, ``torch.autograd`` 패키지에 들어 있습니다. 이 페이지에서는 이 사이트의 바탕이
+된 세 글 :ref:`post-basics-autograd`, :ref:`post-concepts`,
+:ref:`post-differentiable`\ 에서 작은 예제를 하나씩 가져옵니다. 예제마다
+기울기(gradient)를 먼저 손으로 유도하고, 자동 미분으로 다시 계산한 뒤 두 결과가 같은지
 확인합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을
-# 설정하고, 난수 시드를 고정합니다. ``pytorch_basics.autograd``\ 에는 이 페이지에서
-# 손으로 유도할 기울기가 테스트를 거친 작은 함수로 들어 있어, 두 번째 기준값으로
-# 씁니다.
+# 설정하고, 난수 시드를 고정합니다. 이 페이지에서 손으로 유도하는 기울기는
+# ``pytorch_basics.autograd``\ 에도 테스트를 거친 작은 함수로 들어 있습니다. 이 함수들을
+# 두 번째 기준값으로 씁니다.
 import matplotlib.pyplot as plt
 import torch
 
@@ -29,9 +29,10 @@ torch.manual_seed(0)
 # --------------------
 # ``requires_grad=True``\ 를 주면 자동 미분이 그 텐서를 사용하는 모든 연산을
 # 기록합니다. 이 두 텐서처럼 직접 만든 텐서는 *리프 텐서(leaf tensor)*\ 입니다.
-# 이 텐서를 만든 연산은 기록된 적이 없으므로 ``grad_fn``\ (텐서를 만든
-# 연산의 기록으로, 자동 미분이 기울기를 거꾸로 전달할 때 씁니다)은 ``None``\ 입니다.
-# 기울기가 저장될 ``.grad``\ 도 ``backward()``\ 를 호출하기 전까지는 ``None``\ 입니다.
+# ``grad_fn``\ 은 텐서를 만든 연산의 기록으로, 자동 미분은 이 기록을 거쳐 기울기를
+# 거꾸로 전달합니다. 리프 텐서는 기록된 연산으로 만들어지지 않았으므로 ``grad_fn``\ 이
+# ``None``\ 입니다. 기울기가 저장될 ``.grad``\ 도 ``backward()``\ 를 호출하기 전까지는
+# ``None``\ 입니다.
 w = torch.tensor(4.0, requires_grad=True)
 x = torch.tensor(3.0, requires_grad=True)
 print(f"w.requires_grad: {w.requires_grad}, w.is_leaf: {w.is_leaf}")
@@ -42,11 +43,11 @@ print(f"backward() 호출 전 w.grad: {w.grad}")
 # 결과는 자신이 만들어진 과정을 기억합니다
 # ----------------------------------------
 # 글 :ref:`post-basics-autograd`\ 는 :math:`l = (3w)^2 + (2x)^2`\ 을 계산합니다. 이
-# 결과는 리프 텐서가 아닙니다. ``grad_fn``\ 에는 결과를 만든 마지막 연산이 들어
-# 있고(여기서는 덧셈이므로, 덧셈을 거쳐 기울기를 거꾸로 전달하는 함수
-# ``AddBackward0``\ 입니다), 이 기록은 그 앞의 연산들로 이어집니다. ``backward()``\ 는
-# 바로 이 연결을 따라 거슬러 올라갑니다. ``.item()``\ 은 숫자 하나를 담은 텐서를
-# 파이썬 숫자로 바꾸며, 여기서는 출력할 값을 꺼낼 때 씁니다.
+# 결과는 리프 텐서가 아닙니다. ``grad_fn``\ 에는 결과를 만든 마지막 연산이 적혀
+# 있습니다. 여기서는 덧셈이므로 ``AddBackward0``, 곧 덧셈을 거쳐 기울기를 거꾸로
+# 전달하는 함수입니다. 이 기록은 그 앞의 연산들로 이어지고, ``backward()``\ 는 바로 이
+# 연결을 따라 거슬러 올라갑니다. ``.item()``\ 은 숫자 하나를 담은 텐서를 평범한 파이썬
+# 숫자로 바꿉니다. 여기서는 출력할 값을 꺼낼 때 씁니다.
 l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (글에서 쓴 이름)
 print(f"l = {l.item():.4f}")
 print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
@@ -57,7 +58,7 @@ print(f"l.is_leaf: {l.is_leaf}, l.grad_fn: {l.grad_fn.name()}")
 # 식을 전개하면 :math:`l = 9w^2 + 4x^2`\ 이므로
 # :math:`\partial l / \partial w = 18w`, :math:`\partial l / \partial x = 8x`\ 입니다.
 # :math:`w = 4, x = 3`\ 에서는 :math:`18 \cdot 4 = 72`, :math:`8 \cdot 3 = 24`\ 가
-# 됩니다. 이제 자동 미분에 같은 계산을 맡깁니다. ``l.backward()``\ 가 ``w.grad``\ 와
+# 됩니다. 같은 계산을 자동 미분에 맡기면 ``l.backward()``\ 가 ``w.grad``\ 와
 # ``x.grad``\ 를 채웁니다.
 l.backward()
 print(f"w.grad: {w.grad.item():.4f}")
@@ -126,8 +127,8 @@ print(f"이동 거리가 줄수록 x.grad = {x.grad.item():.1f}에 가까워지�
 #
 # 세 번째 예제: 벡터의 합
 # -----------------------
-# 글 :ref:`post-differentiable`\ 은 두 벡터를 더한 :math:`z = x + y`\ 의 원소를 모두
-# 더합니다. 곧 :math:`s = \sum_i (x_i + y_i)`\ 입니다. 각 :math:`x_i`\ 는 계수 1로 한
+# 글 :ref:`post-differentiable`\ 은 두 벡터를 더한 :math:`z = x + y`\ 의 요소를 모두
+# 더합니다. 즉 :math:`s = \sum_i (x_i + y_i)`\ 입니다. 각 :math:`x_i`\ 는 계수 1로 한
 # 번씩만 나오므로 :math:`\partial s / \partial x_i = 1`\ 이고, :math:`y_i`\ 도
 # 마찬가지입니다. 두 기울기 모두 ``x``, ``y``\ 와 형태(shape)가 같고 1로 채워진
 # 벡터입니다. 비교에 쓰는 ``torch.ones_like(x)``\ 는 ``x``\ 와 형태(와 dtype)가 같고
@@ -149,8 +150,8 @@ print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
 # 정리
 # ----
 # - ``requires_grad=True``\ 를 주면 자동 미분이 연산을 기록합니다. 직접 만든 텐서는
-#   ``grad_fn``\ 이 ``None``\ 인 리프 텐서이고, 이 텐서로 계산한 텐서는 ``grad_fn``\ 을
-#   가집니다.
+#   ``grad_fn``\ 이 ``None``\ 인 리프 텐서이고, 이 텐서로 계산한 텐서에는
+#   ``grad_fn``\ 이 있습니다.
 # - 숫자 하나를 담은 결과에서 ``backward()``\ 를 호출하면, 그 결과를 계산하는 데 쓴
 #   리프 텐서 가운데 ``requires_grad=True``\ 인 것들의 ``.grad``\ 가 채워집니다. 그
 #   전까지 ``.grad``\ 는 ``None``\ 입니다.

@@ -4,13 +4,13 @@ r"""
 
 자동 미분(automatic differentiation)은 무엇을 계산했는지 적어 둔 기록, 곧 계산
 그래프(computational graph)를 보고 기울기(gradient)를 구합니다. 이 페이지에서는 글
-:ref:`post-concepts`\ 의 식 ``z = (x + y) * w``\ 를 계산하며 그래프를 만들고, 그 기록을
+:ref:`post-concepts`\ 의 식 ``z = (x + y) * w``\ 를 계산해 그래프를 만들고, 그 기록을
 ``grad_fn``\ 과 ``next_functions``\ 에서 읽어 내 그대로 그림으로 그립니다. 이어서 엣지를
 따라 거꾸로 흐르는 기울기를 연쇄 법칙(chain rule)으로 직접 구합니다. 그다음 글이 정의한
-형태(변수와 연산마다 노드 하나, 데이터를 따라가는 엣지)로 그래프를 그리되, 각 엣지에
-순전파(forward pass)로 전달되는 값과 역전파(backward pass)로 돌아오는 기울기를 함께
-적고, 그 기울기를 자동 미분의 결과와 맞춰 봅니다. 마지막으로 작은 2층 신경망의
-그래프도 같은 방법으로 그려 봅니다.
+형태(변수와 연산마다 노드 하나, 데이터를 따라가는 엣지)로 그래프를 다시 그립니다. 각
+엣지에는 순전파(forward pass)로 전달되는 값과 역전파(backward pass)로 돌아오는 기울기를
+함께 적고, 그 기울기를 자동 미분의 결과와 맞춰 봅니다. 마지막으로 레이어 두 개짜리 작은
+신경망의 그래프도 같은 방법으로 그립니다.
 """
 
 # %%
@@ -147,8 +147,8 @@ plt.show()
 # 기울기와 함께 보여 줍니다. 덧셈은 받은 기울기를 두 입력에 그대로 넘기고, 곱셈은 받은
 # 기울기에 *다른 쪽* 입력의 값을 곱해 각 입력에 넘깁니다.
 #
-# 손으로 구한 기울기가 맞을까요? ``z.backward()``\ 로 자동 미분이 기울기를 계산하게 하고
-# 비교합니다.
+# 손으로 구한 기울기가 맞을까요? ``z.backward()``\ 로 자동 미분이 기울기를 계산하게 한
+# 뒤 비교합니다.
 z.backward()
 for name, leaf, by_hand in [("x", x, dz_dx), ("y", y, dz_dy), ("w", w, dz_dw)]:
     agree = leaf.grad.item() == by_hand
@@ -180,10 +180,11 @@ for _ in range(5):
 # 어떤 식이든 같은 방법으로
 # -------------------------
 # 지금까지의 과정에 ``z``\ 에만 해당하는 것은 없었습니다. ``trace_graph``\ 는 자동
-# 미분이 기록한 것이면 무엇이든 읽습니다. 이번에는 입력 배치를 받는 작은 2층 신경망,
-# ``h = relu(inputs @ W1 + b1)``\ 과 ``out = h @ W2 + b2``\ 에 정답(target)과의 평균
-# 제곱 오차를 손실(loss)로 붙입니다. ``torch.relu``\ (ReLU)는 양수는 그대로 두고 음수는
-# 0으로 바꿉니다. 기울기가 필요한 것은 가중치와 편향뿐이고, 입력과 정답은 데이터입니다.
+# 미분이 기록한 것이면 무엇이든 읽습니다. 이번에는 입력 배치를 받는 레이어 두 개짜리
+# 작은 신경망 ``h = relu(inputs @ W1 + b1)``, ``out = h @ W2 + b2``\ 를 만들고,
+# 정답(target)과의 평균 제곱 오차를 손실(loss)로 삼습니다. ``torch.relu``\ (ReLU)는
+# 양수는 그대로 두고 음수는 0으로 바꿉니다. 기울기가 필요한 것은 가중치와 편향뿐이고,
+# 입력과 정답은 데이터입니다.
 inputs = torch.randn(4, 3)
 target = torch.randn(4, 2)
 W1 = torch.randn(3, 5, requires_grad=True)
@@ -205,13 +206,14 @@ print(f"노드 {len(mlp_graph.nodes)}개, 엣지 {len(mlp_graph.edges)}개, 리�
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 6.5))
-draw_graph(ax, mlp_graph, title="자동 미분이 기록한 2층 신경망의 손실")
+draw_graph(ax, mlp_graph, title="자동 미분이 기록한 레이어 2개짜리 신경망의 손실")
 plt.show()
 
 # %%
 # 그림은 맨 위의 손실에서 시작해 아래로 내려가며 순전파의 단계를 거꾸로, 한 단계에
-# 연산 하나씩 보여 줍니다. 평균, 제곱, 뺄셈, 두 번째 층(``+ b2``\ 의 ``AddBackward0``,
-# ``@ W2``\ 의 ``MmBackward0``), ReLU, 그리고 첫 번째 층입니다. 가중치와 편향은 각각
+# 연산 하나씩 보여 줍니다. 평균, 제곱, 뺄셈, 두 번째 레이어(``+ b2``\ 의
+# ``AddBackward0``, ``@ W2``\ 의 ``MmBackward0``), ReLU, 그리고 첫 번째 레이어입니다.
+# 가중치와 편향은 각각
 # 자기를 사용한 연산 아래에 달려 있습니다.
 #
 # ``inputs``\ 와 ``target``\ 은 이름을 받았지만 상자가 없습니다. 기울기가 필요 없으므로
@@ -223,9 +225,9 @@ recorded = [None if f is None else type(f).__name__ for f, _ in first_layer.next
 print(f"{type(first_layer).__name__}.next_functions: {recorded}")
 
 # %%
-# 거꾸로 ``inputs``\ 의 복사본에 ``requires_grad=True``\ 를 주면
-# (``requires_grad_()``\ 는 이미 있는 텐서에 이 설정을 켭니다), 같은 곱셈이 그 복사본의
-# 노드도 기록합니다.
+# 반대로 ``inputs``\ 의 복사본에 ``requires_grad=True``\ 를 주면
+# (``requires_grad_()``\ 는 이미 있는 텐서에 이 설정을 켭니다), 같은 행렬 곱이 그
+# 복사본의 노드도 기록합니다.
 tracked = (inputs.clone().requires_grad_() @ W1).grad_fn
 recorded = [None if f is None else type(f).__name__ for f, _ in tracked.next_functions]
 print(f"inputs에 requires_grad=True를 주면: {recorded}")
@@ -244,9 +246,9 @@ for name in ["W1", "b1", "W2", "b2"]:
 # :math:`(out - target)^2`\ 의 평균이므로
 # :math:`\partial loss / \partial out = 2 (out - target) / N`\ 입니다. ``b2``\ 는
 # ``out``\ 의 모든 행에 더해집니다(브로드캐스팅,
-# :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py` 참고). ``b2``\ 의 원소
-# 하나는 ``out``\ 의 한 열 전체를 똑같이 움직이므로, 그 기울기는 그 열의 기울기를 모두
-# 더한 값, 곧 행에 걸친 합입니다.
+# :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py` 참고). ``b2``\ 의 요소
+# 하나가 바뀌면 ``out``\ 의 한 열 전체가 그만큼 똑같이 바뀝니다. 그래서 그 요소의
+# 기울기는 그 열의 기울기를 모두 더한 값, 곧 모든 행에 걸친 합입니다.
 by_hand = 2 * (out - target).sum(dim=0) / out.numel()
 print(f"b2.grad = {b2.grad}")
 print(f"2 * (out - target).sum(dim=0) / N과 같은가: {torch.allclose(b2.grad, by_hand)}")
@@ -267,6 +269,6 @@ print(f"2 * (out - target).sum(dim=0) / N과 같은가: {torch.allclose(b2.grad,
 # `Autograd mechanics <https://docs.pytorch.org/docs/stable/notes/autograd.html>`_,
 # `torch.autograd <https://docs.pytorch.org/docs/stable/autograd.html>`_.
 #
-# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_03_dynamic.py`\ 에서는 그래프가
-# 호출할 때마다 새로 기록되므로 파이썬의 ``if``\ 와 반복문이 그래프의 모양을 정한다는
+# 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_03_dynamic.py`\ 에서는 호출할
+# 때마다 그래프가 새로 기록되므로 파이썬의 ``if``\ 와 반복문이 그래프의 모양을 정한다는
 # 것을 봅니다.

@@ -11,8 +11,8 @@ PyTorch는 파이썬 코드가 실행되는 동안 계산 그래프를 만듭니
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
 # 난수 시드를 고정합니다. ``branch_gradient``\ 는 이 페이지 예제의 기울기를 손으로
-# 유도해 패키지에 넣고 테스트한 함수이고, ``trace_graph``\ 와 ``draw_graph``\ 는 기록된
-# 그래프를 그립니다.
+# 유도해 패키지에 넣어 둔 함수로, 테스트를 거쳤습니다. ``trace_graph``\ 와
+# ``draw_graph``\ 는 기록된 그래프를 그립니다.
 import matplotlib.pyplot as plt
 import torch
 
@@ -31,9 +31,9 @@ torch.manual_seed(0)
 # 모델의 구조를 먼저 정의하고, 그다음에 입력이 그 구조를 통과합니다. PyTorch가 택한
 # *동적* 계산 그래프(dynamic computational graph)에서는 코드가 실행되는 동안 그래프가
 # 만들어지고 바뀔 수도 있습니다. 글은 그 장점을 이렇게 꼽습니다. 조건문이나 반복문 같은
-# 제어 흐름을 자연스럽게 쓸 수 있고, 파이썬의 디버깅 도구로 연산을 추적할 수 있으며,
+# 제어 흐름을 그대로 쓸 수 있고, 평소 쓰던 파이썬 디버깅 도구로 연산을 따라갈 수 있으며,
 # 실험하면서 모델 구조를 쉽게 바꿀 수 있습니다. 이 페이지에서는 첫 번째 장점을 직접
-# 확인합니다. 글의 예제는 ``x``\ 의 값에 따라 갈라집니다.
+# 확인합니다. 글의 예제는 ``x``\ 의 값에 따라 분기합니다.
 def dynamic_graph_example(x):
     if x > 0:  # noqa: SIM108 (글의 if-else를 그대로 둡니다)
         y = x**2
@@ -55,7 +55,7 @@ print(
 )
 
 # %%
-# 자동 미분(automatic differentiation)의 답은 식 :math:`2x`\ 와도,
+# 자동 미분(automatic differentiation)이 구한 값은 식 :math:`2x`\ 와도,
 # ``branch_gradient``\ 와도 일치합니다.
 print(f"2x와 같은가: {torch.allclose(x_positive.grad, 2 * x_positive)}")
 print(
@@ -84,8 +84,8 @@ print(
 # ------------------
 # 호출할 때마다 그래프가 따로 기록되었고, 그 안에 ``if``\ 는 없습니다. 실제로 실행된
 # 연산만 들어 있습니다. 두 결과의 ``grad_fn``\ 은 모두 ``**``\ 의 역전파 함수인
-# ``PowBackward0``\ 이지만, 각 노드는 자기 호출의 지수를 저장해 두었습니다(자동 미분은
-# 노드가 저장한 값을 ``_saved_``\ 로 시작하는 속성으로 보여 줍니다).
+# ``PowBackward0``\ 이지만, 각 노드는 자신이 기록된 호출의 지수를 저장해 두었습니다(자동
+# 미분은 노드가 저장한 값을 ``_saved_``\ 로 시작하는 속성으로 보여 줍니다).
 for y in [y_positive, y_negative]:
     print(f"{type(y.grad_fn).__name__}: 지수 {y.grad_fn._saved_exponent}")
 
@@ -116,7 +116,7 @@ plt.show()
 # --------------------
 # 반복문도 마찬가지입니다. 아래 함수는 결과가 10 이상이 될 때까지 입력을 두 배로
 # 늘리므로, 곱셈을 몇 번 할지가 ``x``\ 의 값에 달려 있습니다. 2를 한 번 곱할 때마다
-# 도함수도 2배가 되므로, :math:`n`\ 번 두 배가 되면 :math:`dy/dx = 2^n`\ 입니다.
+# 도함수도 2배가 되므로, :math:`n`\ 번 두 배로 늘리면 :math:`dy/dx = 2^n`\ 입니다.
 def double_until_ten(x):
     y = x
     while 0 < y < 10:  # x <= 0이면 바로 멈춥니다
@@ -151,7 +151,7 @@ plt.show()
 # %%
 # 그림에서 보듯이 반복문을 한 번 돌 때마다 ``MulBackward0`` 노드가 하나씩 생기므로, 더
 # 작은 입력의 그래프가 더 깁니다. 미리 선언해 둔 것은 아무것도 없습니다. 그래프는 이번
-# 호출에서 파이썬 코드가 실제로 한 일 그대로입니다.
+# 호출에서 파이썬 코드가 실제로 한 일을 그대로 담습니다.
 #
 # 정리
 # ----
@@ -160,8 +160,8 @@ plt.show()
 #   자체는 그래프에 들어가지 않습니다.
 # - ``dynamic_graph_example``\ 의 기울기는 :math:`x > 0`\ 이면 :math:`2x`\ (2에서 4.0),
 #   아니면 :math:`3x^2`\ (-2에서 12.0)이며, 출력된 확인 결과가 이를 보여 줍니다.
-# - 기록된 각 노드는 ``backward()``\ 에 필요한 자기 호출의 값을 가지고 있습니다.
-#   ``PowBackward0``\ 의 지수가 그 예입니다.
+# - 기록된 각 노드는 ``backward()``\ 에 필요한 값을 자기 호출에서 가져와 저장해
+#   둡니다. ``PowBackward0``\ 의 지수가 그 예입니다.
 #
 # API 문서:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,

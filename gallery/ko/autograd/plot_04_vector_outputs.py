@@ -1,19 +1,19 @@
 r"""
-벡터 출력: gradient 인자, 기울기 누적, 해제된 그래프
-====================================================
+벡터 출력: ``gradient`` 인자, 기울기 누적, 해제된 그래프
+========================================================
 
 ``backward()``\ 는 숫자 하나에서 출발합니다. 이 페이지에서는 글
 :ref:`post-autograd-easy`\ 의 :math:`Q = 3a^3 - b^2`\ 을 따라가며 출력이 벡터일 때
-무슨 일이 일어나는지 살펴봅니다. ``gradient=`` 인자가 무엇을 뜻하는지(벡터-야코비안
-곱(vector-Jacobian product)이며, 먼저 :math:`Q`\ 에서, 다음에는 출력이 입력을 섞는
-함수에서 전체 야코비안과 비교해 확인합니다), 왜 ``backward()``\ 를 호출할 때마다
-기울기(gradient)가 누적되는지, 그리고 왜 :math:`Q`\ 의 그래프는 따로 요청하지 않으면
-한 번만 거슬러 올라갈 수 있는지를 다룹니다.
+무슨 일이 일어나는지 살펴봅니다. 먼저 ``gradient=`` 인자의 뜻을 알아봅니다. 이 인자는
+벡터-야코비안 곱(vector-Jacobian product)을 계산하게 하며, 이를 :math:`Q`\ 에서, 이어서
+출력이 입력을 섞는 함수에서 전체 야코비안과 비교해 확인합니다. 그다음
+``backward()``\ 를 호출할 때마다 기울기(gradient)가 누적되는 이유와, 따로 요청하지
+않으면 :math:`Q`\ 의 그래프를 한 번만 거슬러 올라갈 수 있는 이유를 다룹니다.
 """
 
 # %%
-# 모든 페이지는 같은 방식으로 시작합니다: 라이브러리 불러오기, 그림 글꼴 설정,
-# 난수 시드 고정.
+# 모든 페이지는 같은 방식으로 시작합니다. 라이브러리를 불러오고, 그림에 쓸 글꼴을
+# 설정하고, 난수 시드를 고정합니다.
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -49,8 +49,8 @@ print(f"9a^2 = {expected_a}")
 print(f"-2b  = {expected_b}")
 
 # %%
-# 벡터에서 backward()를 호출하면 실패합니다
-# -----------------------------------------
+# 벡터에서 ``backward()``\ 를 호출하면 실패합니다
+# -----------------------------------------------
 # 연쇄 법칙(chain rule)에는 출발점이 필요합니다. 바로 *숫자 하나*\ 를 ``Q``\ 로
 # 미분한 값입니다. ``Q``\ 가 벡터이면 그런 숫자가 없으므로, 인자 없이
 # ``Q.backward()``\ 를 호출하면 오류가 납니다.
@@ -60,8 +60,8 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# gradient=의 의미: 벡터-야코비안 곱
-# ----------------------------------
+# ``gradient=``\ 의 의미: 벡터-야코비안 곱
+# ----------------------------------------
 # ``Q``\ 의 야코비안(Jacobian) :math:`J`\ 는 모든 편미분
 # :math:`\partial Q_i / \partial a_j`, :math:`\partial Q_i / \partial b_j`\ 를 모은
 # 행렬입니다. 행은 :math:`Q_i`\ 마다 하나씩 두 개, 열은 ``a[0]``, ``a[1]``,
@@ -95,7 +95,7 @@ plt.show()
 # ``Q.backward(gradient=v)``\ 는 :math:`J`\ 를 만들지 않습니다. 벡터-야코비안 곱
 # :math:`v^T J`\ 를 바로 계산합니다. 이는 스칼라 :math:`\sum_i v_i Q_i`\ 의
 # 기울기이며, :math:`v_i = \partial(\text{스칼라}) / \partial Q_i`\ 입니다.
-# ``v = torch.ones_like(Q)``\ 이면 ``Q``\ 의 모든 요소가 똑같은 비중을 가집니다.
+# ``v = torch.ones_like(Q)``\ 이면 ``Q``\ 의 모든 요소가 똑같은 비중으로 반영됩니다.
 v = torch.ones_like(Q)
 Q.backward(gradient=v)
 print(f"a.grad = {a.grad}, v^T J (a 부분) = {v @ jacobian_a}")
@@ -113,7 +113,7 @@ print(f"b.grad == -2b: {torch.allclose(b.grad, expected_b)}")
 # 다른 가중치
 # -----------
 # 글 :ref:`post-autograd-easy`\ 는 ``Q``\ 의 한 요소가 더 중요할 때
-# ``[0.7, 0.3]`` 같은 가중치를 쓸 수 있다고 말합니다. 결과는 이번에도
+# ``[0.7, 0.3]`` 같은 가중치를 쓰라고 제안합니다. 결과는 이번에도
 # :math:`v^T J`\ 입니다. 첫 번째 그래프는 ``backward()``\ 가 이미 해제했으므로(아래에서
 # 자세히 다룹니다) ``Q``\ 를 다시 계산하고, 그 전에 이전 기울기를 지웁니다.
 weights = torch.tensor([0.7, 0.3])
@@ -191,7 +191,7 @@ print(f"J =\n{jacobian_x}")
 print(f"J == W: {torch.equal(jacobian_x, W)}")
 
 # %%
-# 같은 가중치 ``v = [0.7, 0.3]``\ 을 출력마다 하나씩 써서 세 가지를 계산합니다.
+# 같은 가중치 ``v = [0.7, 0.3]``\ (출력마다 하나씩)으로 세 가지 값을 계산합니다.
 # ``backward(gradient=v)``\ 가 구한 벡터-야코비안 곱, 전체 야코비안과의 곱
 # ``v @ J``, 그리고 :math:`j`\ 번째 요소를 합 :math:`\sum_i v_i J_{ij}`\ 로 풀어 쓴
 # 값입니다.
@@ -210,10 +210,10 @@ print(
 assert torch.allclose(x.grad, vjp_product) and torch.allclose(x.grad, by_hand)
 
 # %%
-# 여기서는 어떤 기울기 요소도 "자기 가중치만큼 곱해진" 것이 아닙니다. ``x.grad``\ 는
+# 여기서는 어떤 기울기 요소도 "자기 가중치가 곱해진" 값이 아닙니다. ``x.grad``\ 는
 # 요소가 세 개이고 ``v``\ 는 두 개이며, ``x.grad``\ 의 각 요소는 두 출력에 대한
 # 가중 *합*\ 입니다. ``Q``\ 에서는 가중치를 그대로 돌려주던 비율 검사가 이번에는
-# 전혀 다른 값을 냅니다.
+# 다른 값을 냅니다.
 x_grad_weighted = x.grad.clone()
 x.grad = None
 linear_function(x).backward(gradient=torch.ones(2))
@@ -233,8 +233,8 @@ print(f"비율: {x_grad_weighted / x.grad}")
 # 되는 특수한 경우입니다.
 
 # %%
-# 다른 방법: Q.sum().backward()
-# -----------------------------
+# 다른 방법: ``Q.sum().backward()``
+# ---------------------------------
 # ``Q``\ 를 먼저 합하면 스칼라가 되므로 ``gradient=``\ 가 필요 없습니다. 합은 모든
 # 요소에 가중치 1을 주는 것과 같으므로, 결과는 ``gradient=torch.ones_like(Q)``\ 와
 # 같습니다.
@@ -262,17 +262,17 @@ print(f"backward()를 두 번 호출한 뒤 a.grad: {a.grad}")
 print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 
 # %%
-# 기울기를 초기화하는 두 가지 방법
-# --------------------------------
-# ``a.grad = None``\ 으로 저장된 기울기를 직접 버릴 수 있습니다. 학습 루프에서는
-# 옵티마이저(optimizer)가 자신이 가진 모든 파라미터에 대해 이 일을 합니다.
+# 기울기를 지우는 두 가지 방법
+# ----------------------------
+# ``a.grad = None``\ 으로 저장된 기울기를 직접 버릴 수 있습니다. 학습 반복문에서는
+# 옵티마이저(optimizer)가 자신이 관리하는 모든 파라미터에 대해 이 일을 합니다.
 # 옵티마이저는 파라미터 목록을 들고 있다가 각 파라미터를 ``.grad``\ 로 업데이트하는
 # 객체이며, :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`\ 에서
-# 배웁니다. 초기화는 ``optimizer.zero_grad()``\ 가 맡는데, 현재 PyTorch에서는 이
-# 함수도 ``.grad``\ 를 0으로 채우지 않고 ``None``\ 으로 만듭니다.
+# 배웁니다. 기울기를 지우는 일은 ``optimizer.zero_grad()``\ 가 맡는데, 현재
+# PyTorch에서는 이 함수도 ``.grad``\ 를 0으로 채우지 않고 ``None``\ 으로 만듭니다.
 # ``set_to_none=True``\ 가 기본값이기 때문입니다. 아래의 ``torch.optim.SGD``\ 가 그런
-# 옵티마이저 가운데 하나(학습률 ``lr``\ 로 하는 평범한 경사 하강법)이며, 여기서는
-# ``zero_grad()``\ 에만 씁니다.
+# 옵티마이저 가운데 하나로, 학습률(learning rate) ``lr``\ 로 움직이는 평범한 경사
+# 하강법(gradient descent)입니다. 여기서는 ``zero_grad()``\ 에만 씁니다.
 a.grad = None
 print(f"a.grad = None 이후: a.grad = {a.grad}, b.grad = {b.grad}")
 optimizer = torch.optim.SGD([a, b], lr=0.1)
@@ -280,14 +280,14 @@ optimizer.zero_grad()
 print(f"optimizer.zero_grad() 이후: a.grad = {a.grad}, b.grad = {b.grad}")
 
 # %%
-# 초기화한 뒤에는 역전파를 한 번 하면 다시 기울기 하나만큼이 됩니다.
+# 기울기를 지운 뒤에는 역전파를 한 번 하면 다시 원래의 기울기가 나옵니다.
 Q = 3 * a**3 - b**2
 Q.sum().backward()
 print(f"a.grad == 9a^2: {torch.allclose(a.grad, expected_a)}")
 
 # %%
-# backward() 뒤에는 그래프가 해제됩니다
-# -------------------------------------
+# ``backward()`` 뒤에는 그래프가 해제됩니다
+# -----------------------------------------
 # 메모리를 아끼기 위해 ``backward()``\ 는 그래프가 미분 계산용으로 저장해 둔 중간
 # 값(여기서는 :math:`a^3`\ 과 :math:`b^2`\ 의 미분에 필요한 ``a``\ 와 ``b``)을
 # 해제합니다. 그래서 이 그래프를 두 번째로 거슬러 올라가면 실패합니다. 오류 메시지가
@@ -302,9 +302,9 @@ except RuntimeError as error:
     print(textwrap.fill(str(error).splitlines()[0], width=80))
 
 # %%
-# 보통의 해결책은 위의 셀들처럼 ``Q``\ 를 다시 계산하는 것입니다. 한 그래프를 정말
-# 두 번 거슬러 올라가야 한다면 ``retain_graph=True``\ 가 마지막 호출까지 저장된 값을
-# (그리고 그만큼의 메모리를) 유지하고, 두 기울기는 누적됩니다.
+# 보통은 위의 셀들처럼 ``Q``\ 를 다시 계산해서 해결합니다. 한 그래프를 정말 두 번
+# 거슬러 올라가야 한다면 ``retain_graph=True``\ 를 줍니다. 그러면 저장된 값이(그리고
+# 그만큼의 메모리가) 마지막 호출까지 유지되고, 두 기울기는 누적됩니다.
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v, retain_graph=True)
@@ -333,11 +333,11 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 #   출력이 하나뿐일 때, 예를 들어 :math:`Q`\ 처럼 요소별로 계산하는 함수(대각
 #   야코비안)일 때뿐입니다.
 # - 기울기는 ``backward()`` 호출마다 누적됩니다. ``x.grad = None``\ 이나
-#   ``optimizer.zero_grad()``\ 로 초기화합니다.
+#   ``optimizer.zero_grad()``\ 로 지웁니다.
 # - ``backward()``\ 는 그래프를 해제합니다. 출력을 다시 계산하거나, 같은 그래프로
 #   정말 두 번 역전파해야 할 때만 ``retain_graph=True``\ 를 줍니다.
 #
-# API:
+# API 문서:
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `torch.autograd.functional.jacobian <https://docs.pytorch.org/docs/stable/generated/torch.autograd.functional.jacobian.html>`_,
 # `torch.optim.Optimizer.zero_grad <https://docs.pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html>`_.

@@ -2,18 +2,18 @@ r"""
 기록하지 않고 업데이트하기: ``no_grad``, ``requires_grad_``, ``detach``
 =======================================================================
 
-경사 하강법(gradient descent)의 한 단계는 텐서를 자신의 기울기(gradient)로 바꿉니다.
-식으로는 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`\ 이고, lr은
-학습률(시작하기에서 본 걸음의 크기 :math:`\eta`)입니다. 이 업데이트는 계산 그래프에
-들어가면 안 됩니다. 이 페이지에서는 글 :ref:`post-basics-autograd`\ 가
-쓰는 업데이트 단계에서 세 가지 도구 ``torch.no_grad()``, ``requires_grad_()``,
-``detach()``\ 를 살펴보고, 그 글의 방식과 제자리(in-place) 방식으로 작은 경사
-하강법을 각각 실행합니다.
+경사 하강법(gradient descent)은 한 단계마다 텐서를 그 텐서의 기울기(gradient)로
+바꿉니다. 식으로는 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`\ 이고,
+:math:`\text{lr}`\ 은 학습률(learning rate), 곧 시작하기에서 본 걸음의 크기
+:math:`\eta`\ 입니다. 이 업데이트는 계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 글
+:ref:`post-basics-autograd`\ 에 나오는 업데이트 단계로 이를 위한 세 가지 도구
+``torch.no_grad()``, ``requires_grad_()``, ``detach()``\ 를 살펴봅니다. 이어서 그 글의
+방식과 제자리(in-place) 방식으로 작은 경사 하강법을 각각 실행합니다.
 """
 
 # %%
-# 모든 페이지는 같은 방식으로 시작합니다: 라이브러리 불러오기, 그림 글꼴 설정,
-# 난수 시드 고정.
+# 모든 페이지는 같은 방식으로 시작합니다. 라이브러리를 불러오고, 그림에 쓸 글꼴을
+# 설정하고, 난수 시드를 고정합니다.
 import matplotlib.pyplot as plt
 import torch
 
@@ -25,7 +25,7 @@ torch.manual_seed(0)
 
 # %%
 # 자동 미분이 거부하는 업데이트
-# ------------------------------
+# -----------------------------
 # 기울기를 한 번 구한 뒤, NumPy 배열을 다루듯 리프 텐서를 제자리에서 바꿔 봅니다.
 # 자동 미분은 이를 거부합니다. 기록이 켜져 있으면 이 변경 자체가 연산으로 기록되고,
 # ``x``\ 는 ``.grad``\ 를 구하려는 출발값인 리프 텐서가 아니라 그 연산의 출력이
@@ -39,8 +39,8 @@ except RuntimeError as error:
     print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# 기록할 것이 없으면 같은 코드가 실행됩니다. 기울기가 필요 없는 텐서에서도 그렇고,
-# (아래에서 보듯) ``torch.no_grad()`` 안에서는 ``x`` 자신에게도 그렇습니다.
+# 기록할 것이 없으면 같은 줄이 문제없이 실행됩니다. 기울기가 필요 없는 텐서에서도
+# 그렇고, (아래에서 보듯) ``torch.no_grad()`` 안에서는 ``x`` 자신에게도 그렇습니다.
 plain = torch.tensor([1.0, 2.0])
 plain -= 0.1 * x.grad
 print(f"requires_grad가 없는 텐서에 같은 업데이트: {plain}")
@@ -48,8 +48,8 @@ print(f"requires_grad가 없는 텐서에 같은 업데이트: {plain}")
 # %%
 # ``torch.no_grad()``: 기록하지 않고 계산하기
 # -------------------------------------------
-# ``with torch.no_grad():`` 안에서도 연산은 평소처럼 실행되지만 아무것도 기록되지
-# 않습니다. 입력이 기울기를 필요로 하더라도 결과는 ``requires_grad=False``\ 이고
+# ``with torch.no_grad():`` 안에서는 연산이 평소처럼 실행되지만 아무것도 기록되지
+# 않습니다. 입력에 기울기가 필요하더라도 결과는 ``requires_grad=False``\ 이고
 # ``grad_fn``\ 이 없습니다.
 outside = x * 2
 with torch.no_grad():
@@ -61,7 +61,7 @@ print(f"no_grad 안: requires_grad={inside.requires_grad}, grad_fn={inside.grad_
 # ``x = x - lr * x.grad`` 방식은 새 텐서를 만듭니다
 # -------------------------------------------------
 # 글 :ref:`post-basics-autograd`\ 는 ``no_grad`` 안에서 ``x = x - lr * x.grad``\ 로
-# 업데이트합니다. 오른쪽은 *새* 텐서이고, 이제 ``x``\ 라는 이름은 그 새 텐서를
+# 업데이트합니다. 등호 오른쪽은 *새* 텐서이고, 이제 ``x``\ 라는 이름은 그 새 텐서를
 # 가리킵니다. ``no_grad`` 안에서 계산되었으므로 이 텐서는 기울기가 필요 없는 리프
 # 텐서이고 ``.grad``\ 도 없습니다.
 lr = 0.1
@@ -81,7 +81,8 @@ except RuntimeError as error:
 
 # %%
 # 그래서 그 글의 반복문은 매 반복 맨 앞에서 ``requires_grad_(True)``\ 를 호출합니다.
-# 이름 끝의 밑줄은 제자리 메서드라는 표시이며, 새 리프 텐서의 기록을 다시 켭니다.
+# 이름 끝의 밑줄은 텐서를 제자리에서 바꾸는 메서드라는 표시입니다. 이 메서드가 새 리프
+# 텐서의 기록을 다시 켭니다.
 x.requires_grad_(True)
 (x**2).sum().backward()
 print(f"requires_grad_(True) 이후: requires_grad={x.requires_grad}, grad={x.grad}")
@@ -92,8 +93,8 @@ print(f"requires_grad_(True) 이후: requires_grad={x.requires_grad}, grad={x.gr
 # ``no_grad`` 안에서는 제자리 업데이트 ``x -= lr * x.grad``\ 가 허용됩니다. 기존 리프
 # 텐서의 값만 바꾸므로 ``x``\ 는 ``requires_grad=True``\ 를 유지하고,
 # ``requires_grad_()``\ 도 필요 없습니다. 하지만 ``.grad``\ 에는 이전 기울기가 남아
-# 있어서 다음 ``backward()``\ 가 거기에 더해집니다. ``x.grad.zero_()``\ 나
-# ``x.grad = None``\ 으로 초기화합니다.
+# 있어서 다음 ``backward()``\ 의 결과가 거기에 더해집니다. ``x.grad.zero_()``\ 나
+# ``x.grad = None``\ 으로 기울기를 지웁니다.
 same_x = x
 with torch.no_grad():
     x -= lr * x.grad
@@ -103,8 +104,8 @@ x.grad.zero_()
 print(f"x.grad.zero_() 이후: {x.grad}")
 
 # %%
-# ``detach()``: 기록 없이 같은 값
-# -------------------------------
+# ``detach()``: 값은 그대로, 기록은 빼고
+# --------------------------------------
 # ``detach()``\ 는 원래 텐서와 메모리를 공유하지만 그래프에서 떨어진 텐서를
 # 돌려줍니다. 기울기가 필요 없고 ``grad_fn``\ 도 없습니다. 값이 같은 메모리에
 # 있으므로, 여기에 값을 쓰면 원래 텐서도 바뀝니다.
@@ -128,14 +129,15 @@ except RuntimeError as error:
 print(f"y.detach().numpy(): {y.detach().numpy()}")
 
 # %%
-# 더 큰 식 안에서 ``detach()``\ 로 기울기를 일부러 끊는 방법(기울기 차단)은
+# 더 큰 식 안에서 ``detach()``\ 로 기울기를 일부러 끊는 방법, 곧 기울기
+# 차단(stop-gradient)은
 # :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`\ 에서 다룹니다.
 #
 # 매 단계 새 리프 텐서를 만드는 작은 경사 하강법
 # ----------------------------------------------
 # 무작위 시작값 다섯 개로 된 벡터에 대해 :math:`\text{loss}(x) = \sum_i (x_i - 3)^2`\ 을
-# 최소화합니다. 기울기는 :math:`2(x - 3)`\ 이므로 모든 :math:`x_i = 3`\ 에서 최솟값이
-# 됩니다. 반복문은 글 :ref:`post-basics-autograd`\ 를 따릅니다. 먼저
+# 최소화합니다. 기울기는 :math:`2(x - 3)`\ 이므로 모든 :math:`x_i`\ 가 3일 때
+# 최소입니다. 반복문은 글 :ref:`post-basics-autograd`\ 를 따릅니다. 먼저
 # ``requires_grad_(True)``, 그리고 ``no_grad`` 안에서 ``x = x - lr * x.grad``\ 로
 # 업데이트합니다.
 start = torch.randn(5)
@@ -173,7 +175,7 @@ for step in range(steps):
         print(f"단계 {step:2d}: 손실 {loss.item():.4e}")
 
 # %%
-# 두 반복문은 같은 산술 연산을 하므로 같은 값, 3에 가까운 값에서 끝납니다.
+# 두 반복문은 똑같은 계산을 하므로 똑같은 값, 곧 3에 가까운 값에서 끝납니다.
 print(f"새 리프:     {x_seed}")
 print(f"제자리 방식: {x.detach()}")
 print(f"완전히 같음: {torch.equal(x_seed, x.detach())}")
@@ -191,8 +193,8 @@ ax.set_title("sum((x - 3)²)에 대한 경사 하강법: 두 가지 업데이트
 plt.show()
 
 # %%
-# 그림에서 두 곡선은 정확히 겹치며 직선을 따라 내려갑니다. 로그 축에서 직선이라는
-# 것은 단계마다 일정한 비율로 줄어든다는 뜻입니다. 업데이트 한 번마다
+# 그림에서 두 곡선은 서로 겹친 채 직선을 따라 내려갑니다. 로그 축에서 직선이면 손실이
+# 단계마다 일정한 비율로 줄어든다는 뜻입니다. 업데이트 한 번마다
 # :math:`x - 3`\ 에 :math:`1 - 2 \cdot \text{lr}`\ 이 곱해지므로, 손실에는
 # :math:`(1 - 2 \cdot \text{lr})^2`\ 이 곱해집니다.
 ratios = torch.tensor(losses_seed[1:]) / torch.tensor(losses_seed[:-1])
@@ -212,7 +214,9 @@ print(f"측정한 단계별 손실 비율: 최소 {ratios.min().item():.4f}, 최
 # - ``detach()``\ 는 기록 없이 같은 메모리를 돌려줍니다.
 #
 # 실습 페이지 :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`\ 는
-# 10,000픽셀 이미지에 그 글의 바로 이 방식을 씁니다. API:
+# 10,000픽셀 이미지에 그 글의 바로 이 방식을 씁니다.
+#
+# API 문서:
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `torch.Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.Tensor.detach <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_.

@@ -6,17 +6,17 @@ r"""
 시작합니다. ResNet18은 파라미터(parameter)가 1,100만 개가 넘는 이미지 분류 모델이고,
 한 단계는 순전파(forward pass), 손실(loss), 역전파(backward pass), 옵티마이저(optimizer)
 단계로 이루어집니다. 이 페이지에서는 그 한 단계를 실행해 각 부분이 한 일을 확인하고,
-몇몇 파라미터가 움직이지 않은 이유를 밝힌 뒤, 두 번째 단계를 실행해
-모멘텀(momentum)이 더하는 것을 보여 줍니다. 모델, 손실 함수, 옵티마이저는 이 장
-다음에 오는 모델 장에서 제대로 배웁니다. 여기서는 처음 나올 때 한 줄로 정의합니다.
-(선택)이 붙은 마지막 절은 신경망 속을 들여다보며 어떤 기울기가 정확히 0인 이유를
-찾습니다.
+몇몇 파라미터가 움직이지 않은 이유를 밝힙니다. 이어서 두 번째 단계를 실행해
+모멘텀(momentum)이 무엇을 더하는지 보여 줍니다. 모델, 손실 함수, 옵티마이저는 이 장
+다음에 오는 모델 장에서 제대로 배우고, 여기서는 처음 나오는 곳에서 각각 한 줄로
+설명합니다. (선택)이 붙은 마지막 절은 신경망 속을 들여다보며 일부
+기울기(gradient)가 정확히 0인 이유를 찾습니다.
 """
 
 # %%
-# 모든 페이지는 같은 방식으로 시작합니다: 라이브러리 불러오기, 그림 글꼴 설정,
-# 난수 시드 고정. ``pytorch_basics.models.resnet18``\ 은 ResNet18을 평범한
-# ``torch.nn`` 레이어로 풀어 쓴 것이라, 이 페이지에는 torchvision도 내려받기도
+# 모든 페이지는 같은 방식으로 시작합니다. 라이브러리를 불러오고, 그림에 쓸 글꼴을
+# 설정하고, 난수 시드를 고정합니다. ``pytorch_basics.models.resnet18``\ 은 ResNet18을
+# 평범한 ``torch.nn`` 레이어로 풀어 쓴 것이라, 이 페이지에는 torchvision도 내려받기도
 # 필요 없습니다.
 import matplotlib.pyplot as plt
 import torch
@@ -33,14 +33,14 @@ torch.manual_seed(0)
 # 글 :ref:`post-autograd-easy`\ 에는 "이 튜토리얼은 CPU에서만 동작하며,
 # GPU에서는 실행되지 않습니다"라는 참고 문구가 있습니다. 글이 번역한 PyTorch
 # 튜토리얼에서 온 문구인데, 이유는 적혀 있지 않고,
-# `이 문구를 추가한 변경 <https://github.com/pytorch/tutorials/pull/1697>`_\ 도
-# 튜토리얼을 CPU에서 쓰라고만 말합니다. 아래 단계의 어떤 부분도 CPU를 필요로 하지
-# 않습니다. 문제가 되는 것은 장치(device)를 *섞는* 경우입니다. 예를 들어 GPU에 있는
+# `이 문구를 추가한 변경 사항 <https://github.com/pytorch/tutorials/pull/1697>`_\ 도
+# 튜토리얼을 CPU에서 쓰라고만 할 뿐입니다. 아래 단계에는 CPU가 꼭 있어야 하는 부분이
+# 없습니다. 문제가 되는 것은 장치(device)를 *섞는* 경우입니다. 예를 들어 GPU에 있는
 # 모델에 CPU에 있는 텐서를 넣으면 실패합니다. 그 오류는
 # :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서 볼 수 있습니다.
-# 그래서 이 페이지는 가속기(accelerator), 예를 들어 CUDA GPU가 있으면 그것을, 없으면
-# CPU를 장치 하나로 골라 모델과 모든 텐서를 거기에 둡니다. 이 페이지를 빌드한 장치는
-# 다음과 같습니다.
+# 그래서 이 페이지는 장치를 하나만 고릅니다. CUDA GPU 같은 가속기(accelerator)가 있으면
+# 그것을, 없으면 CPU를 고르고, 모델과 모든 텐서를 그 장치에 둡니다. 이 페이지를 빌드한
+# 장치는 다음과 같습니다.
 device = (
     torch.accelerator.current_accelerator()
     if torch.accelerator.is_available()
@@ -49,7 +49,7 @@ device = (
 print(f"장치: {device.type}")
 
 # %%
-# 무작위 가중치를 가진 모델
+# 무작위 가중치로 만든 모델
 # -------------------------
 # *모델*\ 은 여러 레이어로 이루어진 신경망을 파이썬 객체 하나로 묶은 것입니다. 이런
 # 객체를 ``torch.nn.Module``\ 이라 하며,
@@ -63,11 +63,11 @@ print(f"장치: {device.type}")
 # 글 :ref:`post-autograd-easy`\ 는 ``resnet18(weights=ResNet18_Weights.DEFAULT)``\ 를
 # 호출해 ImageNet으로 학습된 가중치를 내려받습니다. 이 사이트를 빌드하는 동안에는
 # 사전 학습된 가중치를 내려받을 수 없으므로, 이 페이지는 같은 구조에 무작위로
-# 초기화된 가중치를 씁니다. 학습 단계의 코드는 어느 쪽이든 같습니다. 학습된 가중치가
-# 바꾸는 것은 값, 그리고 예측이 얼마나 좋은지입니다.
+# 초기화된 가중치를 씁니다. 학습 단계의 코드는 어느 쪽이든 같습니다. 학습된 가중치를
+# 쓰면 값과 예측의 품질이 달라질 뿐입니다.
 model = resnet18().to(device)
 parameters = dict(model.named_parameters())
-print(f"파라미터 텐서: {len(parameters)}")
+print(f"파라미터 텐서 개수: {len(parameters)}")
 print(f"파라미터(숫자 개수): {sum(p.numel() for p in parameters.values()):,}")
 print(f"모두 기울기 필요: {all(p.requires_grad for p in parameters.values())}")
 
@@ -90,8 +90,8 @@ print(f"prediction: 형태 {tuple(prediction.shape)}, grad_fn {prediction.grad_f
 # 합니다(:ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py` 참고).
 # 글 :ref:`post-autograd-easy`\ 의 손실은 ``prediction - labels``\ 를 그냥 모두
 # 더합니다. 숫자 하나이므로 ``backward()``\ 에 ``gradient=``\ 가 필요 없습니다.
-# ``backward()`` 전에는 어떤 파라미터에도 기울기(gradient)가 없고, 그 뒤에는 모든
-# 파라미터가 자신과 같은 형태의 기울기를 가집니다.
+# ``backward()`` 전에는 어떤 파라미터에도 기울기가 없고, 그 뒤에는 모든 파라미터에
+# 자신과 같은 형태의 기울기가 생깁니다.
 loss = (prediction - labels).sum()
 print(f"손실: {loss.item():.4f}")
 grads_before = [p.grad for p in parameters.values() if p.grad is not None]
@@ -121,8 +121,8 @@ print(f"fc.bias.grad == ones: {torch.allclose(fc_bias_grad, torch.ones_like(fc_b
 # :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 의 업데이트를 모든
 # 파라미터에 한꺼번에 하는 셈이며, 자세한 내용은
 # :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`\ 에서 배웁니다.
-# 글 :ref:`post-autograd-easy`\ 의 옵티마이저는 학습률 0.01, 모멘텀 0.9인 확률적
-# 경사 하강법(SGD)입니다. SGD는 파라미터마다 버퍼를 두고
+# 글 :ref:`post-autograd-easy`\ 의 옵티마이저는 학습률(learning rate) 0.01, 모멘텀
+# 0.9인 확률적 경사 하강법(SGD)입니다. SGD는 파라미터마다 버퍼를 두고
 # :math:`\text{buf} \leftarrow 0.9 \cdot \text{buf} + \text{grad}`\ 로 업데이트한 뒤
 # 파라미터를 :math:`-\text{lr} \cdot \text{buf}`\ 만큼 움직입니다. 그래서 각 단계는
 # 앞선 단계들의 방향을 일부 이어 갑니다.
@@ -156,8 +156,8 @@ print(f"벡터 하나에 든 숫자: {before.numel():,}")
 # %%
 # 첫 단계에는 앞선 단계가 없습니다. SGD는 버퍼를 기울기 자체로 시작하므로, 모든
 # 파라미터는 :math:`-\text{lr} \cdot \text{grad}`\ 만큼 움직입니다. 평범한 경사
-# 하강법입니다. 둘의 차이는 많아야 :math:`10^{-7}` 정도인데, 이는 반올림 오차이며
-# 두 절 뒤에서 설명합니다.
+# 하강법입니다. 실제 변화와 이 값의 차이는 많아야 :math:`10^{-7}` 정도입니다. 이
+# 차이는 반올림에서 생기며, 두 절 뒤에서 설명합니다.
 lr = optim.param_groups[0]["lr"]
 step_1 = -lr * grad_1
 difference_1 = largest_difference(after_1 - before, step_1)
@@ -177,8 +177,8 @@ print(f"step()으로 바뀐 숫자: {moved.sum().item():,}")
 print(f"기울기는 0이 아닌데 그대로인 숫자: {stuck.sum().item():,}")
 
 # %%
-# 일부 숫자가 움직이지 않은 이유: float32의 간격
-# ----------------------------------------------
+# 일부 숫자가 움직이지 않은 이유: ``float32``\ 의 간격
+# ----------------------------------------------------
 # ``float32``\ 는 유효 숫자를 7자리쯤 담습니다
 # (:ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`). 값 :math:`v`\ 와 가장
 # 가까운 다른 ``float32`` 숫자 사이에는 대략 :math:`v \cdot 10^{-7}`\ 의 간격이 있고,
@@ -215,7 +215,7 @@ assert rounds_back
 # %%
 # 두 번째 단계: 모멘텀의 효과
 # ---------------------------
-# 학습 반복문에서는 단계가 이 순서로 되풀이됩니다. ``optim.zero_grad()``\ (이전
+# 학습 반복문에서는 다음 순서가 되풀이됩니다. ``optim.zero_grad()``\ (이전
 # 기울기 지우기,
 # :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py` 참고), 순전파,
 # 손실, ``backward()``, ``step()``\ 입니다. 두 번째 단계에서는 버퍼에 첫 기울기가
@@ -254,9 +254,9 @@ for momentum in (0.9, 0.0):
     print(f"momentum={momentum}: 이동량 {', '.join(steps)}")
 
 # %%
-# 기울기가 정확히 0인 이유 (선택)
-# -------------------------------
-# 이 절은 처음 읽을 때 건너뛰어도 되며, 뒤의 어떤 내용도 이 절에 의존하지 않습니다.
+# 일부 기울기가 정확히 0인 이유 (선택)
+# ------------------------------------
+# 이 절은 처음 읽을 때 건너뛰어도 됩니다. 뒤의 내용은 이 절을 몰라도 읽을 수 있습니다.
 # 첫 ``backward()``\ 는 많은 숫자의 기울기를 정확히 0으로 남겼습니다. ``split``\ 으로
 # ``grad_1``\ 을 파라미터마다 한 조각씩 다시 자르면, 0은 거의 모두 마지막
 # 스테이지(stage)인 ``layer4``\ 에 있습니다.
@@ -316,8 +316,8 @@ print(
 )
 
 # %%
-# 입력의 절반이 0이고, 그 0을 없애면 0인 기울기도 거의 다 사라집니다. 입력은 또한
-# 작습니다. 이미지 한 장에 채널 512개, 채널마다 2×2개의 위치뿐입니다. 3×3 필터를
+# 입력의 절반이 0이고, 그 0을 없애면 0인 기울기도 거의 다 사라집니다. 게다가 입력은
+# 작습니다. 이미지 한 장에 채널 512개, 채널마다 위치가 2×2개뿐입니다. 3×3 필터를
 # 2×2 특징 맵 위에서 밀면(테두리에는 0을 한 줄 덧댑니다), 네 모서리의 가중치는 실제
 # 입력과 한 위치에서, 네 변의 가운데 가중치는 두 위치에서, 중앙 가중치는 네
 # 위치에서 만납니다. 그림은 첫 단계의 기울기 가운데 정확히 0인 것의 비율을 필터의
@@ -335,9 +335,9 @@ plt.show()
 # 적으면 그 값이 모두 0인 경우가 잦고, 위치가 네 개이면 기울기가 0인 경우는 거의
 # 없습니다.
 #
-# 입력을 옮긴 뒤에도 남은 0은 필터 몇 개 전체에 몰려 있습니다. 필터 하나는
+# 입력에 0.01을 더한 뒤에도 남은 0은 몇몇 필터에 통째로 몰려 있습니다. 필터 하나는
 # ``conv.weight.grad[k]`` 한 조각이며, 이런 필터에서는 기울기가 모두 0입니다. 그
-# 이유는 이 페이지에서 더 따라가지 않습니다. 이 필터들 밖에는 0인 기울기가 더 이상
+# 이유는 이 페이지에서 더 따라가지 않습니다. 이 필터들을 빼면 0인 기울기는 하나도
 # 없습니다.
 whole_filters = (conv.weight.grad == 0).all(dim=(1, 2, 3))
 print(f"기울기가 모두 0인 필터: {whole_filters.sum().item()} / {len(whole_filters)}")
@@ -360,7 +360,9 @@ print(f"그 밖에서 0인 기울기: {(conv.weight.grad[~whole_filters] == 0).s
 # 각 부분은 이 장의 앞 페이지에서 설명했습니다. 손실이 왜 스칼라여야 하는지는
 # :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서,
 # ``step()``\ 이 대신 해 주는 업데이트는
-# :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서 다뤘습니다. API:
+# :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서 다뤘습니다.
+#
+# API 문서:
 # `torch.optim.SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_,
 # `torch.nextafter <https://docs.pytorch.org/docs/stable/generated/torch.nextafter.html>`_,

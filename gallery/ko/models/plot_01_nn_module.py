@@ -3,16 +3,16 @@ nn.Module로 모델 만들기
 =======================
 
 PyTorch에서 모델은 ``nn.Module``\ 을 상속하는 파이썬 클래스입니다. 이 페이지에서는 글
-:ref:`post-concepts`\ 와 :ref:`post-differentiable`\ 에 나오는 레이어 하나짜리 모델을
-직접 작성해 호출하고, 출력이 기억하는 것(``grad_fn``)을 읽고, 파라미터를 나열합니다.
-그다음 ``nn.Linear``\ 가 시작 가중치를 실제로 어떻게 정하는지, 새로 만든 레이어 수천 개로
-확인합니다.
+:ref:`post-concepts`\ 와 :ref:`post-differentiable`\ 에 나오는 레이어(층, layer) 하나짜리
+모델을 직접 작성해 호출해 보고, 출력에 남는 기록(``grad_fn``)을 읽고, 파라미터(parameter)
+목록을 살펴봅니다. 그다음 ``nn.Linear``\ 가 시작 가중치(weight)를 실제로 어떻게 정하는지
+새로 만든 레이어 수천 개로 확인합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림의 글꼴을 설정하고, 난수
-# 시드를 고정합니다. ``kaiming_uniform_bound``\ 는 이 페이지에서 유도할 초기화 공식을 사이트
-# 패키지에 테스트와 함께 구현해 둔 함수입니다.
+# 시드를 고정합니다. ``kaiming_uniform_bound`` 함수는 이 페이지에서 유도할
+# 초기화(initialization) 공식을 사이트 패키지에 구현하고 테스트까지 해 둔 것입니다.
 import inspect
 import math
 
@@ -30,16 +30,15 @@ torch.manual_seed(0)
 # %%
 # 모델은 클래스입니다
 # -------------------
-# 글 :ref:`post-concepts`\ 는 ``SimpleModel``\ 을 정의합니다. ``__init__``\ 에서
-# 레이어(층, layer)를 만들고, ``forward``\ 에는 입력이 거치는 계산을 적습니다.
-# ``nn.Linear(2, 1)``\ 은 :math:`y = w_1 x_1 + w_2 x_2 + b`\ 를 계산하는 레이어입니다. 입력
-# 2개를 출력 1개로 보내는 선형 변환에 상수 :math:`b`\ 를 더한 것입니다. 이 레이어를
-# ``self.linear``\ 에 대입하면 모델의 일부로 등록되고, 그래서 모델을 출력하면 이 레이어가
-# 목록에 나옵니다.
+# 글 :ref:`post-concepts`\ 는 ``SimpleModel``\ 을 정의합니다. ``__init__``\ 에서 레이어를
+# 만들고, ``forward``\ 에는 입력이 거치는 계산을 적습니다. ``nn.Linear(2, 1)``\ 은
+# :math:`y = w_1 x_1 + w_2 x_2 + b`\ 를 계산하는 레이어로, 입력 2개를 출력 1개로 보내는 선형
+# 변환에 상수 :math:`b`\ 를 더합니다. 이 레이어를 ``self.linear``\ 에 대입하면 모델의
+# 일부로 등록됩니다. 모델을 출력했을 때 이 레이어가 목록에 나오는 것도 그 때문입니다.
 class SimpleModel(nn.Module):
     def __init__(self):
         super().__init__()
-        self.linear = nn.Linear(2, 1)  # 입력 2, 출력 1
+        self.linear = nn.Linear(2, 1)  # 입력 2개, 출력 1개
 
     def forward(self, x):
         return self.linear(x)
@@ -50,10 +49,10 @@ print(model)
 
 
 # %%
-# 등록은 레이어라서 저절로 되는 것이 아니라 속성에 대입할 때 일어납니다. 평범한 파이썬
-# 리스트에 담은 레이어는 등록되지 않습니다. 모델을 출력해도 나오지 않고 파라미터도 없다고
-# 나오므로, ``parameters()``\ 를 받은 옵티마이저는 이 레이어를 결코 학습시키지 못합니다.
-# (레이어 여러 개를 리스트로 두려면 ``nn.ModuleList``\ 를 씁니다.)
+# 레이어는 속성에 대입할 때 등록됩니다. 평범한 파이썬 리스트에 담은 레이어는 등록되지
+# 않습니다. 모델을 출력해도 목록에 나오지 않고 파라미터도 하나도 없다고 나오므로,
+# ``parameters()``\ 를 받은 옵티마이저(optimizer)는 이 레이어를 끝내 학습시키지 못합니다.
+# (레이어 여러 개를 리스트로 관리하려면 PyTorch의 ``nn.ModuleList``\ 를 씁니다.)
 class ListModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -71,11 +70,12 @@ print(f"SimpleModel의 파라미터 텐서 수: {len(list(model.parameters()))}"
 # 모델 호출하기
 # -------------
 # 모델은 ``model.forward(x)``\ 가 아니라 함수처럼 ``model(x)``\ 로 호출합니다. 이렇게
-# 호출하면 ``forward``\ 를 실행하면서 그 앞뒤로 PyTorch가 필요한 처리를 합니다. 순전파
-# 훅(forward hook)이 그 예입니다. 훅은 모듈에 붙여 두는 함수로,
-# :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 의 선택 절에서 형태를
-# 기록할 때 썼습니다. 모델은 입력 여러 개를 첫 번째 차원으로 쌓은 *배치*\ (batch)를
-# 받습니다. 여기서는 배치가 숫자 2개짜리 행 하나이므로 출력은 숫자 1개짜리 행 하나입니다.
+# 호출하면 ``forward``\ 가 실행되고, 그 앞뒤로 PyTorch의 관리 작업도 함께 실행됩니다.
+# 순전파 훅(forward hook)이 그런 예입니다. 훅은 모듈에 붙여 두는 함수로,
+# :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 의 선택 절에서
+# 형태(shape)를 기록할 때 썼습니다. 모델은 입력 여러 개를 첫 번째 차원을 따라 쌓은
+# *배치*\ (batch)를 받습니다. 여기서는 배치가 숫자 2개짜리 행 하나이므로, 출력도 숫자
+# 1개짜리 행 하나입니다.
 x = torch.tensor([[1.0, 2.0]])
 output = model(x)
 print(output)
@@ -86,53 +86,53 @@ print(output)
 calls = []
 handle = model.register_forward_hook(lambda module, inputs, result: calls.append(1))
 model(x)
-print(f"model(x) 뒤의 훅 호출 횟수: {len(calls)}")
+print(f"model(x) 호출 뒤 훅 호출 횟수: {len(calls)}")
 model.forward(x)
-print(f"model.forward(x)까지 호출한 뒤의 훅 호출 횟수: {len(calls)}")
+print(f"model.forward(x)까지 호출한 뒤 훅 호출 횟수: {len(calls)}")
 handle.remove()
 
 # %%
-# 출력이 기억하는 것: ``grad_fn``
-# -------------------------------
-# 입력 ``x``\ 는 기울기가 필요 없지만 레이어의 가중치는 ``requires_grad=True``\ 입니다.
-# 그래서 출력은 자신이 어떻게 계산되었는지 기록합니다. 출력의 ``grad_fn``\ 은
-# ``AddmmBackward0``\ 입니다. *addmm*\ 은 "행렬 곱에 편향을 더한다", 곧
-# :math:`b + xW^T`\ 를 연산 하나로 처리한다는 뜻입니다.
+# 출력에 남는 기록: ``grad_fn``
+# -----------------------------
+# 입력 ``x``\ 는 기울기(gradient)가 필요 없지만, 레이어의 가중치는 기울기가
+# 필요합니다(``requires_grad=True``). 그래서 출력에는 자신이 어떻게 계산되었는지가
+# 기록됩니다. 출력의 ``grad_fn``\ 은 ``AddmmBackward0``\ 입니다. *addmm*\ 은 "행렬 곱에 편향(bias)을
+# 더한다"는 뜻으로, :math:`b + xW^T`\ 를 연산 하나로 계산합니다.
 print(f"x.requires_grad: {x.requires_grad}")
 print(f"output.grad_fn: {output.grad_fn.name()}")
 by_hand = model.linear.bias + x @ model.linear.weight.T
 print(f"output == bias + x @ weight.T: {torch.allclose(output, by_hand)}")
 
 # %%
-# 원인을 끄면 기록도 사라집니다. ``torch.no_grad()``
+# 기록이 생기는 원인을 없애면 기록도 사라집니다. ``torch.no_grad()``
 # (:ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서 배웠습니다) 안에서는
 # 같은 호출이 아무것도 기록하지 않습니다.
 with torch.no_grad():
     print(f"no_grad 안에서의 grad_fn: {model(x).grad_fn}")
 
 # %%
-# 노드 이름은 레이어만이 아니라 호출 방식에 따라서도 달라집니다. 편향이 없으면 레이어는
-# 그냥 행렬 곱이고, 입력이 3차원 이상이거나 1차원이면 그 앞뒤로 형태를 바꾸므로 마지막에
-# 기록되는 연산이 ``view``\ 가 됩니다.
+# 노드 이름은 레이어뿐 아니라 호출 방식에 따라서도 달라집니다. 편향이 없으면 레이어는
+# 단순한 행렬 곱입니다. 또 입력이 3차원 이상이거나 1차원이면 행렬 곱 앞뒤로 형태를
+# 바꾸므로, 마지막에 기록되는 연산이 ``view``\ 가 됩니다.
 print(f"nn.Linear(2, 1, bias=False), 2차원 입력: {nn.Linear(2, 1, bias=False)(x).grad_fn.name()}")
 print(f"nn.Linear(2, 1), 3차원 입력: {model.linear(torch.ones(4, 3, 2)).grad_fn.name()}")
 print(f"nn.Linear(2, 1), 1차원 입력: {model.linear(torch.ones(2)).grad_fn.name()}")
 
 # %%
-# 글 :ref:`post-differentiable`\ 에는 ``0``\ 이 없는 ``AddmmBackward``\ 가 나옵니다.
-# 예전 버전의 PyTorch가 출력하던 이름입니다. 지금의 PyTorch는 연산의 역전파 노드 이름
-# 끝에 번호를 붙여, 한 연산의 여러 변형(예: ``sum()``\ 과 ``sum(dim=...)``)이 쓰는 역전파
-# 공식을 구분합니다. (연산의 역전파가 아닌 노드에는 번호가 없습니다.
-# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`\ 에서 본 ``AccumulateGrad``
-# 노드가 그런 예입니다.)
+# 글 :ref:`post-differentiable`\ 에는 끝에 ``0``\ 이 없는 ``AddmmBackward``\ 가 나옵니다.
+# 예전 버전의 PyTorch가 출력하던 이름입니다. 지금의 PyTorch는 연산의 역전파(backward) 노드
+# 이름 끝에 번호를 붙입니다. 이 번호로 한 연산의 여러 변형, 예를 들어 ``sum()``\ 과
+# ``sum(dim=...)``\ 의 역전파 공식을 구별합니다. (연산의 역전파가 아닌 노드에는 번호가
+# 없습니다. :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`\ 에서 본
+# ``AccumulateGrad`` 노드가 그런 예입니다.)
 t = torch.ones(2, 3, requires_grad=True)
 print(f"t.sum(): {t.sum().grad_fn.name()}, t.sum(dim=0): {t.sum(dim=0).grad_fn.name()}")
 
 
 # %%
 # 글 :ref:`post-differentiable`\ 은 같은 신경망을 ``MyModel``\ 이라고 부르고, 결과를
-# ``out``\ 에 담았다가 돌려줍니다. 이름이 달라도 달라지는 것은 없습니다. 같은 시드로
-# 만든 두 모델은 가중치가 같고 출력도 같습니다.
+# ``out``\ 에 담았다가 돌려줍니다. 이름만 다를 뿐 차이는 없습니다. 같은 시드로 만든 두
+# 모델은 가중치가 같고, 따라서 출력도 같습니다.
 class MyModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -152,19 +152,19 @@ print(f"같은 출력: {torch.equal(simple(x), mine(x))}")
 # %%
 # 파라미터
 # --------
-# ``model.parameters()``\ 는 모델이 학습하는 텐서, 곧 파라미터(parameter)를 모두
-# 내줍니다. 옵티마이저(optimizer)에 넘기는 것이 바로 이것입니다. 옵티마이저는 파라미터를
-# 업데이트하는 객체로, :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 에서
-# 만났습니다. ``named_parameters()``\ 는 이름도 함께 줍니다. ``nn.Linear(2, 1)``\ 에는
-# 형태(shape)가 ``(1, 2)``\ 인 가중치와 ``(1,)``\ 인 편향이 있어, 모두 합쳐 숫자
+# ``model.parameters()``\ 는 모델이 학습하는 텐서, 곧 파라미터를 하나씩 모두 돌려줍니다.
+# 옵티마이저에는 바로 이 파라미터를 넘겨줍니다. 옵티마이저는 파라미터를 업데이트하는
+# 객체로, :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 에서
+# 처음 보았습니다. ``named_parameters()``\ 는 이름도 함께 돌려줍니다. ``nn.Linear(2, 1)``\ 에는
+# 형태가 ``(1, 2)``\ 인 가중치와 형태가 ``(1,)``\ 인 편향이 들어 있어, 숫자는 모두
 # 3개입니다.
 for name, parameter in model.named_parameters():
     print(f"{name}: 형태 {tuple(parameter.shape)}, requires_grad={parameter.requires_grad}")
 print(f"파라미터 수: {sum(p.numel() for p in model.parameters())}")
 
 # %%
-# 파라미터가 쓰인 연산이 기록되므로 ``backward()``\ 가 파라미터의 ``.grad``\ 를 채웁니다.
-# 출력은 :math:`w_1 x_1 + w_2 x_2 + b`\ 이므로, 가중치에 대한 기울기(gradient)는
+# 파라미터가 쓰인 연산은 기록되므로, ``backward()``\ 를 호출하면 파라미터의 ``.grad``\ 가
+# 채워집니다. 출력이 :math:`w_1 x_1 + w_2 x_2 + b`\ 이므로, 가중치에 대한 기울기는
 # :math:`x = [1, 2]`\ 이고 편향에 대한 기울기는 1입니다.
 output.backward()
 print(f"weight.grad: {model.linear.weight.grad}")
@@ -172,12 +172,13 @@ print(f"bias.grad: {model.linear.bias.grad}")
 print(f"weight.grad == x: {torch.equal(model.linear.weight.grad, x)}")
 
 # %%
-# nn.Linear가 시작 가중치를 정하는 방법
-# -------------------------------------
+# ``nn.Linear``\ 가 시작 가중치를 정하는 방법
+# -------------------------------------------
 # 글 :ref:`post-concepts`\ 는 가중치가 "Kaiming He 초기화(Kaiming Uniform
-# Initialization)"로 시작한다고 말합니다. 레이어를 만들 때 실제로 무슨 일이 일어나는지는
-# PyTorch 소스 코드가 보여 줍니다. 가중치는 ``a=math.sqrt(5)``\ 로 ``kaiming_uniform_``\ 을
-# 거치고, 편향은 따로 정한 경계값으로 균등 분포에서 뽑습니다.
+# Initialization)"로 시작한다고 설명합니다. 레이어를 만들 때 실제로 무슨 일이 일어나는지는
+# PyTorch 소스 코드에서 볼 수 있습니다. 가중치는 ``a=math.sqrt(5)``\ 를 준
+# ``kaiming_uniform_``\ 으로 초기화하고, 편향은 별도의 경계값(bound)을 둔 균등 분포에서
+# 뽑습니다.
 print(inspect.getsource(nn.Linear.reset_parameters))
 
 # %%
@@ -185,11 +186,11 @@ print(inspect.getsource(nn.Linear.reset_parameters))
 # ----
 # ``kaiming_uniform_``\ 은 :math:`U(-\text{bound}, \text{bound})`\ 에서 값을 뽑습니다.
 # 여기서 :math:`\text{bound} = \text{gain} \cdot \sqrt{3 / n}`\ 이고, :math:`n`\ 은 입력
-# 개수인 ``fan_in``\ 입니다. 음수 쪽 기울기가 :math:`a`\ 인 leaky ReLU에 대해
+# 개수인 ``fan_in``\ 입니다. leaky ReLU의 음수 쪽 기울기(slope)를 :math:`a`\ 라고 하면
 # :math:`\text{gain} = \sqrt{2 / (1 + a^2)}`\ 입니다(``kaiming_uniform_``\ 의
-# ``nonlinearity`` 기본값이 leaky ReLU입니다). :math:`a = \sqrt{5}`\ 이면 gain은
-# :math:`\sqrt{1/3}`\ 이 되어 :math:`\text{bound} = 1 / \sqrt{n}`, 곧 편향과 같은
-# 경계값이 됩니다. 아래 셀은 이 경계값을 세 가지 방법으로 계산합니다.
+# ``nonlinearity`` 기본값이 leaky ReLU입니다). :math:`a = \sqrt{5}`\ 이면
+# :math:`\text{gain}`\ 은 :math:`\sqrt{1/3}`\ 이 되어 :math:`\text{bound} = 1 / \sqrt{n}`,
+# 곧 편향과 같은 경계값이 됩니다. 아래 셀은 이 경계값을 세 가지 방법으로 계산합니다.
 for fan_in in (2, 64):
     gain = nn.init.calculate_gain("leaky_relu", math.sqrt(5))
     print(
@@ -201,11 +202,11 @@ for fan_in in (2, 64):
 # %%
 # 레이어 수천 개로 확인하기
 # -------------------------
-# 공식이 맞다면 새로 만든 레이어 여러 개의 가중치는 :math:`[-\text{bound}, \text{bound}]`\ 를
-# 고르게 채우고 그 밖으로는 절대 나가지 않으며, 경계값은 출력 개수와 상관없이 입력 개수로만
-# 정해져야 합니다. 또 :math:`[-b, b]`\ 의 균등 분포는 표준편차가 :math:`b / \sqrt{3}`\ 입니다.
-# 입력이 2개인 레이어와 64개인 레이어를 출력 1개짜리와 여러 개짜리로 각각 만들어 시작
-# 가중치와 편향을 모읍니다.
+# 공식이 맞다면, 새로 만든 레이어 여러 개의 가중치는 :math:`[-\text{bound}, \text{bound}]`
+# 구간을 고르게 채우고 그 밖으로는 절대 나가지 않습니다. 또 경계값은 출력 개수와 상관없이
+# 입력 개수로만 정해집니다. 그리고 :math:`[-b, b]`\ 의 균등 분포는 표준편차가
+# :math:`b / \sqrt{3}`\ 입니다. 입력이 2개인 레이어와 64개인 레이어를 각각 출력 1개짜리와
+# 여러 개짜리로 만들어, 시작 가중치와 편향을 모읍니다.
 samples = {}
 for fan_in, fan_out, count in ((2, 1, 2000), (2, 64, 100), (64, 1, 200), (64, 32, 20)):
     layers = [nn.Linear(fan_in, fan_out) for _ in range(count)]
@@ -217,13 +218,13 @@ for fan_in, fan_out, count in ((2, 1, 2000), (2, 64, 100), (64, 1, 200), (64, 32
     inside = bool((weights.abs() <= bound).all() and (biases.abs() <= bound).all())
     print(
         f"nn.Linear({fan_in}, {fan_out}): 가중치 {weights.numel()}개의 범위 "
-        f"[{weights.min():.4f}, {weights.max():.4f}], 경계값 {bound:.4f}, 모두 안쪽: {inside}"
+        f"[{weights.min():.4f}, {weights.max():.4f}], 경계값 {bound:.4f}, 모두 구간 안: {inside}"
     )
     print(f"  가중치의 표준편차 {weights.std():.4f}, 경계값 / sqrt(3) = {bound / math.sqrt(3):.4f}")
 
 # %%
 # :math:`[-b, b]`\ 의 균등 분포는 구간 안에서 밀도가 :math:`1 / (2b)`\ 이고 밖에서는
-# 0입니다. 출력이 1개인 레이어들의 가중치 히스토그램을 이 밀도와 함께 그립니다.
+# 0입니다. 가중치의 히스토그램을 이 밀도와 겹쳐 그립니다.
 fig, axes = plt.subplots(1, 2, figsize=(7, 3))
 for ax, fan_in in zip(axes, (2, 64), strict=True):
     weights = samples[fan_in]
@@ -244,14 +245,14 @@ fig.suptitle("새로 만든 레이어의 시작 가중치")
 plt.show()
 
 # %%
-# 그림에서 히스토그램은 평평하고 정확히 :math:`\pm 1/\sqrt{n}` 구간을 채웁니다. 입력이
-# 많을수록 구간이 좁아지고, 위의 출력처럼 출력 개수가 1개든 여러 개든 경계값은 같습니다.
-# 따라서 글이 이름을 댄 함수는 맞지만, 흔히 "Kaiming(He) 초기화"라고 부르는 것과는
-# 다릅니다. He 등이 ReLU 신경망을 위해 제안한 초기화를 균등 분포로 쓰면
-# (``kaiming_uniform_``\ 에 기본값 :math:`a = 0`\ 을 주면) gain이 :math:`\sqrt{2}`\ 이고
-# 경계값이 :math:`\sqrt{6}`\ 배 넓습니다.
-# ``a=math.sqrt(5)``\ 를 주면 ``kaiming_uniform_``\ 은 PyTorch 소스의 주석이 말하듯
-# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})`\ 에서 뽑는 일을 돌아서 할 뿐입니다.
+# 그림의 히스토그램은 평평하고, 정확히 :math:`\pm 1/\sqrt{n}` 구간을 채웁니다. 입력이
+# 많을수록 구간이 좁아집니다. 앞 셀의 결과에서 보듯, 출력 개수가 1개든 여러 개든 경계값은
+# 같습니다. 따라서 글이 말한 함수 이름은 맞지만, 실제로 하는 일은 흔히 "Kaiming(He)
+# 초기화"라고 부르는 것과 다릅니다. He 등이 ReLU 신경망을 위해 제안한 초기화를 균등 분포
+# 버전(``kaiming_uniform_``\ 에 기본값 :math:`a = 0`\ 을 준 것)으로 쓰면
+# :math:`\text{gain}`\ 이 :math:`\sqrt{2}`\ 이고 경계값이 :math:`\sqrt{6}`\ 배 넓습니다.
+# PyTorch 소스의 주석에도 적혀 있듯, ``a=math.sqrt(5)``\ 를 준 ``kaiming_uniform_``\ 은
+# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})`\ 에서 값을 뽑는 일을 에둘러 할 뿐입니다.
 he_bound = kaiming_uniform_bound(64, a=0.0)
 linear_bound = kaiming_uniform_bound(64, a=math.sqrt(5))
 print(f"fan_in=64: He (a=0) 경계값 {he_bound:.4f}, nn.Linear 경계값 {linear_bound:.4f}")
@@ -260,12 +261,12 @@ print(f"비율: {he_bound / linear_bound:.4f}, sqrt(6) = {math.sqrt(6):.4f}")
 # %%
 # 정리
 # ----
-# 모델은 ``nn.Module``\ 을 상속합니다. 레이어는 ``__init__``\ 에, 계산은 ``forward``\ 에
-# 두고, ``model(x)``\ 로 호출합니다. 출력은 ``grad_fn``\ 을 지니고(편향이 있는 선형
-# 레이어에 2차원 배치를 넣으면 ``AddmmBackward0``), 속성에 대입한 레이어는 등록되며(평범한
-# 리스트에 담은 레이어는 등록되지 않음), ``parameters()``\ 는 가중치를 옵티마이저에
-# 넘겨줍니다. 입력이 :math:`n`\ 개인 ``nn.Linear``\ 는 가중치와 편향 모두
-# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})`\ 에서 시작합니다.
+# 모델은 ``nn.Module``\ 을 상속해 만듭니다. 레이어는 ``__init__``\ 에서 만들고, 계산은
+# ``forward``\ 에 적고, 호출은 ``model(x)``\ 로 합니다. 출력에는 ``grad_fn``\ 이
+# 붙습니다(편향이 있는 선형 레이어에 2차원 배치를 넣으면 ``AddmmBackward0``). 속성에 대입한
+# 레이어는 등록되지만, 평범한 리스트에 담은 레이어는 등록되지 않습니다. ``parameters()``\ 로 가중치를
+# 옵티마이저에 넘깁니다. 입력이 :math:`n`\ 개인 ``nn.Linear``\ 는 가중치와 편향을 모두
+# :math:`U(-1/\sqrt{n}, 1/\sqrt{n})`\ 에서 뽑아 시작합니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`
 #

@@ -2,18 +2,18 @@ r"""
 사용자 정의 손실 함수
 =====================
 
-PyTorch에서 손실 함수(loss function)도 ``nn.Module``\ 의 하나일 뿐입니다. 예측값과 정답을
-받아, 자동 미분(autograd)으로 기울기를 구할 수 있는 숫자를 돌려줍니다. 이 페이지에서는 글
-:ref:`post-differentiable`\ 의 ``CustomLoss``, 곧 절댓값 오차의 합을 작성하고, 그것이 값과
-기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과 같은지 확인한 뒤, 이런 손실이 왜 필요한지
-보여 줍니다. 이상치가 섞인 데이터에서 학습하면, 평균 제곱 오차가 놓치는 직선을 이 손실은
-찾아냅니다.
+PyTorch에서는 손실 함수(loss function)도 평범한 ``nn.Module``\ 일 뿐입니다. 예측값과
+정답을 받아, 자동 미분(autograd)으로 기울기(gradient)를 구할 수 있는 숫자를 돌려줍니다. 이
+페이지에서는 글 :ref:`post-differentiable`\ 의 ``CustomLoss``, 곧 절댓값 오차의 합을 직접
+작성합니다. 이 손실이 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과 같은지 확인한
+뒤, 이런 손실을 왜 쓰는지 보여 줍니다. 이상치(outlier)가 섞인 데이터로 학습하면, 평균 제곱
+오차가 놓치는 직선을 이 손실은 찾아냅니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림의 글꼴을 설정하고, 난수
-# 시드를 고정합니다. ``pytorch_basics.losses``\ 에는 이 페이지의 손실을 테스트와 함께
-# 구현한 버전이 있고, 여기에 더한 두 가지 기능은 마지막에 살펴봅니다.
+# 시드를 고정합니다. ``pytorch_basics.losses``\ 에는 이 페이지의 손실을 구현하고 테스트까지
+# 해 둔 버전이 있습니다. 이 버전에 더한 두 가지 기능은 마지막에 살펴봅니다.
 import copy
 
 import matplotlib.pyplot as plt
@@ -45,9 +45,9 @@ class CustomLoss(nn.Module):
 
 # %%
 # 쓰는 법은 내장 손실과 똑같습니다. 한 번 만들어 두고, 모델의 출력과 정답을 넣어 호출합니다.
-# 결과에는 ``grad_fn=<SumBackward0>``\ 가 붙어 있어 여기서 ``backward()``\ 를 시작할 수
-# 있습니다. (글에서는 0.7624가 출력되었습니다. 이 값은 모델의 무작위 시작 가중치에 따라
-# 달라집니다.)
+# 결과에 ``grad_fn=<SumBackward0>`` 표시가 붙어 있으므로, 여기서부터 ``backward()``\ 를
+# 호출할 수 있습니다. (글에서는 0.7624가 출력되었습니다. 이 값은 모델의 무작위 시작
+# 가중치에 따라 달라집니다.)
 model = SimpleModel()
 criterion = CustomLoss()
 x = torch.tensor([[1.0, 2.0]])
@@ -57,11 +57,11 @@ loss = criterion(output, y_true)
 print(loss)
 
 # %%
-# nn.L1Loss(reduction="sum")과 같습니다
-# --------------------------------------
+# ``nn.L1Loss(reduction="sum")``\ 과 같습니다
+# -------------------------------------------
 # ``nn.L1Loss``\ 도 :math:`|\hat{y}_i - y_i|`\ 를 계산한 뒤, 기본값으로는 *평균*\ 을 냅니다.
-# ``reduction="sum"``\ 을 주면 모두 더하는데, 이것이 ``CustomLoss``\ 가 하는 일입니다.
-# 형태가 ``(8, 3)``\ 인 무작위 예측값과 정답으로 둘을 비교합니다.
+# ``reduction="sum"``\ 을 주면 모두 더하는데, 바로 ``CustomLoss``\ 가 하는 일입니다.
+# 형태(shape)가 ``(8, 3)``\ 인 무작위 예측값과 정답으로 둘을 비교합니다.
 y_pred = torch.randn(8, 3)
 target = torch.randn(8, 3)
 ours = criterion(y_pred, target)
@@ -73,8 +73,8 @@ print(f"같음: {torch.allclose(ours, builtin)}")
 # 기울기도 같습니다
 # -----------------
 # :math:`|\hat{y}_i - y_i|`\ 를 :math:`\hat{y}_i`\ 로 미분하면 오차의 부호
-# :math:`\operatorname{sign}(\hat{y}_i - y_i)`\ 가 됩니다. 모든 예측값이 같은 세기로 밀리고
-# 방향만 다릅니다. 두 손실 모두 자동 미분이 이 기울기(gradient)를 찾아냅니다.
+# :math:`\operatorname{sign}(\hat{y}_i - y_i)`\ 가 됩니다. 모든 예측값이 같은 세기로 밀리고,
+# 방향만 다릅니다. 자동 미분은 두 손실 모두에서 이 기울기를 구해 냅니다.
 pred_ours = y_pred.clone().requires_grad_()
 pred_builtin = y_pred.clone().requires_grad_()
 criterion(pred_ours, target).backward()
@@ -87,8 +87,8 @@ print(f"기울기 == sign(y_pred - target): {is_sign}")
 # 손실을 직접 만드는 이유: 이상치
 # -------------------------------
 # 무엇이 "잘 맞춘 것"인지는 손실이 정합니다. 점 30개가 직선 :math:`y = 2x + 1` 근처에
-# 있고, 그중 세 개는 멀리 옮겨 놓은 이상치(outlier)입니다. 제곱 오차는 거리의 제곱으로
-# 커지므로 이 세 점의 비중이 큽니다. 절댓값 오차는 거리에 비례해서만 커집니다.
+# 있고, 그중 세 개는 멀리 옮겨 놓은 이상치입니다. 제곱 오차는 거리의 제곱으로 커지므로 이
+# 세 점의 비중이 큽니다. 반면 절댓값 오차는 거리에 비례해서 커질 뿐입니다.
 xs = torch.linspace(-2, 2, 30).unsqueeze(1)
 ys = 2 * xs + 1 + 0.2 * torch.randn(30, 1)
 outliers = torch.tensor([3, 8, 26])
@@ -97,8 +97,8 @@ print(f"이상치의 x 위치: {xs[outliers].flatten()}")
 
 # %%
 # 입력이 하나인 같은 선형 모델을 같은 출발점에서 두 번 학습시킵니다. 한 번은
-# ``nn.MSELoss``\ 로, 한 번은 ``CustomLoss``\ 로, 각각 Adam 500걸음입니다(Adam은 앞
-# 페이지에서 본, 파라미터마다 걸음 크기를 따로 정하는 옵티마이저입니다).
+# ``nn.MSELoss``\ 로, 한 번은 ``CustomLoss``\ 로, 각각 Adam으로 500걸음씩 학습합니다(Adam은
+# 앞 페이지에서 본, 파라미터마다 걸음 크기를 따로 정하는 옵티마이저입니다).
 start = nn.Linear(1, 1)
 
 
@@ -118,8 +118,8 @@ for name, line in (("MSELoss", mse_line), ("CustomLoss", l1_line)):
     print(f"{name}: 직선의 기울기 {line.weight.item():.4f}, 절편 {line.bias.item():.4f}")
 
 # %%
-# MSE로 맞춘 직선은 수렴했습니다. ``torch.linalg.lstsq``\ 가 바로 계산하는 최소제곱
-# 직선과 같습니다(앞 페이지에서처럼).
+# MSE로 맞춘 직선은 수렴한 상태입니다. 앞 페이지에서처럼 ``torch.linalg.lstsq``\ 로 바로
+# 계산한 최소제곱 직선과 같습니다.
 design = torch.cat([xs, torch.ones(30, 1)], dim=1)
 least_squares = torch.linalg.lstsq(design, ys).solution.flatten()
 fitted = torch.cat([mse_line.weight.detach().flatten(), mse_line.bias.detach()])
@@ -127,7 +127,7 @@ print(f"최소제곱 직선: 기울기 {least_squares[0]:.4f}, 절편 {least_squ
 print(f"MSE 직선 == 최소제곱 직선: {torch.allclose(fitted, least_squares, atol=1e-3)}")
 
 # %%
-# 참 직선은 기울기 2, 절편 1입니다. 그림은 데이터 위에 두 직선을 함께 그립니다.
+# 참 직선은 기울기 2, 절편 1입니다. 그림에 데이터와 두 직선을 함께 그립니다.
 keep = torch.ones(30, dtype=torch.bool)
 keep[outliers] = False
 with torch.no_grad():
@@ -147,7 +147,7 @@ with torch.no_grad():
 # 그림에서 MSE 직선은 빨간 점 세 개에 끌려 기울어졌지만, 절댓값 오차 직선은 나머지 점들을
 # 따라갑니다. 점이 아무리 멀리 있어도 직선을 당기는 힘은 모두 같기 때문입니다.
 #
-# 이것이 원인인지 두 가지로 확인합니다. 이상치 세 점을 참 직선 위로 되돌려 놓으면 두 손실
+# 정말 이것이 원인인지 두 가지로 확인합니다. 이상치 세 점을 참 직선 위로 되돌려 놓으면 두 손실
 # 모두 참 직선에 가까운 거의 같은 직선을 찾습니다. 또 평균(MSE)과 합(``CustomLoss``)을
 # 비교해도 공정합니다. 손실에 상수를 곱해도 Adam의 걸음은 달라지지 않으므로(기울기가
 # Adam의 ``eps``\ 보다 훨씬 크기만 하면) 절댓값 오차의 평균도 합과 같은 직선을 줍니다.
@@ -156,39 +156,40 @@ clean_ys[outliers] = 2 * xs[outliers] + 1
 clean_mse = train_on(nn.MSELoss(), clean_ys)
 clean_l1 = train_on(CustomLoss(), clean_ys)
 mean_l1 = train_on(lambda y_pred, y_true: CustomLoss()(y_pred, y_true) / 30, ys)
-print(f"이상치 없음, MSELoss: 기울기 {clean_mse.weight.item():.4f}")
-print(f"이상치 없음, CustomLoss: 기울기 {clean_l1.weight.item():.4f}")
-print(f"이상치 있음, CustomLoss / 30: 기울기 {mean_l1.weight.item():.4f}")
+print(f"이상치 없음, MSELoss: 직선의 기울기 {clean_mse.weight.item():.4f}")
+print(f"이상치 없음, CustomLoss: 직선의 기울기 {clean_l1.weight.item():.4f}")
+print(f"이상치 있음, CustomLoss / 30: 직선의 기울기 {mean_l1.weight.item():.4f}")
 print(f"합으로 맞춘 직선과 같음: {torch.allclose(mean_l1.weight, l1_line.weight, atol=1e-4)}")
 
 # %%
-# 손실을 고르는 것은 오차에 어떤 값을 매길지 고르는 일입니다. 원하는 바를 표현하는 내장
+# 손실 함수를 고르면 오차마다 얼마의 대가를 매길지도 정해집니다. 원하는 바를 표현하는 내장
 # 손실이 없으면 직접 만들면 되고, 기울기는 자동 미분이 구해 줍니다. (PyTorch의
 # ``nn.HuberLoss``\ 는 0 근처에서는 제곱, 멀리서는 절댓값을 쓰는 내장 절충안입니다.)
 #
-# 패키지 버전: reduction과 형태 검사
-# ----------------------------------
-# ``pytorch_basics.losses.CustomLoss``\ 는 내장 손실이 갖춘 기능을 더합니다.
+# 패키지 버전: ``reduction``\ 과 형태 검사
+# ----------------------------------------
+# ``pytorch_basics.losses.CustomLoss``\ 에는 내장 손실들이 갖춘 기능을 더했습니다.
 # ``reduction`` 인자(argument)는 글에서처럼 기본값이 ``"sum"``\ 이고, ``"mean"``\ 이나
-# ``"none"``\ 도 됩니다. 각각 같은 reduction의 ``nn.L1Loss``\ 와 같습니다.
+# ``"none"``\ 도 줄 수 있습니다. 어느 값이든 같은 ``reduction``\ 을 준 ``nn.L1Loss``\ 와
+# 결과가 같습니다.
 for reduction in ("sum", "mean", "none"):
     checked = losses.CustomLoss(reduction=reduction)(y_pred, target)
     expected = nn.L1Loss(reduction=reduction)(y_pred, target)
     print(f"{reduction}: nn.L1Loss와 같음: {torch.allclose(checked, expected)}")
 
 # %%
-# 형태(shape)도 검사하는데, 이것이 중요합니다. 형태가 ``(4, 1)``\ 인 예측값에서 ``(4,)``\ 인
-# 정답을 빼면 브로드캐스팅(텐서 장에서 배운, 형태를 맞추는 규칙) 때문에 모든 쌍의
-# ``(4, 4)`` 표가 됩니다. 그러면 글의 버전은 차이 4개 대신 16개를 오류 없이 조용히
-# 더합니다.
+# 형태도 검사하는데, 이 검사가 중요합니다. 형태가 ``(4, 1)``\ 인 예측값에서 형태가
+# ``(4,)``\ 인 정답을 빼면, 브로드캐스팅(broadcasting, 텐서 장에서 배운 형태 결합 규칙)
+# 때문에 모든 쌍의 차를 담은 ``(4, 4)`` 표가 됩니다. 그러면 글의 버전은 차이 4개가 아니라
+# 16개를 아무 오류 없이 더해 버립니다.
 prediction = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
 flat_target = torch.tensor([1.0, 2.0, 3.0, 4.0])
 print(f"y_pred - y_true의 형태: {tuple((prediction - flat_target).shape)}")
 print(f"글의 CustomLoss: {criterion(prediction, flat_target).item():.4f} (0이어야 함)")
 
 # %%
-# 패키지의 손실은 이런 입력을 거부하고 두 형태를 모두 알려 줍니다. 알 수 없는 reduction은
-# 손실을 만들 때 바로 거부합니다.
+# 패키지의 손실은 이런 입력을 거부하고, 오류 메시지에 두 형태를 모두 적어 줍니다. 알 수
+# 없는 ``reduction`` 값은 손실을 만드는 시점에 거부합니다.
 try:
     losses.CustomLoss()(prediction, flat_target)
 except ValueError as error:
@@ -203,12 +204,12 @@ except ValueError as error:
 # ----
 # 사용자 정의 손실 함수는 ``forward``\ 가 숫자 하나를 돌려주는 ``nn.Module``\ 이고, 기울기는
 # 자동 미분이 맡습니다. ``CustomLoss``\ 는 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과
-# 같으며, 이상치가 섞인 데이터에서는 MSE가 끌려가는 동안 다수의 점을 따라갑니다. 실습
-# 장에서는 지금까지 배운 것을 모두 써서 망가진 이미지를 복원합니다.
+# 같습니다. 이상치가 섞인 데이터에서 MSE는 이상치 쪽으로 끌려가지만, 이 손실은 다수의 점을
+# 따라갑니다. 실습 장에서는 지금까지 배운 것을 모두 써서 망가진 이미지를 복원합니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
 #
 # PyTorch 공식 문서: `nn.L1Loss <https://docs.pytorch.org/docs/stable/generated/torch.nn.L1Loss.html>`_,
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,
 # `nn.HuberLoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html>`_,
-# `torch.nn의 손실 함수들 <https://docs.pytorch.org/docs/stable/nn.html#loss-functions>`_.
+# `torch.nn의 손실 함수 목록 <https://docs.pytorch.org/docs/stable/nn.html#loss-functions>`_.

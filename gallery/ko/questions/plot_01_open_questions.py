@@ -3,7 +3,7 @@ r"""
 ================
 
 이 사이트의 바탕이 된 글들은 네 가지 질문을 매듭짓지 않거나 말로만 답하고 넘어갑니다. 글
-:ref:`post-basics-autograd`\ 는 NumPy 배열을 텐서로 바꿀 때 ``torch.from_numpy``\ 와
+:ref:`post-basics-autograd`\ 는 NumPy 배열을 텐서(tensor)로 바꿀 때 ``torch.from_numpy``\ 와
 ``torch.tensor`` 중 무엇을 언제 써야 하는지, 그리고 다음에 무엇을 배울지 묻습니다. 글
 :ref:`post-deep-learning-1`\ 은 ``torch.empty``\ 의 "쓰레기값"이 어디서 오는지 말로 설명하고,
 글 :ref:`post-autograd-easy`\ 는 이유를 밝히지 않은 채 튜토리얼이 "CPU에서만" 동작한다고
@@ -52,31 +52,31 @@ fig.suptitle("array[0] = 7 이후")
 plt.show()
 
 # %%
-# 그림에서 배열과 ``from_numpy`` 텐서는 똑같이 7을 담고 있습니다. 같은 메모리를 두 번 본
-# 것이기 때문이고, 복사본은 0을 그대로 갖고 있습니다.
+# 그림에서 배열과 ``from_numpy`` 텐서는 똑같이 7을 담고 있습니다. 둘은 하나의 메모리를 두
+# 번 보여 줄 뿐이기 때문입니다. 반면 복사본에는 0이 그대로 남아 있습니다.
 # 정리하면, 배열이 크고 복사를 피하고 싶다면 ``from_numpy``\ (또는 ``torch.as_tensor``)를
 # 쓰되 양쪽이 함께 바뀐다는 점을 기억하세요. 텐서가 배열과 독립적이어야 한다면
-# ``torch.tensor``\ 를 씁니다. ``as_tensor``\ 와 ``.numpy()``\ 로 되돌아가는 방법까지 포함한 자세한
-# 내용은 :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에 있습니다.
+# ``torch.tensor``\ 를 쓰세요. ``as_tensor``\ 와 ``.numpy()``\ 로 되돌아가는 방법까지 포함한
+# 자세한 내용은 :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에 있습니다.
 #
 # 2. torch.empty는 왜 쓰레기값을 보여 줄까?
 # -----------------------------------------
-# 글 :ref:`post-deep-learning-1`\ 에서는 ``torch.empty``\ 가 한 번은 0을, 다음에는 예전
+# 글 :ref:`post-deep-learning-1`\ 에서 ``torch.empty``\ 는 한 번은 0을, 다음에는 예전
 # 숫자를 돌려줍니다. 글은 그 이유를 묻고, PyTorch가 속도를 위해 메모리를 채우는 일을
-# 건너뛰기 때문이라고 답합니다. 맞는 설명입니다. ``torch.empty``\ 는 메모리를
-# 잡기만 하고 아무것도 쓰지 않습니다. 그만큼 채우는 시간을 아낍니다(시간 측정은
+# 건너뛰기 때문이라고 답합니다. 맞는 설명입니다. ``torch.empty``\ 는 메모리를 잡기만 하고
+# 아무것도 쓰지 않습니다. 그만큼 채우는 시간을 아낍니다(시간 측정은
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에 있습니다). 그 안에 "들어 있는"
 # 값은 그 메모리에 원래 있던 값이라, 여기서 출력하면 실행할 때마다 다른 숫자가 나올 수
-# 있습니다. 초기화되지 않은 메모리(uninitialised memory)의
-# 문제를 PyTorch가 눈에 보이게 해 줄 수도 있습니다. 결정적(deterministic) 모드에서는 이런
-# 메모리를 일부러 NaN("숫자가 아님")으로 채웁니다.
+# 있습니다. 초기화되지 않은 메모리(uninitialised memory)의 이런 문제를 PyTorch로 눈에 보이게
+# 만들 수도 있습니다. 결정적(deterministic) 모드에서는 이런 메모리를 일부러 NaN("숫자가
+# 아님")으로 채웁니다.
 torch.use_deterministic_algorithms(True)
 print(f"결정적 모드의 torch.empty(4): {torch.empty(4)}")
 torch.use_deterministic_algorithms(False)
 
 # %%
-# ``torch.empty``\ 는 읽기 전에 모든 요소를 덮어쓸 때 안전합니다. 예를 들어 연산의
-# ``out=``\ 으로 쓸 때입니다. 그렇지 않다면 글 :ref:`post-deep-learning-1`\ 의 결론처럼
+# ``torch.empty``\ 는 읽기 전에 모든 요소를 덮어쓸 때 안전합니다. 연산의 ``out=`` 인자로
+# 넘길 때가 그런 예입니다. 그렇지 않다면 글 :ref:`post-deep-learning-1`\ 의 결론처럼
 # ``torch.zeros``\ 나 ``torch.rand``\ 를 쓰세요. 자세한 내용은
 # :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에 있습니다.
 a = torch.tensor([1.0, 2.0, 3.0])
@@ -92,10 +92,10 @@ print(f"torch.add(a, b, out=out) 뒤의 out: {out}")
 # 않습니다"라는 안내가 있습니다. 이 안내는 PyTorch 튜토리얼 *A Gentle Introduction to
 # torch.autograd*에서 온 것으로, 원문에는 "(텐서를 CUDA로 옮기더라도)"라는 말이 붙어 있고
 # 이유는 적혀 있지 않습니다. 자동 미분에는 CPU 전용인 부분이 없습니다. 튜토리얼 코드가
-# 모든 것을 CPU에 만들 뿐입니다. 그런데 이것을 무심코 옮기면 함정이 있습니다. ``.to()``\ 는
-# 원본에서 계산한 *새* 텐서를 돌려주므로 리프 텐서(leaf tensor)가 아니고, ``backward()``\ 는
-# 원본의 ``.grad``\ 를 채웁니다. 다른 dtype으로 복사해 보면 어느 컴퓨터에서나 같은 현상을 볼
-# 수 있습니다.
+# 모든 것을 CPU에 만들 뿐입니다. 그런데 이 코드를 생각 없이 그대로 옮기면 함정에 빠집니다.
+# ``.to()``\ 는 원본에서 계산한 *새* 텐서를 돌려주므로 이 텐서는 리프 텐서(leaf tensor)가
+# 아니고, ``backward()``\ 는 이 텐서 대신 원본의 ``.grad``\ 를 채웁니다. 다른 dtype으로
+# 복사해 보면 어느 컴퓨터에서나 같은 현상을 볼 수 있습니다.
 a = torch.tensor([2.0, 3.0], requires_grad=True)
 moved = a.to(torch.float64)
 print(f"moved.is_leaf: {moved.is_leaf}, moved.grad_fn: {moved.grad_fn.name()}")
@@ -105,12 +105,11 @@ print(f"기울기는 원본으로 갔습니다: a.grad = {a.grad}")
 # %%
 # 장치(device)에 구애받지 않는 방법은 ``torch.accelerator``\ 로 장치를 한 번 고르고 텐서를
 # 처음부터 그 장치에 만드는 것(``device=``), 그리고 모델은 ``model.to(device)``\ 로 옮기는
-# 것입니다.
-# ``model.to``\ 는 파라미터를 제자리에서 옮기므로 파라미터는 리프로 남습니다. 아래는
-# 튜토리얼의 학습 단계를 이렇게 쓴 것입니다. 무작위 가중치의 ResNet-18(사이트를 만드는
-# 동안에는 아무것도 내려받을 수 없습니다), 무작위 1x3x64x64 이미지, 무작위 레이블 1000개,
-# 모멘텀을 쓰는 SGD입니다. GPU 같은 가속기(accelerator)가 있으면 가속기에서, 없으면 CPU에서
-# 실행됩니다.
+# 것입니다. ``model.to``\ 는 파라미터(parameter)를 제자리에서 옮기므로 파라미터는 리프로
+# 남습니다. 아래는 튜토리얼의 학습 단계를 이렇게 쓴 것입니다. 무작위 가중치의
+# ResNet-18(사이트를 만드는 동안에는 아무것도 내려받을 수 없습니다), 무작위 1x3x64x64
+# 이미지, 무작위 레이블 1000개, 모멘텀을 쓰는 SGD입니다. GPU 같은 가속기(accelerator)가
+# 있으면 가속기에서, 없으면 CPU에서 실행됩니다.
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 model = resnet18().to(device)
 data = torch.rand(1, 3, 64, 64, device=device)
@@ -125,8 +124,8 @@ on_device = all(p.grad.device == p.device for p in model.parameters())
 print(f"모든 기울기가 파라미터와 같은 장치에: {on_device}")
 
 # %%
-# 튜토리얼의 뒷부분 :math:`Q = 3a^3 - b^2`\ 도 고른 장치에서 똑같이 동작합니다. 기울기는
-# :math:`9a^2`\ 와 :math:`-2b`\ 입니다.
+# 튜토리얼의 뒷부분 :math:`Q = 3a^3 - b^2`\ 도 고른 장치에서 똑같이 동작합니다.
+# 기울기(gradient)는 :math:`9a^2`\ 과 :math:`-2b`\ 입니다.
 a = torch.tensor([2.0, 3.0], requires_grad=True, device=device)
 b = torch.tensor([6.0, 4.0], requires_grad=True, device=device)
 Q = 3 * a**3 - b**2
@@ -139,11 +138,12 @@ print(f"b.grad: {b.grad}, -2b: {torch.allclose(b.grad, -2 * b.detach())}")
 # 4. 다음에 배울 것
 # -----------------
 # 글 :ref:`post-basics-autograd`\ 는 다음에 ``nn.Module``\ 을 상속해 신경망을 직접 설계하고
-# 학습시켜 보고 싶다고 합니다. 그것은 :doc:`/auto_examples/models/index` 장에서 해 보았습니다.
-# 다음 단계는 내 데이터입니다. ``Dataset``\ 은 ``__getitem__``\ (인덱스로 예제 하나를
-# 꺼냄)과 ``__len__``\ (예제 수)을 가진 클래스이고, 모듈 지도에서 만난 데이터 로더
-# ``DataLoader``\ 가 이것을 미니배치로 자릅니다. ``shuffle=True``\ 이면 섞어서 자릅니다.
-# 아래 데이터셋(dataset)은 :math:`(x, x^2)` 쌍을 내줍니다.
+# 학습시켜 보고 싶다고 합니다. 그 내용은 :doc:`/auto_examples/models/index` 장에서 이미 해
+# 보았습니다. 다음 단계는 직접 준비한 데이터를 쓰는 것입니다. ``Dataset``\ 은
+# ``__getitem__``\ (인덱스로 예제 하나를 꺼냄)과 ``__len__``\ (예제 수)을 정의한
+# 클래스이고, 모듈 지도에서 만난 데이터 로더 ``DataLoader``\ 가 이것을 미니배치(mini-batch)로
+# 자릅니다. ``shuffle=True``\ 를 주면 섞어서 자릅니다. 아래 데이터셋(dataset)은
+# :math:`(x, x^2)` 쌍을 내줍니다.
 class Squares(Dataset):
     def __len__(self):
         return 10
@@ -162,7 +162,7 @@ print(f"섞인 미니배치 하나: x = {inputs.flatten()}, x^2 = {targets.flatt
 # %%
 # 여기서 어디로 갈까
 # ------------------
-# PyTorch 튜토리얼이 같은 길을 더 멀리 이어 갑니다(한국어 번역은 `PyTorch 한국어 튜토리얼
+# PyTorch 공식 튜토리얼이 같은 길을 더 멀리 이어 갑니다(한국어 번역은 `PyTorch 한국어 튜토리얼
 # <https://tutorials.pytorch.kr/>`_): `Learn the Basics
 # <https://docs.pytorch.org/tutorials/beginner/basics/intro.html>`_,
 # `Datasets & DataLoaders

@@ -28,7 +28,7 @@ torch.manual_seed(0)
 # ----------------------
 # ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 중첩하면
 # 중첩 단계마다 차원이 하나씩 생깁니다. 숫자 두 개짜리 행 두 개를 담은 리스트는
-# 2x2 텐서가 됩니다. 이 사이트 패키지의 ``describe``\ 는 텐서의 형태, 데이터 타입,
+# 2x2 텐서가 됩니다. 이 사이트의 패키지에 든 ``describe``\ 는 텐서의 형태, 데이터 타입,
 # 장치(device)를 한 줄로 보여 줍니다. 장치는 텐서의 메모리가 있는 곳으로, 여기서는
 # CPU입니다(GPU로 옮기는 방법은
 # :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서 다룹니다).
@@ -74,7 +74,7 @@ print(describe(zeros))
 # 일정한 간격의 수
 # ----------------
 # ``torch.arange(start, end, step)``\ 은 ``start``\ 부터 ``step``\ 씩 세어
-# ``end``\ 바로 앞에서 멈춥니다. ``end``\ 는 포함되지 않습니다. 인자가 모두 정수면
+# ``end`` 바로 앞에서 멈춥니다. ``end``\ 는 포함되지 않습니다. 인자가 모두 정수면
 # ``int64``\ 이고, 세 인자 중 하나라도 실수면 ``float32``\ 가 됩니다.
 steps = torch.arange(0, 10, 2)
 quarters = torch.arange(0, 1, 0.25)
@@ -85,7 +85,7 @@ print(describe(quarters))
 print(f"torch.arange(0.0, 3): {torch.arange(0.0, 3)}")
 
 # %%
-# 지금까지 만든 텐서를 요소 하나를 칸 하나로 그린 격자입니다.
+# 지금까지 만든 텐서를 요소 하나당 칸 하나씩 격자로 그려 봅니다.
 fig, axes = plt.subplots(2, 2, figsize=(6, 3.6))
 draw_tensor(axes[0, 0], from_list, title="torch.tensor([[1, 2], [3, 4]])")
 draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
@@ -152,7 +152,7 @@ print(describe(unset))
 # %%
 # 정리
 # ----
-# - ``torch.tensor(data)``\ 는 (겹친) 리스트를 복사합니다. 겹친 모양이 곧 형태가
+# - ``torch.tensor(data)``\ 는 (중첩) 리스트를 복사합니다. 중첩 구조가 곧 형태가
 #   됩니다.
 # - ``torch.from_numpy(array)``\ 는 배열의 형태와 데이터 타입을 그대로 따릅니다.
 #   NumPy의 실수는 ``float64``\ 입니다.

@@ -12,8 +12,8 @@ NumPy 배열과 메모리 공유: ``torch.from_numpy``, ``torch.tensor``
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
-# 얻는 숫자와 똑같습니다.
+# 난수 시드를 고정합니다. 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때 얻는 숫자와
+# 같습니다. 다만 측정한 시간은 컴퓨터마다 다릅니다.
 import timeit
 
 import matplotlib.pyplot as plt
@@ -70,7 +70,7 @@ plt.show()
 # ----------------------
 # 이유는 메모리 공유(memory sharing)입니다. ``torch.from_numpy``\ 는 배열이 쓰던
 # 메모리를 그대로 감싸고, ``torch.tensor``\ 는 언제나 새 메모리를 잡아 숫자를
-# 복사합니다. 이 사이트 패키지의 ``shares_memory``\ 는 두 객체의 메모리가 겹치는지
+# 복사합니다. 이 사이트의 패키지에 든 ``shares_memory``\ 는 두 객체의 메모리가 겹치는지
 # 확인합니다. NumPy의 ``np.shares_memory``\ 도 같은 질문에 답합니다.
 print(f"from_numpy는 배열과 메모리를 공유: {shares_memory(shared, array)}")
 print(f"tensor는 배열과 메모리를 공유:     {shares_memory(copied, array)}")
@@ -80,8 +80,8 @@ print(f"np.shares_memory의 답:             {np.shares_memory(shared.numpy(), a
 # 반대 방향: Tensor.numpy()
 # -------------------------
 # ``tensor.numpy()``\ 도 (CPU 메모리에 있는 텐서라면) 복사하지 않고 메모리를 공유합니다.
-# 그래서 텐서를 제자리에서
-# 바꾸는 연산(``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드)은 NumPy 배열도 바꿉니다.
+# 그래서 텐서를 제자리에서 바꾸는 연산(``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드)은
+# NumPy 배열도 바꿉니다.
 weights = torch.zeros(3)
 weights_array = weights.numpy()
 weights.add_(1.0)
@@ -91,8 +91,8 @@ print(f"공유: {shares_memory(weights, weights_array)}")
 
 # %%
 # 공유된 메모리에 쓰는 것은 제자리 연산(``+=``, ``weights[0] = ...`` 포함)뿐입니다.
-# ``weights + 1.0``\ 은 새 메모리에
-# 새 텐서를 만들기 때문에, 배열은 더 이상 텐서를 따라가지 않습니다.
+# ``weights + 1.0``\ 은 새 메모리에 새 텐서를 만들기 때문에, 배열은 더 이상 텐서를
+# 따라가지 않습니다.
 weights = weights + 1.0
 print(f"새 텐서: {weights}")
 print(f"배열:    {weights_array}")
@@ -147,9 +147,8 @@ for size in (10_000, 1_000_000, 10_000_000):
 # 함정: 의도하지 않은 공유
 # ------------------------
 # 공유는 오류도 경고도 없이 조용히 일어납니다. 아래에서는 모델의 입력을
-# ``from_numpy``\ 로 만든 뒤,
-# 나중에 배열을 ``-=``\ 로 *제자리에서* 평균이 0이 되도록 옮깁니다. ``inputs``\ 를
-# 건드린 줄은 하나도 없는데 모델의 입력이 바뀌었습니다.
+# ``from_numpy``\ 로 만든 뒤, 나중에 배열을 ``-=``\ 로 *제자리에서* 평균이 0이 되도록
+# 옮깁니다. ``inputs``\ 를 건드린 줄은 하나도 없는데 모델의 입력이 바뀌었습니다.
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.from_numpy(data)
 data -= data.mean()

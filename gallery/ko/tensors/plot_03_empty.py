@@ -14,8 +14,8 @@ torch.empty와 쓰레기값
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
-# 얻는 숫자와 똑같습니다.
+# 난수 시드를 고정합니다. 다만 이 페이지에 출력되는 숫자는 대부분 실행하는 컴퓨터에
+# 따라 달라집니다. ``empty``\ 가 돌려주는 값과 측정한 시간이 모두 그렇습니다.
 import subprocess
 import sys
 import timeit
@@ -34,19 +34,22 @@ torch.manual_seed(0)
 # %%
 # torch.empty가 약속하는 것
 # -------------------------
-# PyTorch 문서는 ``torch.empty``\ 를 한 문장으로 설명합니다. "초기화되지 않은
-# 데이터로 채운 텐서를 돌려준다(returns a tensor filled with uninitialized data)."
-# 형태(shape)와 데이터 타입(dtype)은 정해지지만 값은 정해지지 않습니다. 이런 값은
-# 페이지를 빌드할 때마다 달라질 수 있으므로, 이 페이지는 직접 세거나 확인한 것만
-# 출력합니다.
+# PyTorch 문서에 따르면 ``torch.empty``\ 는 "초기화되지 않은 데이터로 채운 텐서를
+# 돌려줍니다(returns a tensor filled with uninitialized data)". 형태(shape)와 데이터
+# 타입(dtype)은 정해지지만 값은 정해지지 않습니다. 이런 값은 페이지를 빌드할 때마다
+# 달라질 수 있으므로, 이 페이지는 직접 세거나 확인한 것만 출력합니다. (글
+# :ref:`post-deep-learning-1`\ 은 "The values in the tensor are uninitialized. You
+# should not use them before overwriting."이라는 경고를 공식 문서의 말로 인용하지만,
+# ``torch.empty`` 문서에는 그런 문장이 없습니다. 다만 그 조언 자체는 옳으며, 이
+# 페이지에서 그 까닭을 확인합니다.)
 unset = torch.empty((2, 3))
 print(describe(unset))
 
 # %%
 # 예전 값이 되살아납니다
 # ----------------------
-# 텐서를 지우면 그 메모리는 메모리 할당자(allocator, 리눅스에서는 C 라이브러리의
-# ``malloc``)에게 돌아가고, 할당자는 나중에 비슷한 크기의 요청이 오면 그 메모리를 다시
+# 텐서를 지우면 그 메모리는 메모리 할당자(allocator, 리눅스에서는 보통 C 라이브러리인
+# glibc의 ``malloc``)에게 돌아가고, 할당자는 나중에 비슷한 크기의 요청이 오면 그 메모리를 다시
 # 내줍니다. 어떤 요청이 어떤 블록을 받을지는 프로그램이 앞서 할당한 모든 것에 달려
 # 있으므로, 이 페이지에서 한 일이 끼어들지 않도록 실험은 새 파이썬 프로세스에서
 # 실행합니다.
@@ -55,13 +58,14 @@ import sys
 import torch
 
 n, tries = int(sys.argv[1]), int(sys.argv[2])
+missed = []
 for _ in range(tries):
-    b = None
     old = torch.full((n,), 7.0)
     del old
     b = torch.empty(n)
     if b[n // 2].item() == 7.0:
         break
+    missed.append(b)
 sys.stdout.buffer.write(b.numpy().tobytes())
 """
 
@@ -74,18 +78,19 @@ def run_experiment(n, tries):
 
 # %%
 # 이 실험은 요소 ``n``\ 개를 7.0으로 채우고, 지운 다음, ``empty``\ 로 요소 ``n``\ 개를
-# 요청합니다. 처음 몇 번은 다른 블록을 받을 수 있으므로 가운데 요소가 7.0이 될 때까지
-# (최대 ``tries``\ 번, ``.item()``\ 은 요소가 하나인 텐서를 파이썬 숫자로 바꿉니다) 반복한
-# 뒤, 메모리의 바이트를 그대로 돌려보냅니다.
+# 요청합니다. 다른 블록을 받을 때도 있습니다. 그러면 그 블록을 ``missed`` 리스트에
+# 넣어 두어 다음 시도에서 같은 블록을 다시 받지 않게 하고, 가운데 요소가 7.0이 될
+# 때까지 다시 시도합니다(최대 ``tries``\ 번, ``.item()``\ 은 요소가 하나인 텐서를
+# 파이썬 숫자로 바꿉니다). 그런 다음 메모리의 바이트를 그대로 돌려보냅니다.
 # ``sys.executable``\ 은 이 페이지를 실행하는 파이썬이고, ``torch.frombuffer``\ 는 받은
 # 바이트를 다시 텐서로 바꿉니다. 먼저 요소 1000개로 해 봅니다.
 b = run_experiment(1000, tries=100)
 
 # %%
 # 이제 ``empty``\ 가 돌려준 값을 세어 봅니다. 블록이 비어 있는 동안 할당자는 블록의
-# 첫 몇 바이트에 자기 관리 정보(다른 빈 블록을 가리키는 포인터)를 적어 둘 수 있으므로,
-# 앞쪽 요소 ``b[:8]``\ 은 따로 셉니다. 실행할 때마다 이 자리에는 그런 포인터가 있기도
-# 하고, 나머지처럼 7.0이 있기도 합니다.
+# 첫 몇 바이트에 자기 관리 정보(빈 블록들을 관리하는 데 쓰는 메모리 주소)를 적어 둘 수
+# 있으므로, 앞쪽 요소 ``b[:8]``\ 은 따로 셉니다. 실행할 때마다, 또 할당자에 따라 이
+# 자리에는 나머지처럼 7.0이 있기도 하고, 일부나 전부에 그런 주소가 있기도 합니다.
 matches = b == 7.0
 print(f"예전 값이 되살아났는가: {bool(matches.any())}")
 print(f"0번부터 7번 요소 중 7.0인 것: {int(matches[:8].sum())} / 8")
@@ -123,29 +128,32 @@ plt.show()
 # 네모 하나가 새 텐서의 요소 하나이고, 왼쪽 위부터 한 줄씩 읽습니다. 파란색은 지운
 # 텐서의 7.0이 그대로 남은 요소이고, 주황색은 그 밖의 값이 든 요소입니다(할당자가 관리
 # 정보를 적은 실행이라면 맨 앞의 몇 요소). ``torch.empty``\ 가 한 일은 없습니다. 아무것도
-# 쓰지 않았을 뿐입니다.
+# 쓰지 않았을 뿐입니다. 어느 시도도 예전 블록을 다시 받지 못했다면 네모가 모두
+# 주황색입니다. 그래도 쓰레기값인 것은 같고, 다른 무언가가 남긴 값일 뿐입니다.
 #
 # 새 메모리는 0으로 채워져 있습니다
 # ---------------------------------
-# 리눅스에서 아주 큰 블록은 재사용하는 블록 모음에서 나오지 않습니다. 할당자가 매번
-# 운영체제에게 새 페이지를 받아 오고, 운영체제는 다른 프로그램의 데이터를 읽을 수
-# 없도록 새 페이지를 0으로 채워서 줍니다. 이번에도 새 프로세스에서, 요소 천만 개(40 MB)로
-# 실험을 반복해 봅니다.
+# glibc의 ``malloc``\ 은 40 MB처럼 아주 큰 블록을 재사용하는 블록 모음에서 꺼내지
+# 않습니다. 매번 운영체제에서 새 메모리를 받아 오고, 블록이 해제되면 운영체제에 돌려줍니다.
+# 운영체제는 다른 프로그램의 데이터를 읽을 수 없도록 새 메모리를 0으로 채워서 줍니다.
+# 이번에도 새 프로세스에서, 요소 천만 개(40 MB)로 한 번만 시도해 봅니다.
 big = run_experiment(10_000_000, tries=1)
 print(f"7.0인 요소: {int((big == 7.0).sum())}")
 print(f"0.0인 요소: {int((big == 0.0).sum())} / {big.numel()}")
 
 # %%
 # 모든 요소가 0이라 해도, 0으로 만든 것은 ``torch.empty``\ 가 아닙니다. 메모리가
-# 마침 그런 곳에서 왔을 뿐입니다. ``empty``\ 가 돌려준 0도 쓰레기값입니다. 다른
-# 컴퓨터, 다른 운영체제, 다른 크기에서는 같은 줄이 예전 숫자를 돌려줄 수 있습니다.
+# 마침 그런 곳에서 왔을 뿐입니다. ``empty``\ 가 돌려준 0도 쓰레기값입니다. 크기가
+# 다르거나, 운영체제나 할당자가 다르면 같은 줄이 예전 숫자를 돌려줄 수 있습니다. (어떤
+# 리눅스 환경은 glibc의 ``malloc`` 대신 tcmalloc을 씁니다. tcmalloc은 큰 블록도 재사용하려고
+# 남겨 두므로, 그런 환경에서는 이 실험의 모든 요소에 7.0이 되살아납니다.)
 #
 # empty가 있는 이유: 속도
 # -----------------------
 # 모든 요소에 값을 쓰는 데는 시간이 듭니다. ``torch.zeros``\ 는 그 일을 하고
-# ``torch.empty``\ 는 건너뜁니다. 요소 천만 개로 둘의 실행 시간(run time)을 재
-# 봅니다. 측정값은 컴퓨터마다, 실행할 때마다 다르며, 각 값은 세 번 잰 것 중 가장 짧은
-# 시간입니다.
+# ``torch.empty``\ 는 건너뜁니다. 요소 천만 개로 둘의 실행 시간(run time)을 재고,
+# ``zeros``\ 의 시간 중 ``empty``\ 가 아끼는 비율을 계산합니다. 측정값은 컴퓨터마다,
+# 실행할 때마다 다르며, 각 값은 세 번 잰 것 중 가장 짧은 시간입니다.
 n = 10_000_000
 
 
@@ -153,16 +161,24 @@ def milliseconds(make, runs=2):
     return min(timeit.repeat(make, number=runs, repeat=3)) / runs * 1e3
 
 
-print(f"torch.empty(n): {milliseconds(lambda: torch.empty(n)):.4f} ms")
-print(f"torch.zeros(n): {milliseconds(lambda: torch.zeros(n)):.4f} ms")
+empty_ms = milliseconds(lambda: torch.empty(n))
+zeros_ms = milliseconds(lambda: torch.zeros(n))
+print(f"torch.empty(n): {empty_ms:.4f} ms")
+print(f"torch.zeros(n): {zeros_ms:.4f} ms")
+print(f"empty가 아끼는 시간: {1 - empty_ms / zeros_ms:.2%}")
 
 # %%
-# 이 차이의 일부는 나중으로 미뤄질 뿐입니다. 운영체제는 새 페이지에 처음 무언가를 쓸 때
-# 비로소 페이지를 내주므로, 곧 값을 채울 텐서는 그때 그 비용을 치릅니다. 실제 코드처럼
-# 두 텐서를 곧바로 1로 채워 보면, 차이는 ``empty``\ 가 정말로 아끼는 만큼, 곧 메모리
-# 전체에 0을 한 번 쓰는 시간으로 줄어듭니다.
-print(f"torch.empty(n).fill_(1.0): {milliseconds(lambda: torch.empty(n).fill_(1.0)):.4f} ms")
-print(f"torch.zeros(n).fill_(1.0): {milliseconds(lambda: torch.zeros(n).fill_(1.0)):.4f} ms")
+# 이렇게 아낀 시간의 일부는 나중으로 미뤄질 뿐입니다. glibc가 받아 오는 40 MB 블록처럼
+# 새 메모리라면, 운영체제는 그 페이지에 처음 무언가를 쓸 때 비로소 페이지를 내주고, 곧
+# 값을 채울 텐서는 그때 그 비용을 치릅니다. 실제 코드처럼 두 텐서를 곧바로 1로 채워
+# 봅니다. 이제 둘 다 페이지 비용을 치르므로, ``empty``\ 가 아끼는 것은 ``zeros``\ 가
+# 0을 한 번 써 넣는 시간뿐입니다. 아끼는 비율이 훨씬 작아지고, 바쁜 컴퓨터에서는 측정
+# 오차에 묻혀 보이지 않을 수도 있습니다.
+empty_filled_ms = milliseconds(lambda: torch.empty(n).fill_(1.0))
+zeros_filled_ms = milliseconds(lambda: torch.zeros(n).fill_(1.0))
+print(f"torch.empty(n).fill_(1.0): {empty_filled_ms:.4f} ms")
+print(f"torch.zeros(n).fill_(1.0): {zeros_filled_ms:.4f} ms")
+print(f"empty가 아끼는 시간: {1 - empty_filled_ms / zeros_filled_ms:.2%}")
 
 # %%
 # empty를 안전하게 쓰는 법
@@ -192,7 +208,8 @@ print(f"완전히 같은가: {torch.equal(by_rand, by_empty)}")
 
 # %%
 # 디버깅할 때는 ``torch.use_deterministic_algorithms(True)``\ 로 ``empty``\ 가 텐서를
-# 채우게 할 수 있습니다. 부동소수점 텐서는 NaN("숫자가 아님", not a number)으로, 정수
+# 채우게 할 수 있습니다(``torch.utils.deterministic.fill_uninitialized_memory``\ 가
+# 기본값 ``True``\ 로 남아 있을 때). 부동소수점 텐서는 NaN("숫자가 아님", not a number)으로, 정수
 # 텐서는 그 타입의 가장 큰 값으로 채우므로, 실수로 그 값을 읽으면 바로 눈에 띕니다. 이
 # 설정은 프로그램 전체에 적용되므로 다 쓴 뒤에는 다시 끕니다.
 torch.use_deterministic_algorithms(True)
@@ -206,7 +223,7 @@ torch.use_deterministic_algorithms(False)
 # - ``torch.empty``\ 는 형태와 데이터 타입만 정합니다. 값은 메모리에 있던 그대로이고,
 #   같은 프로그램이 남긴 예전 숫자일 수도, 새 메모리의 0일 수도 있습니다.
 # - 이 함수가 있는 이유는 초기화를 건너뛰면 시간이 절약되기 때문입니다. 곧바로 값을
-#   덮어쓸 큰 텐서에서 효과가 있습니다.
+#   채울 텐서라면 메모리 전체에 값을 한 번 쓰는 시간만큼 아낍니다.
 # - 보통은 ``torch.zeros``, ``torch.ones``, ``torch.rand``\ 를 쓰세요. ``empty``\ 는
 #   모든 요소를 한꺼번에 덮어쓸 때만 씁니다. ``out=``, ``copy_``, ``uniform_``\ 이
 #   그런 경우입니다.

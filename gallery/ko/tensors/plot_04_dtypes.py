@@ -87,7 +87,7 @@ print(f"scores[best]:    {scores[best]:.4f}")
 # 클래스 중 하나를 고르는 모델)은 클래스마다 ``float32`` 점수(*로짓*, logits)를 하나씩
 # 냅니다. 분류에서 흔히 쓰는 손실 함수인 ``cross_entropy``\ 는 이 점수를 ``int64``
 # 정답(레이블)과 비교합니다(손실은 시작하기에서 본 것처럼 예측이 얼마나 틀렸는지 재는
-# 값입니다). 클래스 방향으로 ``argmax``\ 를 하면 점수가 같은 dtype의 예측 레이블로
+# 값입니다). 클래스 차원을 따라 ``argmax``\ 를 구하면 점수가 같은 dtype의 예측 레이블로
 # 바뀝니다. 여기서는 예제 4개, 클래스 3개에 무작위 점수를 씁니다.
 logits = torch.randn(4, 3)
 labels = torch.tensor([2, 0, 1, 1])
@@ -145,12 +145,16 @@ plt.show()
 # ``False``\ 인 곳에 0을 넣은 ``torch.where``\ 의 결과, 그리고 골라낸 요소만 행 순서대로 남긴
 # ``x[mask]``\ 를 보여 줍니다.
 #
-# 마스크는 ``&``\ (그리고), ``|``\ (또는), ``~``\ (부정)로 조합합니다. ``mean``\ 은 부동소수점
-# 텐서에만 쓸 수 있으므로 마스크를 먼저 ``float32``\ 로 바꿉니다. 그 평균이 ``True``\ 의
-# 비율입니다. 분류 모델의 정확도(accuracy, 예측값이 정답과 같은 비율)도 바로 이렇게
-# 계산합니다.
+# 마스크는 ``&``\ (그리고), ``|``\ (또는), ``~``\ (부정)으로 조합합니다. ``mean``\ 은
+# 부동소수점 텐서에만 쓸 수 있으므로(마스크에 쓰면 오류가 납니다) 마스크를 먼저
+# ``float32``\ 로 바꿉니다. 그 평균이 ``True``\ 의 비율입니다. 분류 모델의
+# 정확도(accuracy, 예측값이 정답과 같은 비율)도 바로 이렇게 계산합니다.
 small_positive = (x > 0) & (x < 1.5)
 print(f"0 < x < 1.5: {x[small_positive]}")
+try:
+    mask.mean()
+except RuntimeError as error:
+    print(f"mask.mean(): {type(error).__name__}: {str(error).splitlines()[0]}")
 print(f"양수 요소의 비율: {mask.float().mean():.4f}")
 print(f"위 예측값의 정확도: {(predictions == labels).float().mean():.4f}")
 
@@ -169,8 +173,7 @@ print(f"values 자체는 그대로입니다: {values}")
 
 # %%
 # 자주 필요한 변환이 하나 있습니다. NumPy는 파이썬 실수로 ``float64`` 배열을 만들고,
-# ``torch.from_numpy``\ 는
-# 그 dtype을 그대로 유지합니다. ``float32`` 레이어는 ``float64`` 입력을 받지 않으며,
+# ``torch.from_numpy``\ 는 그 dtype을 그대로 유지합니다. ``float32`` 레이어는 ``float64`` 입력을 받지 않으며,
 # ``.float()``\ 로 해결할 수 있습니다.
 array = np.array([[1.0, 2.0, 3.0]])
 inputs = torch.from_numpy(array)
@@ -203,8 +206,10 @@ large = torch.tensor([16_777_217])
 print(f"int64 {large} 곱하기 float32 1.0: {large * torch.tensor([1.0])}")
 
 # %%
-# 차원이 있는 텐서와 함께 쓰면, 파이썬 숫자나 0차원 텐서는 결과의 *종류*\ (정수인지
-# 부동소수점인지)만 정하고 크기는 정하지 않습니다. 그래서 ``float32`` 텐서에 ``float64`` 스칼라를 곱해도 ``float32``\ 로 남습니다.
+# 차원이 있는 텐서와 함께 쓰면, 파이썬 숫자나 0차원 텐서(``torch.tensor(2.0)``\ 처럼 차원
+# 없이 숫자 하나만 담은 텐서)는 결과의 *종류*\ (정수인지 부동소수점인지)만 정하고 크기는
+# 정하지 않습니다. 그래서 ``float32`` 텐서에 ``float64`` 스칼라를 곱해도 ``float32``\ 로
+# 남습니다.
 # 제자리(in-place) 연산은 텐서의 dtype을 바꿀 수 없으므로, ``int64`` 텐서에 부동소수점 값을
 # 제자리에서 더하면 오류가 납니다.
 scalar64 = torch.tensor(2.0, dtype=torch.float64)

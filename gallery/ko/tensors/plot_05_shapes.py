@@ -146,11 +146,12 @@ plt.show()
 # squeeze는 크기가 1인 차원을 없앱니다
 # ------------------------------------
 # ``squeeze(0)``\ 은 ``unsqueeze(0)``\ 을 되돌립니다. 인자 없이 쓰면 ``squeeze``\ 는 크기가
-# 1인 차원을 *모두* 없앱니다. 크기가 1이 아닌 차원을 지정하면 아무 일도 일어나지 않습니다.
+# 1인 차원을 *모두* 없앱니다. 아래의 1번 차원(크기 3)처럼 크기가 1이 아닌 차원을 지정하면
+# 오류 없이 텐서를 그대로 둡니다.
 print(f"batch.squeeze(0): {tuple(batch.squeeze(0).shape)}")
-ones = torch.zeros(1, 3, 1, 5)
-print(f"{tuple(ones.shape)} -> squeeze(): {tuple(ones.squeeze().shape)}")
-print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
+padded = torch.zeros(1, 3, 1, 5)
+print(f"{tuple(padded.shape)} -> squeeze(): {tuple(padded.squeeze().shape)}")
+print(f"{tuple(padded.shape)} -> squeeze(1): {tuple(padded.squeeze(1).shape)}")
 
 # %%
 # 스트라이드: 형태를 메모리에서 읽는 규칙
@@ -162,7 +163,9 @@ print(f"{tuple(ones.shape)} -> squeeze(1): {tuple(ones.squeeze(1).shape)}")
 # 한 칸 가면 1자리를 움직이므로, 요소 ``(row, col)``\ 은 저장 위치 ``row * 3 + col * 1``\ 에
 # 있습니다. ``data_ptr()``\ 는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다.
 # ``m.flatten()``\ 은 같은 주소에서 시작하므로 복사본이 아니라 저장소를 차례로 읽은
-# 것입니다.
+# 것입니다(``tolist()``\ 는 출력하기 좋게 텐서를 파이썬 리스트로 바꿉니다).
+# ``torch.tensor``, ``zeros``, ``ones`` 같은 생성 함수도 새 텐서를 이와 같이 행 단위로
+# 늘어놓습니다. 두 번째 줄에서 확인할 수 있습니다.
 m = torch.arange(10, 70, 10).reshape(2, 3)
 storage = m.flatten()
 m_matches = all(
@@ -172,6 +175,8 @@ m_matches = all(
 )
 assert m_matches and storage.data_ptr() == m.data_ptr()
 print(f"m.shape: {tuple(m.shape)}, m.stride(): {m.stride()}")
+print(f"새로 만든 2x3 텐서의 스트라이드: torch.tensor {torch.tensor([[1, 2, 3], [4, 5, 6]]).stride()},"
+      f" torch.zeros {torch.zeros(2, 3).stride()}, torch.ones {torch.ones(2, 3).stride()}")
 print(f"저장소: {storage.tolist()}, m과 같은 주소: {storage.data_ptr() == m.data_ptr()}")
 print(f"모든 m[row, col]이 storage[row * 3 + col * 1]과 같음: {m_matches}")
 
@@ -222,28 +227,31 @@ def draw_storage(ax, tensor, *, title):
     for place, value in enumerate(storage.tolist()):
         ax.add_patch(Rectangle((place, 0), 1, 1, facecolor=place_colours(place), ec="black"))
         ax.text(place + 0.5, 0.4, f"{value}", ha="center", fontsize=11)
-        ax.text(place + 0.5, -0.35, f"[{place}]", ha="center", fontsize=8)
+        ax.text(place + 0.5, 1.1, f"[{place}]", ha="center", fontsize=8)
     for start, end in zip(order, order[1:], strict=False):
+        y = 1.45 if end > start else -0.05
         ax.annotate(
             "",
-            xy=(end + 0.5, 1.0),
-            xytext=(start + 0.5, 1.0),
+            xy=(end + 0.5, y),
+            xytext=(start + 0.5, y),
             arrowprops={
                 "arrowstyle": "->",
                 "color": "tab:red",
-                "connectionstyle": f"arc3,rad={-0.5 if end > start else 0.5}",
+                "shrinkA": 2,
+                "shrinkB": 2,
+                "connectionstyle": "arc3,rad=-0.4",
             },
         )
-    ax.text(3, -1.0, " → ".join(str(place) for place in order), ha="center", fontsize=9)
+    ax.text(3, -1.5, " → ".join(str(place) for place in order), ha="center", fontsize=9)
     ax.set_xlim(-0.1, 6.1)
-    ax.set_ylim(-1.3, 2.6)
+    ax.set_ylim(-1.8, 2.9)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(title)
 
 
 fig, axes = plt.subplot_mosaic(
-    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 4.6), height_ratios=[3, 2]
+    [["m", "t"], ["m_storage", "t_storage"]], figsize=(7.5, 5.2), height_ratios=[3, 2.6]
 )
 draw_grid(axes["m"], m, title=f"m: 형태 {tuple(m.shape)}, 스트라이드 {m.stride()}")
 draw_grid(axes["t"], t, title=f"m.T: 형태 {tuple(t.shape)}, 스트라이드 {t.stride()}")
@@ -255,7 +263,8 @@ plt.show()
 # %%
 # 그림 위쪽은 ``m``\ 과 ``m.T``\ 를 격자로 그린 것으로, 칸마다 대괄호 안에 저장 위치를 적고
 # 그 위치의 색을 칠했습니다. 아래쪽은 둘이 함께 쓰는 저장소 하나이고, 화살표는 각 텐서를
-# 행 단위로 읽는 순서입니다. ``m``\ 은 한 자리씩 나아가고, ``m.T``\ 는 앞뒤로 건너뜁니다.
+# 행 단위로 읽는 순서입니다. ``m``\ 은 한 자리씩 나아가고, ``m.T``\ 는 세 자리 앞으로(위쪽
+# 화살표), 두 자리 뒤로(아래쪽 화살표) 번갈아 건너뜁니다.
 #
 # view는 복사하지 않고, reshape는 필요할 때 복사합니다
 # ----------------------------------------------------
@@ -283,15 +292,19 @@ print(f"  m과 같은 주소: {batch_of_one.data_ptr() == m.data_ptr()}")
 print(f"m.T.reshape(1, 3, 2), m과 같은 주소: {t.reshape(1, 3, 2).data_ptr() == m.data_ptr()}")
 
 # %%
-# ``.contiguous()``\ 는 행 단위로 늘어선 복사본을 만들고(3x2 텐서라면 스트라이드 (2, 1)),
-# 그러면 ``view``\ 가 동작합니다.
+# ``m.T.contiguous()``\ 는 요소를 행 단위로 늘어선 새 저장소에 복사하고(3x2 텐서라면
+# 스트라이드 (2, 1)), 그러면 ``view``\ 가 동작합니다. 이미 연속적인 텐서라면
+# ``.contiguous()``\ 는 아무것도 복사하지 않고 그 텐서 자신을 돌려줍니다.
 t_copy = t.contiguous()
 print(f"m.T.contiguous().stride(): {t_copy.stride()}, m과 같은 주소: {t_copy.data_ptr() == m.data_ptr()}")
 print(f"m.T.contiguous().view(6): {t_copy.view(6).tolist()}")
+print(f"m.contiguous()는 m 자신: {m.contiguous() is m}")
 
 # %%
 # 뷰는 저장소를 공유하므로, 뷰를 통해 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``m``\ 의
-# 복사본을 쓰므로 ``m``\ 은 그대로입니다.
+# 복사본을 쓰므로 ``m``\ 은 그대로입니다. ``reshape``\ 가 뷰를 돌려줄지는 스트라이드에
+# 달려 있으므로, PyTorch 문서는 여기에 기대지 말라고 합니다. 결과를 통해 값을 쓰는 것이
+# 중요하다면 ``view``\ 를 쓰고, 복사본이 필요하면 ``clone()``\ 을 쓰세요.
 y = m.clone()
 y_flat = y.view(6)
 y_flat[0] = 100

@@ -2,17 +2,18 @@ r"""
 나누기와 합치기
 ===============
 
-텐서는 여러 조각으로 자를 수 있고, 조각들은 다시 하나로 합칠 수 있습니다.
-:ref:`post-basics-autograd` 글은 이 일을 하는 함수 네 가지를 꼽습니다. 자르는 ``chunk``\ 와
-``split``, 합치는 ``cat``\ 과 ``stack``\ 입니다. 이 페이지에서는 네 함수를 모두 실행해 보고,
-``cat``\ 과 ``stack``\ 의 결과 형태(shape)가 어떻게 다른지 그림으로 보고, 어떤 함수가 입력과
-메모리를 공유하고 어떤 함수가 복사하는지 확인합니다.
+텐서는 여러 조각으로 자를 수 있고, 자른 조각은 다시 하나로 합칠 수 있습니다.
+:ref:`post-basics-autograd` 글에서는 이때 쓰는 함수로 네 가지를 꼽습니다. 자를 때 쓰는
+``chunk``\ 와 ``split``, 합칠 때 쓰는 ``cat``\ 과 ``stack``\ 입니다. 이 페이지에서는 네 함수를
+모두 실행해 보고, ``cat``\ 과 ``stack``\ 의 결과 형태(shape)가 어떻게 다른지 그림으로
+비교합니다. 또 이 가운데 어떤 함수가 입력과 메모리를 공유하고 어떤 함수가 복사하는지도
+확인합니다.
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림에 쓸 글꼴을 설정하고,
 # 난수 시드를 고정합니다. 패키지의 ``shares_memory``\ 는 두 텐서가 같은 메모리를 쓰는지
-# 알려 줍니다(:ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에서
+# 알려 줍니다(:ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`\ 에서 이미
 # 보았습니다).
 import matplotlib.pyplot as plt
 import torch
@@ -28,18 +29,18 @@ torch.manual_seed(0)
 # chunk: 조각의 개수로 나누기
 # ---------------------------
 # ``torch.chunk(x, 3)``\ 은 ``x``\ 를 0번 차원을 따라 3조각으로 자릅니다. 마지막 조각을 뺀
-# 모든 조각의 크기는 :math:`\lceil n / 3 \rceil`\ (크기 :math:`n`\ 을 3으로 나눈 값을 올림한
-# 수)이고, 마지막 조각은 남은 만큼을 갖습니다.
+# 나머지 조각은 모두 크기가 :math:`\lceil n / 3 \rceil`\ (그 차원의 크기 :math:`n`\ 을 3으로
+# 나누고 올림한 값)이고, 마지막 조각에는 남은 요소가 들어갑니다.
 x = torch.arange(10)
 pieces = torch.chunk(x, 3)
 for piece in pieces:
     print(f"{piece}  크기 {piece.numel()}")
 
 # %%
-# 이렇게 올림을 하기 때문에 ``chunk``\ 는 요청한 것보다 *적은* 조각을 돌려줄 수 있습니다.
-# 요소 6개를 4조각으로 나누면 조각 크기가 2가 되는데, 요소 6개로는 크기 2인 조각이 세 개밖에
-# 나오지 않습니다. 요소 8개를 4조각으로 나눌 때처럼 크기가 나누어떨어지면 올림이 아무것도
-# 바꾸지 않으므로 4조각이 모두 나옵니다.
+# 이 올림 때문에 ``chunk``\ 는 요청한 개수보다 *적은* 조각을 돌려줄 수 있습니다. 요소 6개를
+# 4조각으로 나누면 조각 크기가 2가 되는데, 요소 6개로는 크기 2인 조각이 세 개밖에 나오지
+# 않습니다. 요소 8개를 4조각으로 나눌 때처럼 크기가 나누어떨어지면 올림을 해도 달라지는 것이
+# 없으므로 4조각이 모두 나옵니다.
 six_in_four = [p.numel() for p in torch.chunk(torch.arange(6), 4)]
 eight_in_four = [p.numel() for p in torch.chunk(torch.arange(8), 4)]
 print(f"torch.chunk(torch.arange(6), 4): 크기 {six_in_four}, 조각 {len(six_in_four)}개")
@@ -49,9 +50,9 @@ assert len(six_in_four) == 3 and len(eight_in_four) == 4
 # %%
 # split: 조각의 크기로 나누기
 # ---------------------------
-# ``torch.split``\ 은 조각의 개수 대신 각 조각의 *크기*\ 를 받습니다. ``split(x, 4)``\ 는 요소
-# 4개짜리 조각들과 그보다 짧은 마지막 조각을 만듭니다. 크기의 리스트를 주면 정확히 그 크기의
-# 조각들이 나오며, 리스트의 합은 그 차원의 크기와 같아야 합니다.
+# ``torch.split``\ 은 조각의 개수 대신 각 조각의 *크기*\ 를 받습니다. ``split(x, 4)``\ 는
+# 요소 4개짜리 조각들과, 그보다 짧은 마지막 조각을 만듭니다. 크기를 리스트로 주면 정확히 그
+# 크기대로 조각이 나옵니다. 이때 리스트의 합은 그 차원의 크기와 같아야 합니다.
 print(f"torch.split(x, 4):         {[p.numel() for p in torch.split(x, 4)]}")
 print(f"torch.split(x, [2, 3, 5]): {[p.numel() for p in torch.split(x, [2, 3, 5])]}")
 try:
@@ -60,8 +61,8 @@ except RuntimeError as error:
     print(f"torch.split(x, [2, 3]): {type(error).__name__}: {str(error).splitlines()[0]}")
 
 # %%
-# 두 함수 모두 ``dim``\ 을 받습니다. ``dim=1``\ 을 따라 나누면 2x6 텐서가 열 블록들로
-# 나뉩니다.
+# 두 함수 모두 ``dim``\ 을 받아 자를 차원을 고를 수 있습니다. ``dim=1``\ 을 따라 자르면 2x6
+# 텐서가 열 단위 블록으로 나뉩니다.
 m = torch.arange(12).reshape(2, 6)
 left, middle, right = torch.split(m, [1, 2, 3], dim=1)
 print(f"형태: {tuple(left.shape)}, {tuple(middle.shape)}, {tuple(right.shape)}")
@@ -76,20 +77,20 @@ fig.suptitle("torch.split(m, [1, 2, 3], dim=1): 열 블록 세 개")
 plt.show()
 
 # %%
-# 그림은 ``m``\ 과, 너비가 1, 2, 3인 세 열 블록을 보여 줍니다.
+# 그림은 ``m``\ 과, 이를 자른 너비 1, 2, 3의 열 블록 세 개를 보여 줍니다.
 #
 # 조각은 뷰입니다
 # ---------------
-# ``chunk``\ 와 ``split``\ 은 아무것도 복사하지 않습니다. 각 조각은 원래 텐서의 메모리를 읽는
-# 텐서, 곧 *뷰(view)*\ 입니다(:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서
-# 보았습니다). ``data_ptr()`` 메서드는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다. 첫 조각은
-# ``x``\ 가 시작하는 바로 그 주소에서 시작합니다.
+# ``chunk``\ 와 ``split``\ 은 아무것도 복사하지 않습니다. 각 조각은 원래 텐서의 메모리를
+# 그대로 읽는 *뷰(view)*\ 입니다(:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서
+# 본 것과 같습니다). ``data_ptr()`` 메서드는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다.
+# 첫 조각은 ``x``\ 와 정확히 같은 주소에서 시작합니다.
 print(f"pieces[0].data_ptr() == x.data_ptr(): {pieces[0].data_ptr() == x.data_ptr()}")
 print(f"모든 조각이 x와 메모리를 공유함: {all(shares_memory(p, x) for p in pieces)}")
 
 # %%
-# 그래서 조각에 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``x``\ 의 복사본을 쓰므로 ``x``\ 는
-# 그대로입니다.
+# 그래서 조각에 값을 쓰면 원래 텐서도 바뀝니다. 여기서는 ``x``\ 를 복사한 ``x_copy``\ 로
+# 실험하므로 ``x``\ 는 그대로 남습니다.
 x_copy = x.clone()
 first = torch.chunk(x_copy, 3)[0]
 first[0] = -1
@@ -98,9 +99,9 @@ print(f"first[0] = -1 뒤의 x_copy: {x_copy}")
 # %%
 # cat과 stack
 # -----------
-# ``torch.cat``\ 은 *이미 있는* 차원을 따라 텐서들을 이어 붙입니다. 나머지 차원의 크기는 모두
-# 같아야 합니다. ``torch.stack``\ 은 형태가 같은 텐서들을 *새* 차원을 따라 쌓습니다. 2x3 텐서
-# 두 개로 해 봅니다.
+# ``torch.cat``\ 은 *이미 있는* 차원을 따라 텐서들을 이어 붙입니다. 이때 나머지 차원의 크기는
+# 모두 같아야 합니다. ``torch.stack``\ 은 형태가 같은 텐서들을 *새* 차원을 따라 쌓습니다.
+# 2x3 텐서 두 개로 확인해 봅니다.
 a = torch.arange(6).reshape(2, 3)
 b = torch.arange(6, 12).reshape(2, 3)
 cat_rows = torch.cat((a, b), dim=0)
@@ -125,15 +126,15 @@ fig.suptitle("cat은 있는 차원을 따라 잇고, stack은 차원을 하나 �
 plt.show()
 
 # %%
-# 그림은 ``a``\ (0~5)와 ``b``\ (6~11, 어디로 가든 주황색 테두리로 표시)를 보여 주고, 이어서
-# 세 결과를 보여 줍니다. ``dim=0``\ 을 따라 ``cat``\ 하면 ``b``\ 가 ``a`` 아래에 붙고(4x3),
-# ``dim=1``\ 을 따라 하면 옆에 붙습니다(2x6). ``stack``\ 의 결과는 2x2x3 텐서 하나이고,
-# ``a``\ 와 ``b``\ 는 그 안에서 따로 떨어진 2x3 조각 ``stacked[0]``\ 과 ``stacked[1]``\ 이
-# 됩니다.
+# 그림은 ``a``\ (0~5)와 ``b``\ (6~11)를 먼저 보여 주고, 이어서 세 결과를 보여 줍니다.
+# ``b``\ 는 어디에 놓이든 주황색 테두리로 표시했습니다. ``dim=0``\ 을 따라 ``cat``\ 하면
+# ``b``\ 가 ``a`` 아래에 붙고(4x3), ``dim=1``\ 을 따라 이으면 옆에 붙습니다(2x6).
+# ``stack``\ 은 둘을 2x2x3 텐서 하나에 따로따로 담습니다. ``a``\ 는 ``stacked[0]``,
+# ``b``\ 는 ``stacked[1]``\ 이라는 2x3 조각이 됩니다.
 #
-# ``stack``\ 은 ``unsqueeze`` 다음에 ``cat``\ 을 한 것과 같습니다. 모든 텐서에 크기 1인 차원을
-# 더하고 그 차원을 따라 이어 붙입니다. 새 차원이 들어갈 위치는 ``dim``\ 으로 정합니다. 아래에서
-# 가능한 모든 ``dim``\ 에 대해 둘을 비교합니다.
+# ``stack``\ 은 ``unsqueeze``\ 한 뒤 ``cat``\ 하는 것과 같습니다. 모든 텐서에 크기 1인 차원을
+# 하나씩 더한 다음, 그 차원을 따라 이어 붙이는 것입니다. 새 차원이 들어갈 자리는 ``dim``\ 으로
+# 정합니다. 아래 코드는 가능한 모든 ``dim``\ 에 대해 두 방법을 비교합니다.
 for dim in range(3):
     by_stack = torch.stack((a, b), dim=dim)
     by_hand = torch.cat((a.unsqueeze(dim), b.unsqueeze(dim)), dim=dim)
@@ -141,8 +142,9 @@ for dim in range(3):
           f"{torch.equal(by_stack, by_hand)}")
 
 # %%
-# ``cat``\ 은 ``dim``\ 을 제외한 모든 차원의 크기가 같아야 하고, ``stack``\ 은 형태가 완전히 같아야
-# 합니다. 2x3 텐서와 1x3 텐서는 행 방향으로 이어 붙일 수는 있지만 쌓을 수는 없습니다.
+# ``cat``\ 은 ``dim``\ 을 뺀 나머지 차원의 크기만 같으면 되지만, ``stack``\ 은 형태가 완전히
+# 같아야 합니다. 그래서 2x3 텐서와 1x3 텐서는 행을 늘리는 방향으로 이어 붙일 수는 있어도
+# 쌓을 수는 없습니다.
 row = torch.zeros(1, 3, dtype=torch.int64)
 print(f"torch.cat((a, row)): {tuple(torch.cat((a, row)).shape)}")
 try:
@@ -153,8 +155,8 @@ except RuntimeError as error:
 # %%
 # cat과 stack은 복사합니다
 # ------------------------
-# ``cat``\ 이나 ``stack``\ 의 결과는 자기 메모리를 가진 새 텐서입니다. 그래서 나중에 입력을
-# 바꿔도 결과는 그대로입니다.
+# ``cat``\ 이나 ``stack``\ 의 결과는 새 메모리에 담긴 새 텐서입니다. 그래서 나중에 입력을
+# 바꿔도 결과는 바뀌지 않습니다.
 print(f"cat_rows가 a와 메모리를 공유함: {shares_memory(cat_rows, a)}")
 print(f"stacked가 b와 메모리를 공유함:  {shares_memory(stacked, b)}")
 a_copy = a.clone()
@@ -163,31 +165,32 @@ a_copy[0, 0] = 100
 print(f"a_copy[0, 0] = 100 뒤의 joined[0, 0]: {joined[0, 0]}")
 
 # %%
-# 보통 입력들은 서로 떨어진 메모리 덩어리에 있고, 텐서 하나는 메모리 한 덩어리를 읽으므로
-# (:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py` 참고) 복사를 피할 수 없습니다.
-# 하지만 ``cat``\ 은 복사할 필요가 없을 때도 *언제나* 복사합니다. ``x``\ 의 두 절반은 한
-# 덩어리 안에 나란히 붙어 있는데도, 둘을 이으면 새 메모리가 나옵니다. 그래서 결과는 입력이
-# 어디에 있었는지에 따라 달라지지 않습니다.
+# 텐서 하나는 메모리 한 덩어리만 읽습니다(:ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`
+# 참고). 입력들은 보통 서로 떨어진 메모리 덩어리에 있으므로 복사를 피할 수 없습니다.
+# 그런데 ``cat``\ 은 복사할 필요가 없을 때에도 *언제나* 복사합니다. ``x``\ 의 두 절반은 한
+# 덩어리 안에 나란히 붙어 있지만, 둘을 이어도 새 메모리가 나옵니다. 그래서 입력이 우연히
+# 어디에 놓여 있었는지에 따라 결과가 달라지는 일이 없습니다.
 halves = torch.chunk(x, 2)
 rejoined = torch.cat(halves)
 print(f"x의 두 절반이 x와 메모리를 공유함: {all(shares_memory(h, x) for h in halves)}")
 print(f"cat(halves)가 x와 메모리를 공유함: {shares_memory(rejoined, x)}")
 
 # %%
-# 왕복하기
-# --------
-# 나누기는 합치기를 되돌립니다. ``split``\ (또는 ``chunk``)의 조각들을 ``cat``\ 하면 잘랐던
-# 텐서가 돌아오고, ``torch.unbind``\ 는 ``stack``\ 으로 쌓은 조각들을 다시 떼어 냅니다.
+# 잘랐다가 다시 합치기
+# --------------------
+# 자르기와 합치기는 서로를 되돌립니다. ``split``\ (또는 ``chunk``)으로 자른 조각들을
+# ``cat``\ 하면 원래 텐서가 돌아오고, ``torch.unbind``\ 는 ``stack``\ 으로 쌓은 조각들을 다시
+# 떼어 냅니다.
 x_back = torch.cat(torch.split(x, [2, 3, 5]))
 print(f"cat(split(x, [2, 3, 5]))로 x가 돌아옴: {torch.equal(x_back, x)}")
 a_slice, b_slice = torch.unbind(stacked)
 print(f"unbind(stack((a, b)))로 a와 b가 돌아옴: {torch.equal(a_slice, a) and torch.equal(b_slice, b)}")
 
 # %%
-# ``cat``\ 을 되돌리려면 입력들의 원래 크기대로 잘라야 합니다. ``chunk(..., 2)``\ 가 ``a``\ 와
-# ``b``\ 를 되돌려 주는 것은 둘 다 2행이기 때문일 뿐입니다. ``row``\ (1행)를 ``a``\ (2행)
-# 앞에 붙이면 ``chunk``\ 는 2 + 1로 잘라 틀리고, 크기 ``[1, 2]``\ 를 준 ``split``\ 은 바르게
-# 자릅니다.
+# ``cat``\ 을 되돌리려면 입력들의 원래 크기대로 잘라야 합니다. ``chunk(..., 2)``\ 로도 ``a``\ 와
+# ``b``\ 를 되찾을 수 있지만, 이는 둘 다 2행이기 때문일 뿐입니다. ``row``\ (1행)를
+# ``a``\ (2행) 앞에 붙이면 ``chunk``\ 는 2행과 1행으로 잘못 자르고, 크기 ``[1, 2]``\ 를 준
+# ``split``\ 은 제대로 자릅니다.
 a_back, b_back = torch.chunk(cat_rows, 2)
 print(f"chunk(cat((a, b)), 2)로 a와 b가 돌아옴: {torch.equal(a_back, a) and torch.equal(b_back, b)}")
 row_then_a = torch.cat((row, a))
@@ -199,13 +202,13 @@ print(f"split(cat((row, a)), [1, 2])로 row와 a가 돌아옴: "
 # %%
 # 정리
 # ----
-# - ``chunk``\ 는 텐서를 정해진 개수의 조각으로(요청보다 적게 나올 수도 있습니다),
-#   ``split``\ 은 정해진 크기(크기 하나 또는 리스트)의 조각으로 자릅니다. 둘 다 원래 텐서와
-#   메모리를 공유하는 뷰를 돌려줍니다.
-# - ``cat``\ 은 이미 있는 차원을 따라 잇고(2x3 두 개로 4x3 또는 2x6), ``stack``\ 은 새 차원을
-#   더합니다(2x2x3). 둘 다 언제나 새 메모리에 복사합니다.
-# - ``split``\ 이나 ``chunk``\ 의 조각을 ``cat``\ 하면 잘랐던 텐서가 돌아옵니다. ``cat``\ 은
-#   입력들의 크기를 준 ``split``\ 으로, ``stack``\ 은 ``unbind``\ 로 되돌립니다.
+# - ``chunk``\ 는 텐서를 정해진 개수의 조각으로 자르고(조각이 요청보다 적게 나올 수도
+#   있습니다), ``split``\ 은 정해진 크기(크기 하나 또는 크기 리스트)대로 자릅니다. 둘 다 원래
+#   텐서와 메모리를 공유하는 뷰를 돌려줍니다.
+# - ``cat``\ 은 이미 있는 차원을 따라 이어 붙이고(2x3 텐서 두 개로 4x3 또는 2x6),
+#   ``stack``\ 은 새 차원을 더해 쌓습니다(2x2x3). 둘 다 언제나 새 메모리에 복사합니다.
+# - ``split``\ 이나 ``chunk``\ 로 자른 조각을 ``cat``\ 하면 원래 텐서가 돌아옵니다. ``cat``\ 은
+#   입력들의 크기를 넘긴 ``split``\ 으로, ``stack``\ 은 ``unbind``\ 로 되돌립니다.
 #
 # API 문서:
 # `torch.chunk <https://docs.pytorch.org/docs/stable/generated/torch.chunk.html>`_,

@@ -3,10 +3,10 @@ r"""
 ====================
 
 두 텐서를 "곱한다"는 말은 서로 다른 두 가지를 뜻할 수 있습니다. 행렬 곱(matrix
-multiplication)을 하는 ``@`` 연산자(``torch.matmul``)와 요소별 곱(element-wise product)을
-하는 ``*`` 연산자(``torch.mul``)입니다. :ref:`post-basics-autograd` 글은 이 둘의 차이를
-분명히 이해하는 것이 특히 중요했다고 말합니다. 이 페이지에서는 두 곱을 수식으로 적고, 손으로 쓴 반복문과 비교해 확인한
-뒤, 각각이 받아들이는 형태(shape)를 살펴봅니다.
+multiplication)을 하는 ``@`` 연산자(``torch.matmul``)와, 요소별 곱(element-wise product)을
+하는 ``*`` 연산자(``torch.mul``)입니다. :ref:`post-basics-autograd` 글에서는 이 둘의 차이를
+분명히 이해하는 일이 특히 중요했다고 말합니다. 이 페이지에서는 두 곱을 수식으로 적고, 손으로
+쓴 반복문과 비교해 확인한 뒤, 각 곱이 어떤 형태(shape)를 받아들이는지 살펴봅니다.
 """
 
 # %%
@@ -23,11 +23,11 @@ torch.manual_seed(0)
 # %%
 # 두 가지 곱, 두 가지 수식
 # ------------------------
-# 행렬 :math:`A`\ 와 :math:`B`\ 의 행렬 곱은 공통 인덱스 :math:`k`\ 에 대해 더합니다.
-# :math:`A`\ 의 행과 :math:`B`\ 의 열을 맞대어
-# :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`\ 를 계산합니다. 요소별 곱은 같은 자리에
-# 있는 숫자끼리만 곱합니다: :math:`(A * B)_{ij} = A_{ij} B_{ij}`. 작은 2x2 행렬 두 개로
-# 해 보면 결과가 다릅니다.
+# 행렬 :math:`A`\ 와 :math:`B`\ 의 행렬 곱은 :math:`A`\ 의 행과 :math:`B`\ 의 열을 맞대어
+# 공통 인덱스 :math:`k`\ 에 대해 더합니다. 식으로 쓰면
+# :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`\ 입니다. 요소별 곱은 같은 자리에 있는 숫자끼리만
+# 곱하며, 식으로는 :math:`(A * B)_{ij} = A_{ij} B_{ij}`\ 입니다. 작은 2x2 행렬 두 개로 계산해
+# 보면 두 결과가 다릅니다.
 A = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 B = torch.tensor([[5.0, 6.0], [7.0, 8.0]])
 print(f"A @ B:\n{A @ B}")
@@ -38,7 +38,7 @@ print(f"torch.mul(A, B)가 A * B와 같은가: {torch.equal(torch.mul(A, B), A *
 # %%
 # ``@`` 연산을 수식과 비교하기
 # -----------------------------
-# 세 겹의 반복문으로 :math:`\sum_k A_{ik} B_{kj}`\ 를 숫자 하나씩 계산합니다.
+# 세 겹으로 중첩한 반복문이 :math:`\sum_k A_{ik} B_{kj}`\ 를 숫자 하나씩 계산합니다.
 # ``torch.allclose``\ 는 두 텐서가 반올림 오차 범위 안에서 같은지 알려 줍니다.
 manual_matmul = torch.zeros(2, 2)
 for i in range(2):
@@ -51,8 +51,8 @@ print(f"A @ B가 반복문과 같은가: {torch.allclose(A @ B, manual_matmul)}"
 # %%
 # ``*`` 연산을 수식과 비교하기
 # -----------------------------
-# 요소별 곱에는 합이 없습니다. 결과의 숫자 하나하나가 곱셈 한 번,
-# :math:`A_{ij} B_{ij}`\ 입니다.
+# 요소별 곱에는 합이 필요 없습니다. 결과의 숫자 하나하나가 곱셈 한 번,
+# 곧 :math:`A_{ij} B_{ij}`\ 입니다.
 manual_elementwise = torch.zeros(2, 2)
 for i in range(2):
     for j in range(2):
@@ -60,10 +60,10 @@ for i in range(2):
 print(f"A * B가 반복문과 같은가: {torch.allclose(A * B, manual_elementwise)}")
 
 # %%
-# 수식에서 차이가 하나 더 나옵니다. :math:`A_{ij} B_{ij} = B_{ij} A_{ij}`\ 이므로 곱하는 두
-# 행렬의 순서를 바꿔도 요소별 곱은 절대 달라지지 않지만, 행렬 곱은 달라질 *수* 있습니다. 반드시
-# 달라지는 것은 아닙니다. 어떤 행렬이든 단위 행렬 ``torch.eye(2)``\ (대각선은 1, 나머지는 0)와
-# 곱하면 순서와 상관없이 결과가 같은 것처럼, 순서를 바꿔도 곱이 같은 짝도 있습니다.
+# 수식에서 차이가 하나 더 드러납니다. :math:`A_{ij} B_{ij} = B_{ij} A_{ij}`\ 이므로 두
+# 행렬의 순서를 바꿔도 요소별 곱은 절대 달라지지 않습니다. 반면 행렬 곱은 달라질 *수*
+# 있습니다. 반드시 달라진다는 뜻은 아닙니다. 어떤 행렬이든 단위 행렬 ``torch.eye(2)``\ (대각선은
+# 1, 나머지는 0)와 곱하면 순서에 상관없이 결과가 같듯이, 순서를 바꿔도 곱이 같은 짝도 있습니다.
 identity = torch.eye(2)
 print(f"A * B와 B * A가 같은가: {torch.equal(A * B, B * A)}")
 print(f"A @ B와 B @ A가 같은가: {torch.equal(A @ B, B @ A)}")
@@ -72,7 +72,7 @@ print(f"A @ identity와 identity @ A가 같은가: {torch.equal(A @ identity, id
 # %%
 # 두 곱을 그림으로 보기
 # ---------------------
-# 아래 그림은 ``draw_tensor``\ 로 두 입력과 두 결과를 그립니다.
+# ``draw_tensor``\ 로 두 입력과 두 결과를 그려 봅니다.
 fig, axes = plt.subplots(1, 4, figsize=(8, 2.6))
 draw_tensor(axes[0], A, title="A")
 draw_tensor(axes[1], B, title="B")
@@ -84,8 +84,8 @@ plt.show()
 # %%
 # 그림은 두 입력과 두 결과를 나란히 보여 줍니다. 같은 ``A``\ 와 ``B``\ 에서 서로 다른 두
 # 텐서가 나왔습니다. ``A @ B``\ 의 숫자 하나하나에는 ``A``\ 의 행 하나 전체와 ``B``\ 의 열
-# 하나 전체가 섞여 있고, ``A * B``\ 의 숫자는 같은 자리의 두 숫자만 씁니다. 왼쪽 위 칸을
-# 풀어 쓰면 다음과 같습니다.
+# 하나 전체가 섞여 있지만, ``A * B``\ 의 숫자는 같은 자리에 있는 두 숫자만으로 만들어집니다.
+# 왼쪽 위 칸을 풀어 쓰면 다음과 같습니다.
 print(
     f"(A @ B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} + {A[0, 1]:.0f}*{B[1, 0]:.0f}"
     f" = {(A @ B)[0, 0]:.0f}"
@@ -97,8 +97,8 @@ print(f"(A * B)[0, 0] = {A[0, 0]:.0f}*{B[0, 0]:.0f} = {(A * B)[0, 0]:.0f}")
 # ---------
 # ``@`` 연산은 안쪽 크기가 같아야 합니다. :math:`(n, k)` 행렬과 :math:`(k, m)` 행렬을
 # 곱하면 공통인 :math:`k`\ 가 합으로 사라져 :math:`(n, m)`\ 이 됩니다. ``*`` 연산은 양쪽
-# 형태가 같아야 하고, 결과도 같은 형태입니다(유일한 예외인 *브로드캐스팅(broadcasting)*\ 은
-# 이 페이지 끝에서 봅니다).
+# 형태가 같아야 하고, 결과도 그 형태가 됩니다. 유일한 예외는 *브로드캐스팅(broadcasting)*\ 되는
+# 형태인데, 이 페이지 끝에서 다룹니다.
 left = torch.randn(2, 3)
 right = torch.randn(3, 4)
 other = torch.randn(2, 3)
@@ -106,9 +106,9 @@ print(f"{tuple(left.shape)} @ {tuple(right.shape)} -> {tuple((left @ right).shap
 print(f"{tuple(left.shape)} * {tuple(other.shape)} -> {tuple((left * other).shape)}")
 
 # %%
-# 형태가 맞지 않으면 PyTorch는 짐작하지 않고 ``RuntimeError``\ 를 냅니다. ``(2, 3)``
-# 행렬 두 개는 요소별로는 곱할 수 있지만 행렬 곱은 할 수 없습니다(열 3개와 행 2개).
-# ``(2, 3)``\ 과 ``(3, 4)``\ 는 그 반대입니다.
+# 형태가 맞지 않으면 PyTorch는 적당히 짐작하지 않고 ``RuntimeError``\ 를 냅니다. ``(2, 3)``
+# 행렬 두 개는 요소별로는 곱할 수 있지만 행렬 곱은 할 수 없습니다(앞 행렬의 열 3개와 뒤 행렬의
+# 행 2개가 맞지 않습니다). ``(2, 3)``\ 과 ``(3, 4)``\ 는 그 반대입니다.
 try:
     left @ other
 except RuntimeError as error:
@@ -121,9 +121,9 @@ except RuntimeError as error:
 # %%
 # 행렬과 벡터의 곱
 # ----------------
-# 오른쪽이 1차원 텐서이면 ``@`` 연산은 행렬-벡터 곱입니다. ``(2, 3)`` 행렬에 ``(3,)``
-# 벡터를 곱하면 ``(2,)`` 벡터가 나옵니다. 결과의 각 숫자는 행 하나와 벡터의
-# 내적(dot product)이고, 이것은 ``torch.dot``\ (1차원끼리만 받습니다)이 계산합니다.
+# 오른쪽에 1차원 텐서가 오면 ``@`` 연산은 행렬-벡터 곱이 됩니다. ``(2, 3)`` 행렬에 ``(3,)``
+# 벡터를 곱하면 ``(2,)`` 벡터가 나옵니다. 결과의 각 숫자는 행 하나와 벡터의 내적(dot
+# product)입니다. 내적은 ``torch.dot``\ 으로 계산하는데, 이 함수는 1차원 텐서끼리만 받습니다.
 vector = torch.tensor([1.0, 0.5, -1.0])
 product = left @ vector
 row_by_row = torch.stack([torch.dot(row, vector) for row in left])
@@ -131,8 +131,8 @@ print(f"{tuple(left.shape)} @ {tuple(vector.shape)} -> {tuple(product.shape)}")
 print(f"행마다 torch.dot으로 계산한 것과 같은가: {torch.allclose(product, row_by_row)}")
 
 # %%
-# ``torch.dot``\ 은 요소별 곱을 한 뒤 모두 더한 것이므로, 이 페이지에서 본 두 곱은 이렇게
-# 이어집니다: :math:`u \cdot v = \sum_i u_i v_i`.
+# ``torch.dot``\ 은 그 자체가 요소별 곱을 구해 모두 더한 것, 곧
+# :math:`u \cdot v = \sum_i u_i v_i`\ 입니다. 이 페이지에서 본 두 곱이 여기서 이어집니다.
 u = torch.tensor([1.0, 2.0, 3.0])
 v = torch.tensor([4.0, 5.0, 6.0])
 print(f"torch.dot(u, v) = {torch.dot(u, v):.4f}")
@@ -141,7 +141,7 @@ print(f"(u * v).sum()   = {(u * v).sum():.4f}")
 # %%
 # 행렬 곱을 배치로 한꺼번에
 # -------------------------
-# 3차원 텐서에서 ``@`` 연산은 첫 번째 차원을 배치(batch)로 보고 행렬을 짝지어 곱합니다.
+# 3차원 텐서끼리 곱하면 ``@`` 연산은 첫 번째 차원을 배치(batch)로 보고 행렬을 짝지어 곱합니다.
 # ``(2, 3) @ (3, 4)`` 곱 3개가 모여 ``(3, 2, 4)`` 텐서가 됩니다. 반면 ``torch.mm``\ 은
 # 2차원 행렬만 받고 배치는 거절합니다.
 batch_left = torch.randn(3, 2, 3)
@@ -159,9 +159,9 @@ except RuntimeError as error:
 # %%
 # 요소별 곱의 브로드캐스팅
 # ------------------------
-# ``*`` 연산은 브로드캐스팅이 되는 형태도 받습니다. ``(2, 3)`` 행렬에
-# ``(3,)`` 벡터를 곱하면, 벡터가 행마다 한 번씩 복제된 것처럼 모든 행에 벡터가
-# 곱해집니다. 확인을 위해 같은 결과를 행 단위로 만들어 비교합니다.
+# ``*`` 연산은 브로드캐스팅되는 형태도 받습니다. ``(2, 3)`` 행렬에 ``(3,)`` 벡터를
+# 곱하면, 마치 벡터를 행마다 하나씩 복제해 둔 것처럼 모든 행에 같은 벡터를 곱합니다. 아래
+# 코드는 같은 결과를 행마다 따로 계산해 비교합니다.
 matrix = torch.arange(6.0).reshape(2, 3)
 scale = torch.tensor([1.0, 10.0, 100.0])
 scaled = matrix * scale
@@ -175,23 +175,24 @@ fig, axes = plt.subplots(1, 3, figsize=(7, 2))
 draw_tensor(axes[0], matrix, title="matrix (2, 3)")
 draw_tensor(axes[1], scale, title="scale (3,)")
 draw_tensor(axes[2], scaled, title="matrix * scale (2, 3)")
-fig.suptitle("브로드캐스팅: (3,) 벡터가 각 행에 곱해집니다")
+fig.suptitle("브로드캐스팅: (3,) 벡터를 각 행에 곱합니다")
 plt.show()
 
 # %%
-# 그림은 ``matrix``\ 의 각 열이 ``scale``\ 에서 같은 위치의 숫자와 곱해지는 모습을 보여
-# 줍니다. 첫 번째 열은 1, 두 번째 열은 10, 세 번째 열은 100과 곱해집니다. 자세한 규칙(크기를
-# 오른쪽부터 비교하며, 크기가 1이거나 아예 없는 차원은 상대 크기에 맞게 늘어납니다)은 PyTorch의
+# 그림은 ``matrix``\ 의 각 열이 ``scale``\ 에서 같은 위치에 있는 숫자와 곱해지는 모습을
+# 보여 줍니다. 첫 번째 열에는 1, 두 번째 열에는 10, 세 번째 열에는 100이 곱해집니다. 규칙의
+# 요점은 크기를 오른쪽부터 비교하고, 크기가 1이거나 아예 없는 차원은 상대에 맞게 늘어난다는
+# 것입니다. 자세한 내용은 PyTorch의
 # `브로드캐스팅 규칙 문서 <https://docs.pytorch.org/docs/stable/notes/broadcasting.html>`_\ 에
 # 정리되어 있습니다.
 #
 # 정리
 # ----
-# - ``A @ B``\ (``torch.matmul``)는 행과 열을 맞대어 더합니다:
-#   :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`. 안쪽 크기가 같아야 하며
-#   ``(2, 3) @ (3, 4) -> (2, 4)``\ 입니다. 벡터와 배치도 처리합니다.
-# - ``A * B``\ (``torch.mul``)는 같은 자리의 요소끼리 곱합니다: :math:`(A * B)_{ij} = A_{ij} B_{ij}`.
-#   형태가 같거나 브로드캐스팅이 가능해야 합니다.
+# - ``A @ B``\ (``torch.matmul``)는 행과 열을 맞대어 곱하고 더합니다. 식으로는
+#   :math:`(AB)_{ij} = \sum_k A_{ik} B_{kj}`\ 입니다.
+#   안쪽 크기가 같아야 하고(``(2, 3) @ (3, 4) -> (2, 4)``), 벡터와 배치도 다룹니다.
+# - ``A * B``\ (``torch.mul``)는 같은 자리의 요소끼리 곱합니다. 식으로는
+#   :math:`(A * B)_{ij} = A_{ij} B_{ij}`\ 입니다. 형태가 같거나 브로드캐스팅되어야 합니다.
 # - ``torch.dot``\ 은 1차원 벡터 두 개, ``torch.mm``\ 은 2차원 행렬 두 개만 받습니다.
 #
 # API 문서:
