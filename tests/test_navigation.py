@@ -149,3 +149,29 @@ def test_next_lines_in_prose_agree_with_the_footer(site: Path, lang: str) -> Non
             missing.append(page)
     assert not wrong, "\n".join(wrong)
     assert not missing, "lesson pages without a 'Next:' line: " + ", ".join(missing)
+
+
+def _optional_headings(path: Path) -> list[int]:
+    """Line numbers of reST section titles marked optional (the line above an underline)."""
+    lines = [line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        number
+        for number, (title, underline) in enumerate(zip(lines, lines[1:], strict=False), start=1)
+        if re.fullmatch(r"[-=~^]{3,}", underline) and re.search(r"\((optional|선택)\)$", title)
+    ]
+
+
+@pytest.mark.parametrize(
+    "en_page", sorted((ROOT / "gallery" / "en").rglob("plot_*.py")), ids=lambda p: p.stem
+)
+def test_optional_sections_are_marked_in_both_languages(en_page: Path) -> None:
+    """A beginner may skip a section marked optional; both twins mark the same sections."""
+    ko_page = ROOT / "gallery" / "ko" / en_page.relative_to(ROOT / "gallery" / "en")
+    assert len(_optional_headings(en_page)) == len(_optional_headings(ko_page))
+
+
+def test_advanced_material_is_marked_optional() -> None:
+    """The solver analysis and the restoration's theory are optional reading."""
+    practice = ROOT / "gallery" / "en" / "practice"
+    assert len(_optional_headings(practice / "plot_01_restoring_an_image.py")) >= 1
+    assert len(_optional_headings(practice / "plot_02_faster_restoration.py")) >= 2

@@ -223,7 +223,8 @@ for fan_in, fan_out, count in ((2, 1, 2000), (2, 64, 100), (64, 1, 200), (64, 32
 
 # %%
 # A uniform distribution on :math:`[-b, b]` has density :math:`1 / (2b)` inside the range
-# and 0 outside. The histograms of the weights are drawn against that density.
+# and 0 outside. The histograms of the weights of the layers with 1 output are drawn
+# against that density.
 fig, axes = plt.subplots(1, 2, figsize=(7, 3))
 for ax, fan_in in zip(axes, (2, 64), strict=True):
     weights = samples[fan_in]

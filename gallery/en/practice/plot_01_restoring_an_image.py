@@ -294,7 +294,7 @@ print(f"stretch of two steps together: {stretch(two_steps):.5f}   (sigma_min = {
 # %%
 # So almost all of each step is the overshoot along the strongly stretched directions,
 # and it cancels over two steps. What remains lies along weak directions. A weak
-# direction :math:`w` (one that :math:`A` shrinks by about :math:`\sigma_{\min}`) is
+# direction :math:`w` (one that :math:`A` scales by about :math:`\sigma_{\min}`) is
 # found by applying :math:`A^{-1}` and its transpose many times to a random vector
 # (``weird_function_inverse`` is the exact inverse that the next page introduces).
 # The part of each step along :math:`w` has the same sign and size every time: it does

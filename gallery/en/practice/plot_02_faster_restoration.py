@@ -7,7 +7,7 @@ The previous page restored the picture with the loop of the post
 all (the weird function is linear and invertible), makes the same loop faster without
 changing what it computes, and then reaches the picture from the same start with
 better methods, in a small fraction of the time. For every iterative method, an
-experiment on the page switches off the part that makes it fast and shows the speed go. The
+experiment on the page switches off the part that makes it fast and shows the speed-up vanish. The
 sections marked (optional) use more mathematics and can be skipped.
 """
 

@@ -225,7 +225,7 @@ def draw_grid(ax, tensor, *, title):
     ax.set_title(title)
 
 
-def draw_storage(ax, tensor, *, title):
+def draw_storage(ax, tensor, storage, *, title):
     rows, cols = tensor.shape
     order = [row * tensor.stride(0) + col * tensor.stride(1) for row in range(rows) for col in range(cols)]
     for place, value in enumerate(storage.tolist()):
@@ -259,8 +259,8 @@ fig, axes = plt.subplot_mosaic(
 )
 draw_grid(axes["m"], m, title=f"m: shape {tuple(m.shape)}, stride {m.stride()}")
 draw_grid(axes["t"], t, title=f"m.T: shape {tuple(t.shape)}, stride {t.stride()}")
-draw_storage(axes["m_storage"], m, title="storage, m read row by row:\nin order (contiguous)")
-draw_storage(axes["t_storage"], t, title="the same storage, m.T read row by row:\njumps (not contiguous)")
+draw_storage(axes["m_storage"], m, storage, title="storage, m read row by row:\nin order (contiguous)")
+draw_storage(axes["t_storage"], t, storage, title="the same storage, m.T read row by row:\njumps (not contiguous)")
 fig.suptitle("One storage, two sets of strides: m and m.T")
 plt.show()
 
@@ -286,7 +286,8 @@ print(f"m.T.reshape(6): {flat_copy.tolist()}, same address as m: {flat_copy.data
 print(f"m.reshape(6) (m is contiguous): same address as m: {m.reshape(6).data_ptr() == m.data_ptr()}")
 
 # %%
-# Not being contiguous is not what makes ``view`` fail; the new shape is. Adding a
+# Being non-contiguous is not enough to make ``view`` fail; it depends on the new shape
+# too. Adding a
 # dimension of size 1 in front needs no new order, so ``m.T.view(1, 3, 2)`` works,
 # shares the storage, and ``reshape`` then copies nothing either. The rule: ``view``
 # works exactly when the new shape can be read from the same storage with strides,

@@ -224,7 +224,7 @@ for fan_in, fan_out, count in ((2, 1, 2000), (2, 64, 100), (64, 1, 200), (64, 32
 
 # %%
 # :math:`[-b, b]`\ 의 균등 분포는 구간 안에서 밀도가 :math:`1 / (2b)`\ 이고 밖에서는
-# 0입니다. 가중치의 히스토그램을 이 밀도와 겹쳐 그립니다.
+# 0입니다. 출력이 1개인 레이어들의 가중치 히스토그램을 이 밀도와 겹쳐 그립니다.
 fig, axes = plt.subplots(1, 2, figsize=(7, 3))
 for ax, fan_in in zip(axes, (2, 64), strict=True):
     weights = samples[fan_in]

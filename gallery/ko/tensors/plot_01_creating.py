@@ -11,8 +11,8 @@ r"""
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 그래서 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때
-# 얻는 숫자와 똑같습니다.
+# 난수 시드를 고정합니다. 그러면 여러분이 이 페이지를 직접 실행했을 때도 아래와 똑같은
+# 숫자가 나옵니다.
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
@@ -26,11 +26,11 @@ torch.manual_seed(0)
 # %%
 # 파이썬 리스트로 만들기
 # ----------------------
-# ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 중첩하면
-# 중첩 단계마다 차원이 하나씩 생깁니다. 숫자 두 개짜리 행 두 개를 담은 리스트는
-# 2x2 텐서가 됩니다. 이 사이트의 패키지에 든 ``describe``\ 는 텐서의 형태, 데이터 타입,
-# 장치(device)를 한 줄로 보여 줍니다. 장치는 텐서의 메모리가 있는 곳으로, 여기서는
-# CPU입니다(GPU로 옮기는 방법은
+# ``torch.tensor``\ 는 리스트에 든 숫자를 새 텐서로 복사합니다. 리스트를 한 겹 더
+# 중첩할 때마다 차원(dimension)이 하나씩 늘어납니다. 숫자 두 개짜리 행 두 개를 담은
+# 리스트는 2x2 텐서가 됩니다. 이 사이트의 패키지에 든 ``describe``\ 는 텐서의 형태,
+# 데이터 타입, 장치(device)를 출력합니다. 장치는 텐서의 메모리가 있는 곳으로, 여기서는
+# CPU입니다(텐서를 GPU로 옮기는 방법은
 # :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서 다룹니다).
 from_list = torch.tensor([[1, 2], [3, 4]])
 print(from_list)
@@ -39,7 +39,7 @@ print(describe(from_list))
 # %%
 # PyTorch는 숫자를 보고 데이터 타입을 정했습니다. 정수만 있으면 ``int64``\ 가
 # 됩니다. 신경망은 보통 ``float32``\ 로 계산하므로, 텐서를 만들 때 ``dtype=``\ 으로
-# 원하는 타입을 지정합니다.
+# ``float32``\ 를 지정합니다.
 from_list_float = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
 print(from_list_float)
 print(describe(from_list_float))
@@ -48,7 +48,7 @@ print(describe(from_list_float))
 # NumPy 배열로 만들기
 # -------------------
 # ``torch.from_numpy``\ 는 NumPy 배열을 형태와 데이터 타입이 같은 텐서로 바꿉니다.
-# NumPy의 기본 실수 타입은 PyTorch의 기본값인 ``float32``\ 가 아니라
+# NumPy의 기본 실수(부동소수점) 타입은 PyTorch의 기본값인 ``float32``\ 가 아니라
 # ``float64``\ 입니다. 또 이 함수는 숫자를 복사하지 않습니다. 글
 # :ref:`post-basics-autograd`\ 가 이 함수를 더 효율적이라고 한 까닭이 여기에 있습니다.
 # 그 대가가 무엇인지는
@@ -74,8 +74,8 @@ print(describe(zeros))
 # 일정한 간격의 수
 # ----------------
 # ``torch.arange(start, end, step)``\ 은 ``start``\ 부터 ``step``\ 씩 세어
-# ``end`` 바로 앞에서 멈춥니다. ``end``\ 는 포함되지 않습니다. 인자가 모두 정수면
-# ``int64``\ 이고, 세 인자 중 하나라도 실수면 ``float32``\ 가 됩니다.
+# ``end`` 바로 앞에서 멈춥니다. 곧 ``end``\ 는 결과에 들어가지 않습니다. 인자(argument)가
+# 모두 정수면 결과는 ``int64``\ 이고, 셋 중 하나라도 실수면 ``float32``\ 입니다.
 steps = torch.arange(0, 10, 2)
 quarters = torch.arange(0, 1, 0.25)
 print(steps)
@@ -91,12 +91,12 @@ draw_tensor(axes[0, 0], from_list, title="torch.tensor([[1, 2], [3, 4]])")
 draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
 draw_tensor(axes[1, 0], zeros, title="torch.zeros((2, 3))")
 draw_tensor(axes[1, 1], ones, title="torch.ones((2, 3))")
-fig.suptitle("만든 텐서들, 요소 하나당 한 칸")
+fig.suptitle("지금까지 만든 텐서 (요소 하나가 한 칸)")
 plt.show()
 
 # %%
-# 각 격자의 모양은 ``describe``\ 가 출력한 형태와 같습니다. 2행 2열, 1행 5열,
-# 2행 3열입니다.
+# 격자마다 행과 열의 수가 ``describe``\ 가 출력한 형태와 같습니다. 차례대로
+# 2행 2열, 1행 5열, 2행 3열입니다.
 #
 # 난수로 채우기
 # -------------
@@ -110,12 +110,12 @@ print(normal)
 print(describe(uniform))
 
 # %%
-# 이 숫자들은 첫 셀에서 정한 시드가 결정합니다(PyTorch 버전이 같으면 실행할 때마다
-# 같은 숫자가 나옵니다). 같은 시드를 다시 정하면 ``rand``\ 가 같은 숫자 여섯 개를
-# 다시 내놓고, 시드를 새로 정하지 않고 한 번 더 뽑으면 다른 숫자가 나옵니다.
+# 이 숫자는 첫 셀에서 정한 시드로 정해집니다(PyTorch 버전이 같으면 몇 번을 실행해도
+# 같은 숫자가 나옵니다). 같은 시드를 다시 정하면 ``rand``\ 가 앞과 같은 숫자 여섯 개를
+# 내놓습니다. 시드를 새로 정하지 않고 한 번 더 뽑으면 다른 숫자가 나옵니다.
 torch.manual_seed(0)
 print(f"시드 0을 다시 정하면 같은 숫자: {torch.equal(torch.rand((2, 3)), uniform)}")
-print(f"시드 없이 다시 뽑아도 같은 숫자: {torch.equal(torch.rand((2, 3)), uniform)}")
+print(f"시드를 다시 정하지 않으면 같은 숫자: {torch.equal(torch.rand((2, 3)), uniform)}")
 
 # %%
 # 숫자 여섯 개로는 분포를 알기 어렵습니다. 각각 10,000개를 뽑아서 작은 구간마다
@@ -133,33 +133,33 @@ ax_normal.set_xlabel("값")
 plt.show()
 
 # %%
-# 두 히스토그램은 각 함수에서 10,000개씩 뽑은 값의 분포입니다. ``rand``\ 는 0과 1
-# 사이에 고르게 퍼져 있고, ``randn``\ 은 0 근처에 종 모양으로 모여 있으며 음수도
-# 나옵니다. 요약 수치에서도 같은 모습이 보입니다.
+# 두 히스토그램은 각 함수에서 10,000개씩 뽑은 값의 분포입니다. ``rand``\ 의 값은 0과 1
+# 사이에 고르게 퍼져 있고, ``randn``\ 의 값은 0 근처에 종 모양으로 모여 있으며 음수도
+# 있습니다. 요약 수치도 같은 모습을 보여 줍니다.
 print(f"rand:  최솟값 {many_uniform.min():.4f}, 최댓값 {many_uniform.max():.4f}")
 print(f"randn: 평균 {many_normal.mean():.4f}, 표준편차 {many_normal.std():.4f}")
 
 # %%
 # 형태만 정하기: torch.empty
 # --------------------------
-# ``torch.empty``\ 는 형태와 데이터 타입만 정하고 값은 하나도 쓰지 않습니다. 각
-# 요소에는 그 메모리에 원래 있던 값이 그대로 남습니다. 그래서 이 페이지는 값은 빼고
-# 설명만 출력합니다. 그 메모리에 무엇이 들어 있는지, 이 함수가 왜 있는지는
-# :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에서 다룹니다.
+# ``torch.empty``\ 는 형태와 데이터 타입만 정하고 값은 하나도 써 넣지 않습니다. 각
+# 요소에는 그 메모리에 원래 있던 값이 그대로 남습니다. 그래서 여기서는 값은 출력하지
+# 않고 ``describe``\ 의 설명만 출력합니다. 그 메모리에 무엇이 들어 있는지, 이 함수가
+# 왜 있는지는 :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`\ 에서 다룹니다.
 unset = torch.empty((2, 3))
 print(describe(unset))
 
 # %%
 # 정리
 # ----
-# - ``torch.tensor(data)``\ 는 (중첩) 리스트를 복사합니다. 중첩 구조가 곧 형태가
+# - ``torch.tensor(data)``\ 는 (중첩된) 리스트를 복사합니다. 중첩 구조가 곧 형태가
 #   됩니다.
 # - ``torch.from_numpy(array)``\ 는 배열의 형태와 데이터 타입을 그대로 따릅니다.
 #   NumPy의 실수는 ``float64``\ 입니다.
 # - ``zeros``, ``ones``, ``rand``, ``randn``, ``empty``\ 는 형태를 받고,
 #   ``arange``\ 는 시작, 끝(포함하지 않음), 간격을 받습니다.
 # - 난수는 ``torch.manual_seed``\ 로 정한 시드가 결정합니다.
-# - 기본값 대신 다른 데이터 타입을 쓰려면 ``dtype=``\ 을 넘깁니다.
+# - 기본 데이터 타입 대신 다른 타입을 쓰려면 ``dtype=``\ 을 넘깁니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_02_numpy_memory.py`
 #

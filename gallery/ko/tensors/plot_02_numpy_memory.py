@@ -2,18 +2,18 @@ r"""
 NumPy 배열과 메모리 공유: ``torch.from_numpy``, ``torch.tensor``
 ================================================================
 
-두 함수 모두 NumPy 배열을 텐서(tensor)로 바꾸지만, 숫자를 복사하는 것은 그중 하나뿐입니다.
-이 페이지에서는 변환한 뒤에 배열을 바꿔 보고 어느 텐서가 함께 바뀌는지 지켜봅니다. 무엇과
-무엇이 메모리를 공유하는지 확인하고, 마지막으로 ``torch.from_numpy``, ``torch.as_tensor``,
+두 함수 모두 NumPy 배열을 텐서(tensor)로 바꿉니다. 하지만 숫자를 복사하는 쪽은 하나뿐입니다.
+이 페이지에서는 변환한 뒤에 배열을 바꿔 보고 어느 텐서가 함께 바뀌는지 지켜봅니다. 어떤
+객체끼리 메모리를 공유하는지 확인하고, 마지막으로 ``torch.from_numpy``, ``torch.as_tensor``,
 ``torch.tensor`` 중 무엇을 언제 쓰면 좋은지 정리합니다. 글 :ref:`post-basics-autograd`\ 는
-바로 이 질문으로 끝납니다. 두 함수는 정확히 무엇이 다르고, 메모리 공유의 장단점은
-무엇일까요?
+바로 이 질문으로 끝납니다. 두 함수는 정확히 무엇이 다르고, 메모리 공유(memory sharing)로
+얻는 것과 잃는 것은 무엇일까요?
 """
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. PyTorch를 불러오고, 그림 글꼴을 설정하고,
-# 난수 시드를 고정합니다. 아래 숫자는 여러분이 이 페이지를 직접 실행했을 때 얻는 숫자와
-# 같습니다. 다만 측정한 시간은 컴퓨터마다 다릅니다.
+# 난수 시드를 고정합니다. 그러면 여러분이 이 페이지를 직접 실행했을 때도 아래와 같은
+# 숫자가 나옵니다. 다만 측정한 시간은 컴퓨터마다 다릅니다.
 import timeit
 
 import matplotlib.pyplot as plt
@@ -29,8 +29,8 @@ torch.manual_seed(0)
 # %%
 # 배열 하나, 텐서 둘
 # ------------------
-# 작은 NumPy 배열 하나를 두 가지 방법으로 변환합니다. 두 텐서는 같은 숫자를 담고,
-# NumPy의 ``float64`` 데이터 타입(dtype)도 그대로 따릅니다.
+# 작은 NumPy 배열 하나를 두 가지 방법으로 텐서로 바꿉니다. 두 텐서는 같은 숫자를 담고,
+# 데이터 타입(dtype)도 NumPy의 ``float64`` 그대로입니다.
 array = np.array([1.0, 2.0, 3.0])
 shared = torch.from_numpy(array)
 copied = torch.tensor(array)
@@ -40,8 +40,8 @@ print(describe(copied))
 # %%
 # 배열을 제자리에서 바꾸기
 # ------------------------
-# ``array[0] = 100.0``\ 은 배열의 메모리에 직접 값을 씁니다. 새 배열을 만들지
-# 않습니다. 아래 그림에서 바뀌기 전과 후를 비교할 수 있도록, 먼저 각 객체의 복사본을
+# ``array[0] = 100.0``\ 은 새 배열을 만들지 않고, 원래 배열의 메모리에 바로 값을
+# 씁니다. 아래 그림에서 바뀌기 전과 후를 비교할 수 있도록, 먼저 각 객체의 복사본을
 # 남겨 둡니다.
 before = [torch.tensor(array), shared.clone(), copied.clone()]
 array[0] = 100.0
@@ -51,25 +51,25 @@ print(f"torch.tensor:       {copied}")
 
 # %%
 # ``torch.from_numpy``\ 로 만든 텐서는 배열과 함께 바뀌었고, ``torch.tensor``\ 로
-# 만든 텐서는 그대로입니다. 그림으로 세 객체를 나란히 놓아 봅니다.
+# 만든 텐서는 그대로입니다. 세 객체를 그림으로 나란히 놓아 봅니다.
 fig, axes = plt.subplots(2, 3, figsize=(7, 3))
-draw_tensor(axes[0, 0], before[0], title="배열 (전)")
-draw_tensor(axes[0, 1], before[1], title="from_numpy (전)")
-draw_tensor(axes[0, 2], before[2], title="tensor (전)")
-draw_tensor(axes[1, 0], torch.from_numpy(array), title="배열 (후)")
-draw_tensor(axes[1, 1], shared, title="from_numpy (후)")
-draw_tensor(axes[1, 2], copied, title="tensor (후)")
-fig.suptitle("array[0] = 100.0 전과 후")
+draw_tensor(axes[0, 0], before[0], title="배열 (바꾸기 전)")
+draw_tensor(axes[0, 1], before[1], title="from_numpy (바꾸기 전)")
+draw_tensor(axes[0, 2], before[2], title="tensor (바꾸기 전)")
+draw_tensor(axes[1, 0], torch.from_numpy(array), title="배열 (바꾼 뒤)")
+draw_tensor(axes[1, 1], shared, title="from_numpy (바꾼 뒤)")
+draw_tensor(axes[1, 2], copied, title="tensor (바꾼 뒤)")
+fig.suptitle("array[0] = 100.0 실행 전과 후")
 plt.show()
 
 # %%
-# 위 줄은 바꾸기 전, 아래 줄은 바꾼 뒤입니다. 100이 보이는 것은 배열과
-# ``from_numpy`` 텐서뿐입니다.
+# 윗줄은 바꾸기 전, 아랫줄은 바꾼 뒤입니다. 100은 배열과 ``from_numpy`` 텐서에만
+# 나타납니다.
 #
-# 누가 메모리를 공유할까
-# ----------------------
-# 이유는 메모리 공유(memory sharing)입니다. ``torch.from_numpy``\ 는 배열이 쓰던
-# 메모리를 그대로 감싸고, ``torch.tensor``\ 는 언제나 새 메모리를 잡아 숫자를
+# 어느 쪽이 메모리를 공유할까
+# ---------------------------
+# 그 까닭은 메모리 공유에 있습니다. ``torch.from_numpy``\ 는 배열이 쓰던 메모리를
+# 그대로 감싸서 텐서로 만들고, ``torch.tensor``\ 는 언제나 새 메모리를 할당해 숫자를
 # 복사합니다. 이 사이트의 패키지에 든 ``shares_memory``\ 는 두 객체의 메모리가 겹치는지
 # 확인합니다. NumPy의 ``np.shares_memory``\ 도 같은 질문에 답합니다.
 print(f"from_numpy는 배열과 메모리를 공유: {shares_memory(shared, array)}")
@@ -80,8 +80,8 @@ print(f"np.shares_memory의 답:             {np.shares_memory(shared.numpy(), a
 # 반대 방향: Tensor.numpy()
 # -------------------------
 # ``tensor.numpy()``\ 도 (CPU 메모리에 있는 텐서라면) 복사하지 않고 메모리를 공유합니다.
-# 그래서 텐서를 제자리에서 바꾸는 연산(``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드)은
-# NumPy 배열도 바꿉니다.
+# 그래서 텐서를 제자리에서 바꾸는 연산(in-place operation)을 쓰면 NumPy 배열도 함께
+# 바뀝니다. ``add_``\ 처럼 이름이 ``_``\ 로 끝나는 메서드가 이런 연산입니다.
 weights = torch.zeros(3)
 weights_array = weights.numpy()
 weights.add_(1.0)
@@ -90,9 +90,9 @@ print(f".numpy()로 얻은 배열: {weights_array}")
 print(f"공유: {shares_memory(weights, weights_array)}")
 
 # %%
-# 공유된 메모리에 쓰는 것은 제자리 연산(``+=``, ``weights[0] = ...`` 포함)뿐입니다.
-# ``weights + 1.0``\ 은 새 메모리에 새 텐서를 만들기 때문에, 배열은 더 이상 텐서를
-# 따라가지 않습니다.
+# 공유된 메모리에 값을 쓰는 연산은 제자리 연산뿐입니다. ``+=`` 연산과
+# ``weights[0] = ...`` 같은 대입도 제자리 연산입니다. 반면 ``weights + 1.0``\ 은 새
+# 메모리에 새 텐서를 만듭니다. 그래서 배열은 더 이상 ``weights``\ 를 따라 바뀌지 않습니다.
 weights = weights + 1.0
 print(f"새 텐서: {weights}")
 print(f"배열:    {weights_array}")
@@ -115,10 +115,10 @@ print(f"  배열과 메모리를 공유: {shares_memory(as_float32, array)}")
 # 배열을 한 번 더 바꿔 봅니다. 메모리를 공유하는 텐서는 배열을 따라 바뀌고, 복사본은
 # 그대로입니다.
 #
-# 장치(device)도 데이터 타입과 같습니다. GPU에 있는 텐서는 GPU 자체의 메모리에 있으므로
-# ``torch.as_tensor(array, device="cuda")``\ 는 언제나 복사합니다(아래 링크한
-# ``as_tensor`` 문서에 나와 있습니다. 이 페이지는 CPU에서 실행되므로 직접 보여 줄 수는
-# 없습니다).
+# 장치(device)도 데이터 타입과 마찬가지입니다. GPU에 있는 텐서는 GPU의 메모리에 따로
+# 있으므로 ``torch.as_tensor(array, device="cuda")``\ 는 언제나 복사합니다. 아래에
+# 링크한 ``as_tensor`` 문서에 그렇게 적혀 있습니다(이 페이지는 CPU에서 실행되므로 직접
+# 보여 줄 수는 없습니다).
 array[1] = -5.0
 print(f"as_tensor(array):          {as_is}")
 print(f"as_tensor(array, float32): {as_float32}")
@@ -128,8 +128,8 @@ print(f"as_tensor(array, float32): {as_float32}")
 # -----------------------------------------
 # 복사하는 데 드는 시간은 배열이 클수록 길어지지만, 공유하는 데 드는 시간은 크기와
 # 상관없이 아주 짧습니다. 숫자 만 개, 백만 개, 천만 개짜리 배열로 두 방법의 실행
-# 시간(run time)을 재 봅니다. 각 값은 세 번 잰 것 중 가장 짧은 시간이며, 측정값은
-# 컴퓨터마다 다릅니다.
+# 시간(run time)을 재 봅니다. 각 값은 세 번 잰 것 중 가장 짧은 시간이며, 컴퓨터마다
+# 다르게 나옵니다.
 
 
 def milliseconds(function, array, runs=5):
@@ -146,25 +146,26 @@ for size in (10_000, 1_000_000, 10_000_000):
 # %%
 # 함정: 의도하지 않은 공유
 # ------------------------
-# 공유는 오류도 경고도 없이 조용히 일어납니다. 아래에서는 모델의 입력을
-# ``from_numpy``\ 로 만든 뒤, 나중에 배열을 ``-=``\ 로 *제자리에서* 평균이 0이 되도록
-# 옮깁니다. ``inputs``\ 를 건드린 줄은 하나도 없는데 모델의 입력이 바뀌었습니다.
+# 메모리를 공유해도 오류나 경고는 나오지 않습니다. 아래에서는 모델의 입력을
+# ``from_numpy``\ 로 만든 뒤, 나중에 ``-=``\ 로 배열에서 평균을 *제자리에서* 빼서
+# 중심을 0으로 옮깁니다. ``inputs``\ 를 건드린 줄은 하나도 없는데 모델의 입력도
+# 바뀝니다.
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.from_numpy(data)
 data -= data.mean()
 print(f"inputs: {inputs}")
 
 # %%
-# 반면 ``data = data - data.mean()``\ 은 새 배열을 만들어 ``data``\ 라는 이름을 그 배열에
-# 붙입니다. 원래 배열은 그대로이고, ``inputs``\ 도 바뀌지 않습니다.
+# 반면 ``data = data - data.mean()``\ 은 새 배열을 만들고 ``data``\ 라는 이름을 그 배열에
+# 붙입니다. 원래 배열은 그대로이므로 ``inputs``\ 도 바뀌지 않습니다.
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.from_numpy(data)
 data = data - data.mean()
 print(f"inputs: {inputs}")
 
 # %%
-# 다른 무엇도 바꿀 수 없는 텐서가 필요하면 ``torch.tensor``\ 로 독립된 복사본을
-# 만드세요(이미 있는 텐서라면 ``.clone()``\ 으로 복사합니다).
+# 다른 코드가 바꿀 수 없는 텐서가 필요하면 ``torch.tensor``\ 로 독립된 복사본을
+# 만듭니다(이미 있는 텐서라면 ``.clone()``\ 으로 복사합니다).
 data = np.array([1.0, 2.0, 3.0, 4.0])
 inputs = torch.tensor(data)
 data -= data.mean()
@@ -179,9 +180,9 @@ print(f"inputs: {inputs}")
 #   복사하지 않고, 아니면 복사합니다. 복사는 피하고 싶지만 특정 데이터 타입이나 장치가
 #   필요할 때 알맞습니다.
 # - ``torch.tensor(data)``: 언제나 독립된 복사본. 배열이 나중에 바뀔 수 있을 때나,
-#   그저 안전하게 하고 싶을 때 알맞습니다.
+#   그저 안전하게 가고 싶을 때 알맞습니다.
 # - ``tensor.numpy()``\ 도 메모리를 공유합니다. 제자리 연산(``add_``, ``-=``,
-#   ``array[0] = ...``)은 양쪽 모두에서 보입니다.
+#   ``array[0] = ...``)으로 바꾼 값은 양쪽에서 모두 보입니다.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_03_empty.py`
 #

@@ -2,13 +2,13 @@ r"""
 형태 바꾸기
 ===========
 
-같은 숫자들도 여러 형태(shape)로 배열할 수 있습니다. 한 줄로, 한 열로, 격자로, 이미지 배치로
-말입니다. 이 페이지에서는 글 :ref:`post-concepts`\ 의 형태 예제(2x2 텐서의 ``reshape``,
+같은 숫자라도 한 행, 한 열, 격자, 이미지 배치처럼 여러 형태(shape)로 늘어놓을 수 있습니다.
+이 페이지에서는 글 :ref:`post-concepts`\ 의 형태 예제(2x2 텐서의 ``reshape``,
 ``transpose``, ``flatten``)를 실행하고, 글 :ref:`post-basics-autograd`\ 가 소개한
 ``unsqueeze``\ 와 ``squeeze``\ 로 크기가 1인 차원을 더하고 빼 봅니다. 그리고 가장 중요한 차이를
 확인합니다. ``reshape``\ 는 요소의 순서를 지키고, ``transpose``\ 는 순서를 바꿉니다. 마지막으로
-텐서가 메모리에 놓이는 방식(*스트라이드*)을 살펴보고, 이것으로 ``view``\ 가 언제 동작하고
-``reshape``\ 가 언제 복사하는지 설명합니다.
+텐서가 메모리에 놓이는 방식(*스트라이드*, stride)을 살펴봅니다. 이것을 알면 ``view``\ 가 언제
+동작하고 ``reshape``\ 가 언제 복사하는지 설명할 수 있습니다.
 """
 
 # %%
@@ -26,24 +26,24 @@ torch.manual_seed(0)
 # %%
 # 텐서의 형태
 # -----------
-# ``x.shape``\ 는 각 차원의 크기를 나열하고, ``x.ndim``\ 은 차원의 수를, ``x.numel()``\ 은 요소의
-# 수(각 크기의 곱)를 셉니다.
+# ``x.shape``\ 는 각 차원(dimension)의 크기를 나열하고, ``x.ndim``\ 은 차원의 수를,
+# ``x.numel()``\ 은 요소의 수(각 차원 크기의 곱)를 셉니다.
 x = torch.tensor([[1, 2], [3, 4]])
 print(f"x.shape: {x.shape}, x.ndim: {x.ndim}, x.numel(): {x.numel()}")
 
 # %%
 # reshape
 # -------
-# ``reshape``\ 는 같은 요소들을 새 형태로 배열합니다. 새 형태에 들어가는 요소의 수는 원래와
-# 정확히 같아야 합니다. 2x2인 ``x``\ 가 4x1 열이 됩니다.
+# ``reshape``\ 는 같은 요소를 새 형태로 늘어놓습니다. 새 형태에 들어가는 요소의 수는 원래와
+# 정확히 같아야 합니다. 아래에서는 2x2인 ``x``\ 가 4x1 열이 됩니다.
 reshaped = x.reshape(4, 1)
 print(f"x.reshape(4, 1):\n{reshaped}")
 print(f"형태: {tuple(reshaped.shape)}")
 
 # %%
-# 크기 하나는 ``-1``\ 로 둘 수 있습니다. 그러면 PyTorch가 요소의 수로부터 그 크기를 계산합니다.
-# 요소가 12개일 때 ``reshape(3, -1)``\ 은 4개씩 3행을, ``reshape(-1, 2, 3)``\ 은 2x3 블록 두 개를
-# 만듭니다. 크기의 곱이 12가 될 수 없는 형태는 오류입니다.
+# 크기 하나는 ``-1``\ 로 둘 수 있습니다. 그러면 PyTorch가 요소의 수를 보고 그 크기를 알아서
+# 계산합니다. 요소가 12개일 때 ``reshape(3, -1)``\ 은 4개씩 3행을, ``reshape(-1, 2, 3)``\ 은
+# 2x3 블록 두 개를 만듭니다. 크기를 곱해서 12가 되지 않는 형태를 주면 오류가 납니다.
 twelve = torch.arange(12)
 print(f"torch.arange(12).reshape(3, -1):    {tuple(twelve.reshape(3, -1).shape)}")
 print(f"torch.arange(12).reshape(-1, 2, 3): {tuple(twelve.reshape(-1, 2, 3).shape)}")
@@ -74,8 +74,9 @@ print(f"torch.flatten(x): {flattened}")
 # reshape는 순서를 지키고, transpose는 순서를 바꿉니다
 # ----------------------------------------------------
 # ``x.reshape(2, 2)``\ 와 ``x.T``\ 는 둘 다 ``x``\ 와 형태가 같지만, 그중 하나만 ``x`` 그대로입니다.
-# reshape는 요소를 행 우선 순서로 읽어 같은 순서로 새 형태를 채우므로 순서가 절대 바뀌지
-# 않습니다. transpose는 요소를 새 자리로 옮깁니다. 각각을 펼쳐 보면 알 수 있습니다.
+# ``reshape``\ 는 요소를 행 우선 순서로 읽고 같은 순서로 새 형태를 채우므로, 요소의 순서가
+# 절대 바뀌지 않습니다. ``transpose``\ 는 요소를 새 자리로 옮깁니다. 둘을 각각 펼쳐 보면
+# 알 수 있습니다.
 print(f"x.reshape(2, 2).flatten(): {x.reshape(2, 2).flatten()}")
 print(f"x.T.flatten():             {x.T.flatten()}")
 
@@ -98,13 +99,13 @@ plt.show()
 
 # %%
 # 그림 위쪽은 ``a``\ 와 거기서 만든 두 3x2 텐서를, 아래쪽은 각각을 행 단위로 읽은 결과를
-# 보여 줍니다. ``reshape`` 뒤에도 요소는 0부터 5까지 차례로 이어지지만, transpose 뒤에는
+# 보여 줍니다. ``reshape`` 뒤에도 요소는 0부터 5까지 차례로 이어지지만, ``transpose`` 뒤에는
 # 0, 3, 1, 4, 2, 5 순서가 됩니다.
 #
 # 특정 차원부터 펼치기
 # --------------------
 # 모델은 예제 여러 개를 한꺼번에 처리합니다. 이 묶음을 *배치*\ (batch)라고 합니다. 컬러 이미지
-# 배치의 형태는 (배치, 채널, 높이, 너비)이고, 채널은 빨강, 초록, 파랑의 3개입니다. 선형
+# 배치의 형태는 (배치, 채널, 높이, 너비)이고, 채널은 빨강, 초록, 파랑 세 개입니다. 선형
 # 레이어(``nn.Linear``, :ref:`sphx_glr_auto_examples_models_plot_01_nn_module.py`\ 에서
 # 배웁니다)는 예제마다 숫자 한 행을 받으므로, ``flatten(start_dim=1)``\ 로 0번 차원은 두고
 # 나머지를 펼칩니다. 이미지 하나당 3 x 8 x 8 = 192개의 값이 됩니다.
@@ -115,10 +116,9 @@ print(f"images: {tuple(images.shape)} -> flatten(start_dim=1): {tuple(rows.shape
 # %%
 # unsqueeze는 크기가 1인 차원을 더합니다
 # --------------------------------------
-# 모델은 배치를 입력으로 받습니다. (3, 64, 64) 형태의 이미지 한 장(64x64 픽셀, 채널 3개)은
-# ``unsqueeze(0)``\ 으로
-# 0번 위치에 크기 1인 차원을 더해 (1, 3, 64, 64), 즉 한 장짜리 배치가 됩니다. ``None``\ 으로
-# 인덱싱해도 같습니다.
+# 모델은 배치를 입력으로 받습니다. 64x64 픽셀짜리 채널 3개로 된 이미지 한 장은 형태가
+# (3, 64, 64)입니다. ``unsqueeze(0)``\ 으로 0번 위치에 크기가 1인 차원을 더하면, 형태가
+# (1, 3, 64, 64)인 한 장짜리 배치가 됩니다. ``None``\ 으로 인덱싱해도 결과는 같습니다.
 image = torch.rand(3, 64, 64)
 batch = image.unsqueeze(0)
 print(f"image.unsqueeze(0): {tuple(image.shape)} -> {tuple(batch.shape)}")
@@ -140,8 +140,8 @@ fig.suptitle("unsqueeze: 같은 벡터로 만든 행과 열")
 plt.show()
 
 # %%
-# 그림은 ``v``\ 와, ``unsqueeze``\ 로 만든 행 ``(1, 3)``, 열 ``(3, 1)``\ 을 나란히 보여 줍니다.
-# 요소는 같고 형태만 다릅니다.
+# 그림은 ``v``\ 와, ``unsqueeze``\ 로 ``v``\ 에서 만든 행 ``(1, 3)``, 열 ``(3, 1)``\ 을 나란히
+# 보여 줍니다. 요소는 같고 형태만 다릅니다.
 #
 # squeeze는 크기가 1인 차원을 없앱니다
 # ------------------------------------
@@ -161,11 +161,11 @@ print(f"{tuple(padded.shape)} -> squeeze(1): {tuple(padded.squeeze(1).shape)}")
 # 각 차원을 따라 한 칸 갈 때 저장소에서 몇 자리를 움직이는지 정합니다. 값(10부터 60)과
 # 저장 위치(0부터 5)가 서로 다른 2x3 텐서 ``m``\ 을 봅시다. 아래로 한 칸 가면 3자리, 오른쪽으로
 # 한 칸 가면 1자리를 움직이므로, 요소 ``(row, col)``\ 은 저장 위치 ``row * 3 + col * 1``\ 에
-# 있습니다. ``data_ptr()``\ 는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다.
-# ``m.flatten()``\ 은 같은 주소에서 시작하므로 복사본이 아니라 저장소를 차례로 읽은
-# 것입니다(``tolist()``\ 는 출력하기 좋게 텐서를 파이썬 리스트로 바꿉니다).
-# ``torch.tensor``, ``zeros``, ``ones`` 같은 생성 함수도 새 텐서를 이와 같이 행 단위로
-# 늘어놓습니다. 두 번째 줄에서 확인할 수 있습니다.
+# 있습니다. ``data_ptr()`` 메서드는 텐서의 첫 요소가 있는 메모리 주소를 돌려줍니다.
+# ``m.flatten()``\ 은 ``m``\ 과 같은 주소에서 시작하므로, 복사본이 아니라 저장소를 차례로
+# 읽은 것입니다(``tolist()``\ 는 출력하기 좋게 텐서를 파이썬 리스트로 바꿉니다).
+# ``torch.tensor``, ``zeros``, ``ones`` 같은 생성 함수도 새 텐서를 이처럼 행 단위로
+# 늘어놓습니다. 출력의 두 번째 줄에서 확인할 수 있습니다.
 m = torch.arange(10, 70, 10).reshape(2, 3)
 storage = m.flatten()
 m_matches = all(
@@ -221,7 +221,7 @@ def draw_grid(ax, tensor, *, title):
     ax.set_title(title)
 
 
-def draw_storage(ax, tensor, *, title):
+def draw_storage(ax, tensor, storage, *, title):
     rows, cols = tensor.shape
     order = [row * tensor.stride(0) + col * tensor.stride(1) for row in range(rows) for col in range(cols)]
     for place, value in enumerate(storage.tolist()):
@@ -255,8 +255,8 @@ fig, axes = plt.subplot_mosaic(
 )
 draw_grid(axes["m"], m, title=f"m: 형태 {tuple(m.shape)}, 스트라이드 {m.stride()}")
 draw_grid(axes["t"], t, title=f"m.T: 형태 {tuple(t.shape)}, 스트라이드 {t.stride()}")
-draw_storage(axes["m_storage"], m, title="저장소, m을 행 단위로 읽기:\n차례대로 (연속적)")
-draw_storage(axes["t_storage"], t, title="같은 저장소, m.T를 행 단위로 읽기:\n건너뜀 (연속적이지 않음)")
+draw_storage(axes["m_storage"], m, storage, title="저장소, m을 행 단위로 읽기:\n차례대로 (연속적)")
+draw_storage(axes["t_storage"], t, storage, title="같은 저장소, m.T를 행 단위로 읽기:\n건너뜀 (연속적이지 않음)")
 fig.suptitle("저장소 하나, 스트라이드 두 가지: m과 m.T")
 plt.show()
 
@@ -269,9 +269,9 @@ plt.show()
 # view는 복사하지 않고, reshape는 필요할 때 복사합니다
 # ----------------------------------------------------
 # ``view``\ 는 새 스트라이드를 골라 같은 저장소에 새 형태를 붙일 뿐, 절대 복사하지 않습니다.
-# ``m.T``\ 를 한 줄로 펼치려면 저장 위치를 0, 3, 1, 4, 2, 5 순서로 읽어야 하는데, 이런
+# ``m.T``\ 를 한 줄로 펼치려면 저장 위치를 0, 3, 1, 4, 2, 5 순서로 읽어야 합니다. 이런
 # 순서는 스트라이드 하나로 나타낼 수 없으므로 ``view``\ 는 오류를 냅니다. ``reshape``\ 는
-# 같은 일을 하되, 뷰(view)를 만들 수 없으면 복사합니다. 그 결과는 새 주소에서 시작합니다.
+# 같은 일을 하되, 뷰(view)를 만들 수 없으면 복사합니다. 이때 결과는 새 주소에서 시작합니다.
 try:
     t.view(6)
 except RuntimeError as error:
@@ -281,19 +281,20 @@ print(f"m.T.reshape(6): {flat_copy.tolist()}, m과 같은 주소: {flat_copy.dat
 print(f"m.reshape(6) (m은 연속적): m과 같은 주소: {m.reshape(6).data_ptr() == m.data_ptr()}")
 
 # %%
-# ``view``\ 가 실패하는 까닭은 연속적이지 않다는 사실이 아니라 새 형태에 있습니다. 맨 앞에
-# 크기 1인 차원을 더하는 데에는 새 순서가 필요 없으므로 ``m.T.view(1, 3, 2)``\ 는 동작하고
-# 저장소를 공유합니다. 이때는 ``reshape``\ 도 복사하지 않습니다. 규칙은 이렇습니다.
-# 새 형태를 같은 저장소에서 스트라이드로 읽을 수 있을 때에만 ``view``\ 가 동작하고,
-# ``reshape``\ 는 그럴 때 뷰를, 그렇지 않을 때 복사본을 돌려줍니다.
+# 텐서가 연속적이지 않다는 것만으로 ``view``\ 가 실패하지는 않습니다. 새 형태에 따라 달라집니다. 맨
+# 앞에 크기 1인 차원을 더하는 데에는 새 순서가 필요 없으므로, ``m.T.view(1, 3, 2)``\ 는
+# 동작하고 저장소를 공유합니다. 이때는 ``reshape``\ 도 아무것도 복사하지 않습니다. 규칙은
+# 이렇습니다. 새 형태를 같은 저장소에서 스트라이드로 읽을 수 있으면 ``view``\ 가 동작하고,
+# 읽을 수 없으면 실패합니다. ``reshape``\ 는 앞의 경우에 뷰를, 뒤의 경우에 복사본을
+# 돌려줍니다.
 batch_of_one = t.view(1, 3, 2)
 print(f"m.T.view(1, 3, 2).stride(): {batch_of_one.stride()}")
 print(f"  m과 같은 주소: {batch_of_one.data_ptr() == m.data_ptr()}")
 print(f"m.T.reshape(1, 3, 2), m과 같은 주소: {t.reshape(1, 3, 2).data_ptr() == m.data_ptr()}")
 
 # %%
-# ``m.T.contiguous()``\ 는 요소를 행 단위로 늘어선 새 저장소에 복사하고(3x2 텐서라면
-# 스트라이드 (2, 1)), 그러면 ``view``\ 가 동작합니다. 이미 연속적인 텐서라면
+# ``m.T.contiguous()``\ 는 요소를 새 저장소에 행 단위로 늘어놓아 복사합니다(3x2 텐서라면
+# 스트라이드는 (2, 1)입니다). 그러면 ``view``\ 가 동작합니다. 이미 연속적인 텐서라면
 # ``.contiguous()``\ 는 아무것도 복사하지 않고 그 텐서 자신을 돌려줍니다.
 t_copy = t.contiguous()
 print(f"m.T.contiguous().stride(): {t_copy.stride()}, m과 같은 주소: {t_copy.data_ptr() == m.data_ptr()}")
@@ -303,8 +304,8 @@ print(f"m.contiguous()는 m 자신: {m.contiguous() is m}")
 # %%
 # 뷰는 저장소를 공유하므로, 뷰를 통해 값을 쓰면 원래 텐서가 바뀝니다. 여기서는 ``m``\ 의
 # 복사본을 쓰므로 ``m``\ 은 그대로입니다. ``reshape``\ 가 뷰를 돌려줄지는 스트라이드에
-# 달려 있으므로, PyTorch 문서는 여기에 기대지 말라고 합니다. 결과를 통해 값을 쓰는 것이
-# 중요하다면 ``view``\ 를 쓰고, 복사본이 필요하면 ``clone()``\ 을 쓰세요.
+# 달려 있으므로, PyTorch 문서는 여기에 기대지 말라고 합니다. 결과를 통해 원래 텐서에 값을
+# 써야 한다면 ``view``\ 를, 복사본이 필요하다면 ``clone()``\ 을 씁니다.
 y = m.clone()
 y_flat = y.view(6)
 y_flat[0] = 100
@@ -313,9 +314,9 @@ print(f"y.view(6)[0] = 100 뒤의 y:\n{y}")
 # %%
 # 정리
 # ----
-# - ``reshape``\ 는 같은 요소를 새 형태로 배열하고(크기 하나는 ``-1``\ 로 둘 수 있습니다) 행
-#   우선 순서를 지킵니다. ``flatten``\ 은 ``start_dim``\ 부터 한 줄로 ``reshape``\ 하는
-#   것입니다.
+# - ``reshape``\ 는 같은 요소를 새 형태로 늘어놓고(크기 하나는 ``-1``\ 로 둘 수 있습니다) 행
+#   우선 순서를 지킵니다. ``flatten``\ 은 ``start_dim``\ 번 차원부터 뒤를 모두 한 줄로
+#   펴는 ``reshape``\ 입니다.
 # - ``transpose``\ (2차원에서는 ``.T``)는 두 차원을 맞바꾸고, 요소를 읽는 순서를 바꿉니다.
 # - ``unsqueeze``\ 는 크기가 1인 차원을 더하고, ``squeeze``\ 는 없앱니다.
 # - 텐서는 저장소와 형태, 스트라이드로 이루어집니다. 요소 ``(row, col)``\ 은 저장 위치
