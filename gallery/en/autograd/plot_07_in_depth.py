@@ -14,29 +14,19 @@ step.
 
 # %%
 # Every page starts the same way: imports, the figures' fonts, a fixed seed.
-# ``print_error`` prints the type of an error or warning and the first sentences of
-# its message; some of PyTorch's messages go on with hints we do not need here.
-import re
-import textwrap
+# ``print_error``, from this site's package, prints the type of an error or warning and
+# the first sentences of its message; some of PyTorch's messages go on with hints we do
+# not need here.
 import warnings
 
 import matplotlib.pyplot as plt
 import torch
 
+from pytorch_basics.messages import print_error
 from pytorch_basics.plotting import use_site_style
 
 use_site_style()
 torch.manual_seed(0)
-
-
-def print_error(error, *, sentences=1, kind=None):
-    """Print ``kind`` (the error's type by default) and the first ``sentences`` sentences."""
-    text = str(error).splitlines()[0]
-    # a sentence ends at "." followed by a space or by a capitalised word
-    # (one of PyTorch's messages leaves out the space)
-    first = " ".join(re.split(r"(?<=\.)(?: |(?=[A-Z][a-z]+ ))", text)[:sentences])
-    print(f"{kind or type(error).__name__}:")
-    print(textwrap.fill(first, width=80))
 
 
 # %%

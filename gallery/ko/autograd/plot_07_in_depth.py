@@ -13,30 +13,19 @@ r"""
 
 # %%
 # 모든 페이지는 같은 방식으로 시작합니다. 라이브러리를 불러오고, 그림에 쓸 글꼴을
-# 설정하고, 난수 시드를 고정합니다. ``print_error``\ 는 오류나 경고의 종류와 메시지의
+# 설정하고, 난수 시드를 고정합니다. 이 사이트의 패키지에 든 ``print_error``\ 는 오류나 경고의 종류와 메시지의
 # 앞 몇 문장만 출력합니다. PyTorch의 메시지 중에는 여기서 필요 없는 힌트가 뒤에 붙는
 # 것이 있기 때문입니다.
-import re
-import textwrap
 import warnings
 
 import matplotlib.pyplot as plt
 import torch
 
+from pytorch_basics.messages import print_error
 from pytorch_basics.plotting import use_site_style
 
 use_site_style()
 torch.manual_seed(0)
-
-
-def print_error(error, *, sentences=1, kind=None):
-    """``kind``(기본값은 오류의 종류)와 메시지 앞부분의 문장 ``sentences``개를 출력합니다."""
-    text = str(error).splitlines()[0]
-    # 문장은 "." 뒤에 공백이 오거나 대문자로 시작하는 단어가 바로 올 때 끝납니다
-    # (PyTorch 메시지 중 하나는 공백을 빠뜨립니다)
-    first = " ".join(re.split(r"(?<=\.)(?: |(?=[A-Z][a-z]+ ))", text)[:sentences])
-    print(f"{kind or type(error).__name__}:")
-    print(textwrap.fill(first, width=80))
 
 
 # %%
