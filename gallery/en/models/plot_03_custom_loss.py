@@ -181,7 +181,8 @@ for reduction in ("sum", "mean", "none"):
     print(f"{reduction}: equals nn.L1Loss: {torch.allclose(checked, expected)}")
 
 # %%
-# It also checks shapes, and that matters: a prediction of shape ``(4, 1)`` minus a
+# It also checks shapes, which the post's version does not, and that matters: a
+# prediction of shape ``(4, 1)`` minus a
 # target of shape ``(4,)`` broadcasts (the Tensors chapter's rule for combining shapes)
 # to a ``(4, 4)`` table of all pairs. The post's version then sums 16 differences
 # instead of 4, without any error.
