@@ -202,7 +202,9 @@ def assemble(languages: tuple[str, ...]) -> Path:
         shutil.copytree(
             BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
         )
-        # unused CSS rules and custom properties dropped, scripts minified
+        # Pygments' spans around plain names and whitespace unwrapped, then unused CSS
+        # rules and custom properties dropped, scripts minified
+        page_assets.slim_html(target)
         page_assets.slim_static(target)
         # what no page, stylesheet or script names is not shipped (source maps, badges)
         page_assets.drop_unreferenced(target)

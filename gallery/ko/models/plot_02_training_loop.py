@@ -2,7 +2,7 @@ r"""
 학습: 반복문, SGD, 모멘텀, Adam
 ===============================
 
-학습은 다섯 단계의 반복입니다. 기울기(gradient)를 초기화하고, 모델을 실행하고,
+학습은 다섯 단계의 반복입니다. 기울기(gradient)를 지우고, 모델을 실행하고,
 손실(loss)을 계산하고, 역전파한 뒤, 옵티마이저(optimizer)로 파라미터(parameter)를
 업데이트합니다. 이 페이지에서는 글 :ref:`post-concepts`\ 의 학습 반복문을 10 에포크(epoch)
 동안 돌리고, 옵티마이저의 한 걸음이 무엇을 하는지 확인합니다. 이어서 작은 회귀 모델을 일반
@@ -45,7 +45,7 @@ loss_fn = nn.MSELoss()
 
 epoch_losses = []
 for epoch in range(10):
-    optimizer.zero_grad()  # 기울기 초기화
+    optimizer.zero_grad()  # 기울기 지우기
     y_pred = model(x)  # 순전파: 예측값
     loss = loss_fn(y_pred, y_true)  # 손실 계산
     loss.backward()  # 역전파: 기울기 계산
