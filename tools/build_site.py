@@ -202,7 +202,7 @@ def assemble(languages: tuple[str, ...]) -> Path:
         shutil.copytree(
             BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
         )
-        # Pygments' spans around plain names and whitespace unwrapped, then unused CSS
+        # Pygments' name and whitespace spans lose their class, then unused CSS
         # rules and custom properties dropped, scripts minified
         page_assets.slim_html(target)
         page_assets.slim_static(target)

@@ -245,18 +245,15 @@ def unclass_plain_tokens(html: str) -> str:
     return "".join(part if i % 2 else _PLAIN_TOKEN.sub("<span>", part) for i, part in enumerate(parts))
 
 
-def slim_html(outdir: Path) -> int:
-    """Apply :func:`unclass_plain_tokens` to every page; return the bytes saved."""
-    saved = 0
+def slim_html(outdir: Path) -> None:
+    """Apply :func:`unclass_plain_tokens` to every page under ``outdir``."""
     for page in outdir.rglob("*.html"):
         if _PAGE_SKIP & set(page.relative_to(outdir).parts):
             continue
         html = page.read_text(encoding="utf-8")
         slim = unclass_plain_tokens(html)
         if slim != html:
-            saved += len(html.encode()) - len(slim.encode())
             page.write_text(slim, encoding="utf-8")
-    return saved
 
 
 def slim_static(outdir: Path) -> None:

@@ -269,6 +269,32 @@ def _positions(graph: Graph, layer: dict[str, int], *, sweeps: int = 4) -> dict[
     return x
 
 
+def _box(
+    ax: Axes,
+    xy: tuple[float, float],
+    label: str,
+    node: GraphNode,
+    *,
+    fontsize: float,
+    style: str = "round,pad=0.4",
+) -> Any:
+    """Draw one node: its label in a box coloured by its kind (:data:`KIND_COLOURS`)."""
+    return ax.text(
+        *xy,
+        label,
+        ha="center",
+        va="center",
+        fontsize=fontsize,
+        gid=node.id,
+        bbox={
+            "boxstyle": style,
+            "facecolor": KIND_COLOURS.get(node.kind, "white"),
+            "edgecolor": "#525252",
+        },
+        zorder=3,
+    )
+
+
 def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
     """Draw a graph from :func:`trace_graph` in layers: the output on top, leaves below.
 
@@ -321,23 +347,10 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
         extent.width * points_per_pixel / ((right - left) * 0.62),
         extent.height * points_per_pixel / ((depth + 1) * 3.0),
     )
-    boxes = {}
-    for node in graph.nodes:
-        boxes[node.id] = ax.text(
-            x[node.id],
-            -layer[node.id],
-            node.label,
-            ha="center",
-            va="center",
-            fontsize=fontsize,
-            gid=node.id,
-            bbox={
-                "boxstyle": "round,pad=0.4",
-                "facecolor": KIND_COLOURS.get(node.kind, "white"),
-                "edgecolor": "#525252",
-            },
-            zorder=3,
-        )
+    boxes = {
+        node.id: _box(ax, (x[node.id], -layer[node.id]), node.label, node, fontsize=fontsize)
+        for node in graph.nodes
+    }
     for source, target in graph.edges:
         ax.add_patch(
             FancyArrowPatch(
@@ -485,23 +498,17 @@ def draw_forward_backward(
     )
     depth = max(layer.values())
     place = {n.id: (3.6 * (depth - layer[n.id]), -0.6 * across[n.id]) for n in graph.nodes}
-    boxes = {}
-    for node in graph.nodes:
-        style = "circle,pad=0.25" if node.kind == "operation" else "round,pad=0.4"
-        boxes[node.id] = ax.text(
-            *place[node.id],
+    boxes = {
+        node.id: _box(
+            ax,
+            place[node.id],
             text[node.id],
-            ha="center",
-            va="center",
+            node,
             fontsize=11,
-            gid=node.id,
-            bbox={
-                "boxstyle": style,
-                "facecolor": KIND_COLOURS.get(node.kind, "white"),
-                "edgecolor": "#525252",
-            },
-            zorder=3,
+            style="circle,pad=0.25" if node.kind == "operation" else "round,pad=0.4",
         )
+        for node in graph.nodes
+    }
     for parent, child in graph.edges:
         (x0, y0), (x1, y1) = place[child], place[parent]  # forward: child -> parent
         length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
