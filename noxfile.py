@@ -14,6 +14,7 @@ nox -s clean
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -25,12 +26,18 @@ nox.options.reuse_existing_virtualenvs = True
 PYTHON = "3.11"
 # The CPU build of the version every page's output was produced with; install it
 # before anything that depends on torch, or pip picks a multi-GB CUDA build.
+# TORCH_INDEX_URL (CI sets the CPU wheel index) is used for this one install only.
 TORCH = "torch==2.13.0"
 ROOT = Path(__file__).parent
 
 
 def install(session: nox.Session, *extras: str) -> None:
-    session.install(TORCH)
+    if index_url := os.environ.get("TORCH_INDEX_URL"):
+        # torch alone from that index; its dependencies, like every other package,
+        # come from PyPI when the next install resolves the project around it.
+        session.install("--no-deps", "--index-url", index_url, TORCH)
+    else:
+        session.install(TORCH)
     target = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", target)
 

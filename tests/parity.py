@@ -3,10 +3,22 @@
 A page is split into cells (``# %%`` in a gallery script, ``{code-cell}`` blocks
 and prose in a MyST-NB page). Two pages are parallel when they have the same
 sequence of cells and headings and every code cell has the same syntax tree once
-comments, docstrings and *displayed* strings are set aside. Displayed strings are
-the string arguments of printing and labelling calls (``print``, ``set_title``,
-``legend``...) and of ``label=``/``title=``-style keywords; in an f-string only its
-literal text is set aside, its ``{expressions}`` must still agree.
+comments, docstrings and *displayed* strings are set aside.
+
+A displayed string is one whose text is itself shown to the reader: a string that
+is a direct argument of a printing or labelling call (``print``, ``set_title``,
+``legend``...) or the value of a ``label=``/``title=``-style keyword (or of
+``print``'s ``sep=``/``end=``), or one reached from there only through expressions
+that build text: both branches of ``a if cond else b``, either side of ``+``, the
+template of ``"..." % values``, the elements of a tuple, list or set (as in
+``legend(["train", "valid"])``), and the receiver of ``"...".format(...)`` or
+``", ".join(...)``. In a displayed f-string only its literal text (and format spec)
+is set aside. Everything else stays code and must agree, even inside a display
+call: the ``{expressions}`` of an f-string, the condition of ``if``/``else``, the
+values given to ``%``, ``format`` and ``join``, other keywords of a display call
+(``ha=``, ``loc=``, ``file=``...), and every string inside any other call,
+subscript, attribute access, comparison, dict or comprehension, so
+``print(x.to("cpu"))`` and ``print(x.to("meta"))`` differ.
 """
 
 from __future__ import annotations
@@ -38,6 +50,10 @@ DISPLAY_CALLS = frozenset(
     }
 )
 DISPLAY_KEYWORDS = frozenset({"label", "title", "xlabel", "ylabel", "labels"})
+# keywords that are displayed text only for the call they belong to
+DISPLAY_CALL_KEYWORDS = {"print": frozenset({"sep", "end"})}
+# methods that build text from their receiver string: "{}".format(...), ", ".join(...)
+TEXT_METHODS = frozenset({"format", "join"})
 PLACEHOLDER = "<displayed>"
 
 
@@ -52,57 +68,73 @@ class Cell:
 class _Normaliser(ast.NodeTransformer):
     """Blank out docstrings and displayed strings so only the code is compared."""
 
-    def __init__(self) -> None:
-        self.display_depth = 0
-
-    def _blank_strings(self, node: ast.AST) -> ast.AST:
-        self.display_depth += 1
-        try:
-            return self.visit(node)
-        finally:
-            self.display_depth -= 1
-
     def visit_Call(self, node: ast.Call) -> ast.AST:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
         node.func = self.visit(node.func)
         if name in DISPLAY_CALLS:
-            self.display_depth += 1
-        try:
+            node.args = [self._displayed(arg) for arg in node.args]
+        else:
             node.args = [self.visit(arg) for arg in node.args]
-        finally:
-            if name in DISPLAY_CALLS:
-                self.display_depth -= 1
-        new_keywords = []
+        text_keywords = DISPLAY_KEYWORDS | DISPLAY_CALL_KEYWORDS.get(name, frozenset())
         for keyword in node.keywords:
-            if keyword.arg in DISPLAY_KEYWORDS or name in DISPLAY_CALLS:
-                keyword.value = self._blank_strings(keyword.value)
+            if keyword.arg in text_keywords:
+                keyword.value = self._displayed(keyword.value)
             else:
                 keyword.value = self.visit(keyword.value)
-            new_keywords.append(keyword)
-        node.keywords = new_keywords
         return node
 
-    def visit_Constant(self, node: ast.Constant) -> ast.AST:
-        if self.display_depth and isinstance(node.value, str):
+    def _displayed(self, node: ast.expr) -> ast.expr:
+        """Normalise ``node``, an expression whose value is displayed as text.
+
+        Only the strings that make up that text are blanked: string constants, the
+        literal parts of f-strings, and whatever is reached from them through
+        expressions that merely build text. Anything else, including every string
+        inside another call, subscript, attribute access or comparison, is code.
+        """
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return ast.copy_location(ast.Constant(PLACEHOLDER), node)
-        return node
-
-    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
-        if self.display_depth:
-            # displayed f-string: its wording (and where the values sit in it) may
-            # differ between languages; the values themselves may not
-            node.values = [self.visit(v) for v in node.values if not isinstance(v, ast.Constant)]
+        if isinstance(node, ast.JoinedStr):
+            # its wording (and where the values sit in it) may differ between
+            # languages; the values themselves may not
+            node.values = [
+                self._displayed_value(v) for v in node.values if not isinstance(v, ast.Constant)
+            ]
             return node
-        return self.generic_visit(node)
+        if isinstance(node, ast.IfExp):
+            node.test = self.visit(node.test)
+            node.body = self._displayed(node.body)
+            node.orelse = self._displayed(node.orelse)
+            return node
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            node.left = self._displayed(node.left)
+            node.right = self._displayed(node.right)
+            return node
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            # "template %s" % values: the template is text, the values are code
+            node.left = self._displayed(node.left)
+            node.right = self.visit(node.right)
+            return node
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            node.elts = [self._displayed(e) for e in node.elts]
+            return node
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in TEXT_METHODS
+        ):
+            # "template {}".format(values) / "sep".join(items): only the receiver is text
+            node.func.value = self._displayed(node.func.value)
+            node.args = [self.visit(arg) for arg in node.args]
+            node.keywords = [self.visit(keyword) for keyword in node.keywords]
+            return node
+        return self.visit(node)
 
-    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.AST:
+    def _displayed_value(self, node: ast.FormattedValue) -> ast.FormattedValue:
         # the expression inside {...} is code and must agree; its format spec is display
-        saved, self.display_depth = self.display_depth, 0
         node.value = self.visit(node.value)
-        self.display_depth = saved
         if node.format_spec is not None:
-            node.format_spec = self.visit(node.format_spec)
+            node.format_spec = self._displayed(node.format_spec)
         return node
 
     def visit_Expr(self, node: ast.Expr) -> ast.AST | None:

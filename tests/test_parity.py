@@ -198,3 +198,84 @@ def test_every_real_page_fails_when_one_side_changes() -> None:
                 )
                 checked += 1
     assert checked > 0
+
+
+# --- inside a display call only the displayed text itself may differ ---
+
+
+def _gallery(code: str) -> str:
+    return f'"""\nTitle\n=====\n"""\n\n# %%\n{code}\n'
+
+
+@pytest.mark.parametrize(
+    "ko,en",
+    [
+        # a string that is an argument of a call nested in the displayed value
+        (
+            'print(torch.einsum("ij,kj->ik", a, b))',
+            'print(torch.einsum("ij,jk->ik", a, b))',
+        ),
+        ('print(x.to("meta"))', 'print(x.to("cpu"))'),
+        ('print(getattr(torch, "int64"))', 'print(getattr(torch, "float32"))'),
+        ('print(t.sum(dim="rows"), sep=", ")', 'print(t.sum(dim="cols"), sep=", ")'),
+        ('print(x.to("meta"), sep="\\n")', 'print(x.to("cpu"), sep="\\n")'),
+        ('print(x, sep=pick("a"))', 'print(x, sep=pick("b"))'),
+        ('ax.set_title(names.get("ko"))', 'ax.set_title(names.get("en"))'),
+        ('ax.plot(x, label=names.get("ko"))', 'ax.plot(x, label=names.get("en"))'),
+        # a subscript, an attribute access or a comparison is code too
+        ('print(row["loss"])', 'print(row["acc"])'),
+        ('print({"a": 1})', 'print({"b": 1})'),
+        ('print("yes" if mode == "eval" else "no")', 'print("yes" if mode == "train" else "no")'),
+        ('print([s.upper() for s in "ab"])', 'print([s.upper() for s in "cd"])'),
+        # only the receiver of .format / .join is text; their arguments are code
+        ('print("{}".format(lookup("a")))', 'print("{}".format(lookup("b")))'),
+        ('print("{}".format("a"))', 'print("{}".format("b"))'),
+        ('print(", ".join(["a", "b"]))', 'print(", ".join(["a", "c"]))'),
+        ('print("%s" % ("a",))', 'print("%s" % ("b",))'),
+        # a keyword of a display call that is not displayed text
+        ('ax.text(0.5, 0.5, "t", ha="left")', 'ax.text(0.5, 0.5, "t", ha="right")'),
+        ('ax.legend(["a"], loc="upper left")', 'ax.legend(["a"], loc="lower right")'),
+        ('print(x, file=open("a.txt"))', 'print(x, file=open("b.txt"))'),
+        # an expression inside {...} of a displayed f-string
+        ("print(f\"{d['ko']}\")", "print(f\"{d['en']}\")"),
+    ],
+    ids=lambda s: s,
+)
+def test_compare_catches_code_nested_in_a_display_call(tmp_path: Path, ko: str, en: str) -> None:
+    problems = compare(*write_pair(tmp_path, _gallery(ko), _gallery(en)))
+    assert any("code differs" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "ko,en",
+    [
+        # direct string arguments of display calls
+        ('print("합계:", x)', 'print("total:", x)'),
+        ('ax.text(0.5, 0.5, "가운데", ha="center")', 'ax.text(0.5, 0.5, "middle", ha="center")'),
+        # the literal parts of a displayed f-string (and its format spec)
+        ('print(f"합계 {x.sum()} 개")', 'print(f"total {x.sum()}")'),
+        ('print(f"{x:>8} 값")', 'print(f"{x:<8} value")'),
+        # strings in a displayed list/tuple/set
+        ('ax.legend(["학습", "검증"])', 'ax.legend(["train", "valid"])'),
+        ('ax.set_xticklabels(("가", "나"))', 'ax.set_xticklabels(("a", "b"))'),
+        # both branches of a conditional expression (the test is code)
+        ('print("맞음" if ok else "틀림")', 'print("right" if ok else "wrong")'),
+        ('print(f"{n}개" if n else "없음")', 'print(f"{n} items" if n else "none")'),
+        # concatenation and %-formatting build text
+        ('print("결과: " + str(x) + " 끝")', 'print("result: " + str(x) + " end")'),
+        ('print("값 %d" % n)', 'print("value %d" % n)'),
+        # the receiver of .format and .join
+        ('print("{} 개".format(n))', 'print("{} items".format(n))'),
+        ('print(" 그리고 ".join(parts))', 'print(" and ".join(parts))'),
+        # display keywords, and print's sep= and end=
+        ('ax.plot(x, label="값")', 'ax.plot(x, label="values")'),
+        ('ax.plot(x, label=f"{i}번째")', 'ax.plot(x, label=f"number {i}")'),
+        ('ax.plot(x, label="위" if up else "아래")', 'ax.plot(x, label="up" if up else "down")'),
+        ('ax.set_xticks(t, labels=["가", "나"])', 'ax.set_xticks(t, labels=["a", "b"])'),
+        ('ax.legend(title="범례")', 'ax.legend(title="legend")'),
+        ('print(a, b, sep=" 그리고 ", end="!\\n")', 'print(a, b, sep=" and ", end=".\\n")'),
+    ],
+    ids=lambda s: s,
+)
+def test_compare_ignores_displayed_text(tmp_path: Path, ko: str, en: str) -> None:
+    assert compare(*write_pair(tmp_path, _gallery(ko), _gallery(en))) == []
