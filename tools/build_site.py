@@ -12,11 +12,29 @@ beside it), the two builds run in parallel, and ``build/site/`` is assembled fro
 them with a root ``index.html`` that lets the reader choose a language. Warnings
 are errors; a failing example or notebook fails the build and names its file.
 At the end a summary says what ran and how long it took.
+
+A language is published only when its pages match its sources:
+
+- its Sphinx build finished with exit code 0 in this run, or an earlier run's did
+  and no source of that language has changed since (``build/<lang>/complete``
+  records a digest of the sources of the last complete build);
+- every gallery example's output is from the current version of its script (a
+  filtered build such as ``en plot_01`` leaves other edited examples unrun: the
+  language is built for preview but not published);
+- a build that did not complete (it failed, crashed or was killed) makes the next
+  build of that language re-read every page (``-E``): Sphinx records pages as
+  current before it writes them, and would otherwise skip them, and their warnings.
+
+``build/site/`` is written to a temporary folder and swapped in whole, so an
+interrupted build never leaves a half-written site.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -48,9 +66,14 @@ _RUN_TIME = re.compile(
 class LanguageBuild:
     lang: str
     seconds: float = 0.0
-    returncode: int = 0
+    # None until the Sphinx process has exited: a build that crashed never succeeded
+    returncode: int | None = None
+    error: str = ""
+    fresh: bool = False  # re-read every page, because the last build did not complete
+    unrun: list[str] = field(default_factory=list)  # examples whose output is stale
     notebooks_executed: list[float] = field(default_factory=list)
-    examples_executed: int = 0
+    examples_executed: int = 0  # ran without error
+    examples_selected: int = 0  # ran (with or without error)
     example_seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -64,6 +87,63 @@ def example_times(lang: str, since: float | None = None) -> dict[str, float]:
         if match:
             times[rst.stem] = int(match.group(1)) * 60 + float(match.group(2))
     return times
+
+
+# What a language's build reads, besides the files of its own trees.
+SHARED_INPUTS = ("docs/_shared", "docs/_templates", "docs/_static", "docs/_locale", "src",
+                 "pyproject.toml")  # fmt: skip
+_NOT_INPUTS = {"auto_examples", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}
+
+
+def source_files(lang: str) -> list[Path]:
+    """Every file the build of ``lang`` reads (generated files left out)."""
+    roots = [ROOT / "gallery" / lang, DOCS / lang, *(ROOT / p for p in SHARED_INPUTS)]
+    files = []
+    for root in roots:
+        candidates = [root] if root.is_file() else root.rglob("*")
+        for path in candidates:
+            relative = path.relative_to(ROOT)
+            if (
+                path.is_file()
+                and not _NOT_INPUTS.intersection(relative.parts)
+                and path.suffix != ".mo"  # compiled from the .po by the build
+                and path.name != "sg_execution_times.rst"
+                and not any(part.endswith(".egg-info") for part in relative.parts)
+            ):
+                files.append(path)
+    return sorted(files)
+
+
+def source_digest(lang: str) -> str:
+    """A digest of every file the build of ``lang`` reads: names and contents."""
+    digest = hashlib.sha256()
+    for path in source_files(lang):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def complete_stamp(lang: str) -> Path:
+    """Written when a build of ``lang`` completes: its sources' digest, unrun examples."""
+    return BUILD / lang / "complete.json"
+
+
+def unrun_examples(lang: str) -> list[str]:
+    """Gallery scripts whose generated page is not from their current version.
+
+    sphinx-gallery stores a checksum of a script next to its output only when the
+    script ran without error; a missing or different checksum means the page shows
+    an older version's output, a failure, or none at all.
+    """
+    from sphinx_gallery.utils import get_md5sum
+
+    stale = []
+    for script in sorted((ROOT / "gallery" / lang).glob("*/plot_*.py")):
+        checksum = DOCS / lang / "auto_examples" / script.parent.name / f"{script.name}.md5"
+        current = checksum.exists() and checksum.read_text() == get_md5sum(script, mode="t")
+        if not current:
+            stale.append(script.relative_to(ROOT).as_posix())
+    return stale
 
 
 def clean(lang: str) -> None:
@@ -126,7 +206,9 @@ def build_wheel() -> Path:
     return next(out.glob("pytorch_basics-*.whl"))
 
 
-def sphinx_command(lang: str, page: str | None, builder: str = "html") -> list[str]:
+def sphinx_command(
+    lang: str, page: str | None, builder: str = "html", fresh: bool = False
+) -> list[str]:
     out = BUILD / lang / ("html" if builder == "html" else builder)
     command = [
         sys.executable,
@@ -141,6 +223,8 @@ def sphinx_command(lang: str, page: str | None, builder: str = "html") -> list[s
         str(DOCS / lang),
         str(out),
     ]
+    if fresh:
+        command.append("-E")  # a fresh environment: every page read and written again
     if page:
         command += ["-D", f"sphinx_gallery_conf.filename_pattern={page}"]
     return command
@@ -163,13 +247,37 @@ def build_environment(concurrent: int) -> dict[str, str]:
 def run_language(
     lang: str, page: str | None, result: LanguageBuild, lock: threading.Lock, concurrent: int = 1
 ) -> None:
+    """Build ``lang``; any failure, including one of this function, lands in ``result``."""
     start = time.time()
+    try:
+        digest = source_digest(lang)
+        stamp = complete_stamp(lang)
+        # a build that starts without the stamp of a complete one re-reads every page
+        result.fresh = (BUILD / lang / "doctrees").exists() and not stamp.exists()
+        stamp.unlink(missing_ok=True)
+        _run_sphinx(lang, page, result, lock, concurrent)
+        if result.returncode == 0:
+            result.unrun = unrun_examples(lang)
+            stamp.write_text(json.dumps({"digest": digest, "unrun": result.unrun}), "utf-8")
+    except BaseException as error:  # noqa: BLE001 - reported, and the build fails
+        result.error = f"{type(error).__name__}: {error}"
+        if result.returncode == 0:
+            result.returncode = None
+    finally:
+        result.seconds = time.time() - start
+        with contextlib.suppress(OSError):
+            result.example_seconds = example_times(lang, since=start)
+
+
+def _run_sphinx(
+    lang: str, page: str | None, result: LanguageBuild, lock: threading.Lock, concurrent: int
+) -> None:
     log_path = BUILD / lang / "build.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with (
         log_path.open("w", encoding="utf-8") as log,
         subprocess.Popen(
-            sphinx_command(lang, page),
+            sphinx_command(lang, page, fresh=result.fresh),
             cwd=ROOT,
             env=build_environment(concurrent),
             stdout=subprocess.PIPE,
@@ -185,51 +293,119 @@ def run_language(
                 print(f"[{lang}] {line}", end="", flush=True)
             if match := _EXECUTED_NB.search(line):
                 result.notebooks_executed.append(float(match.group(1)))
-            if match := _GALLERY_RAN.search(line):
-                result.examples_executed += int(match.group(1))
+            if match := _GALLERY_RAN.search(line):  # printed again in a failure's traceback
+                result.examples_executed = int(match.group(1))
+                result.examples_selected = int(match.group(2))
     result.returncode = process.returncode
-    result.seconds = time.time() - start
-    result.example_seconds = example_times(lang, since=start)
 
 
-def assemble(languages: tuple[str, ...]) -> Path:
-    """Copy each language's HTML into ``build/site/<lang>`` and add the root page."""
-    site = BUILD / "site"
-    site.mkdir(parents=True, exist_ok=True)
-    for lang in languages:
-        target = site / lang
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(
-            BUILD / lang / "html", target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees")
+def publish_verdict(lang: str, results: dict[str, LanguageBuild]) -> str:
+    """Why ``lang`` may not be published, or ``""`` when its pages match its sources."""
+    result = results.get(lang)
+    if result is not None:
+        if result.returncode != 0 or result.error:
+            return "its build failed"
+        unrun = result.unrun
+    else:
+        stamp = complete_stamp(lang)
+        if not stamp.exists():
+            return f"its last build did not complete (build it: nox -s docs -- {lang})"
+        last = json.loads(stamp.read_text(encoding="utf-8"))
+        if last["digest"] != source_digest(lang):
+            return f"its sources changed since it was last built (build it: nox -s docs -- {lang})"
+        unrun = last["unrun"]
+    if unrun:
+        return (
+            f"these examples changed but did not run (a filtered build): {', '.join(unrun)}; "
+            f"build without a filter to publish (nox -s docs -- {lang})"
         )
+    return ""
+
+
+_ASSET = re.compile(r"_(images|downloads)/([^\"'\s?#<>]+)")
+
+
+def drop_orphan_assets(outdir: Path) -> list[str]:
+    """Delete images and downloads that no page of ``outdir`` links.
+
+    Sphinx never deletes what an earlier build copied there: the thumbnail, figures
+    and downloads of a deleted page would otherwise stay published.
+    """
+    named: set[str] = set()
+    for page in outdir.rglob("*.html"):
+        for kind, name in _ASSET.findall(page.read_text(encoding="utf-8")):
+            named.add(f"_{kind}/{name}")
+    dropped = []
+    for folder in ("_images", "_downloads"):
+        for path in sorted((outdir / folder).rglob("*"), reverse=True):
+            relative = path.relative_to(outdir).as_posix()
+            if path.is_file() and relative not in named:
+                path.unlink()
+                dropped.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return dropped
+
+
+def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
+    """Write ``build/site``: each publishable language's HTML and the root pages.
+
+    The site is written beside the old one and swapped in at the end. A language
+    that may not be published (see :func:`publish_verdict`) is left out, and the
+    reason is returned for it.
+    """
+    site = BUILD / "site"
+    staging = BUILD / "site.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    left_out = {}
+    for lang in LANGUAGES:
+        if reason := publish_verdict(lang, results):
+            if (BUILD / lang / "html").exists() or lang in results:
+                left_out[lang] = reason
+            continue
+        target = staging / lang
+        shutil.copytree(
+            BUILD / lang / "html",
+            target,
+            ignore=shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees"),
+        )
+        drop_orphan_assets(target)
         # Pygments' name and whitespace spans lose their class, then unused CSS
         # rules and custom properties dropped, scripts minified
         page_assets.slim_html(target)
         page_assets.slim_static(target)
         # what no page, stylesheet or script names is not shipped (source maps, badges)
         page_assets.drop_unreferenced(target)
-    shutil.copy2(DOCS / "root" / "index.html", site / "index.html")
+    published = tuple(lang for lang in LANGUAGES if (staging / lang).exists())
+    shutil.copy2(DOCS / "root" / "index.html", staging / "index.html")
     # GitHub Pages serves the root 404.html for any missing address: absolute links
     base = os.environ.get("SITE_BASE_URL", "").strip() or "http://localhost:8000/"
     base = base if base.endswith("/") else base + "/"
     not_found = (DOCS / "root" / "404.html").read_text(encoding="utf-8")
-    (site / "404.html").write_text(
+    (staging / "404.html").write_text(
         not_found.replace("{base_path}", urlsplit(base).path), encoding="utf-8"
     )
     sitemaps = "".join(
-        f"  <sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>\n" for lang in languages
+        f"  <sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>\n" for lang in published
     )
-    (site / "sitemap.xml").write_text(
+    (staging / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{sitemaps}</sitemapindex>\n",
         encoding="utf-8",
     )
-    (site / "robots.txt").write_text(
+    (staging / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8"
     )
-    (site / ".nojekyll").write_text("", encoding="utf-8")
-    return site
+    (staging / ".nojekyll").write_text("", encoding="utf-8")
+    old = BUILD / "site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    return site, left_out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,21 +443,30 @@ def main(argv: list[str] | None = None) -> int:
         thread.join()
     wall = time.time() - start
 
-    failed = [lang for lang, r in results.items() if r.returncode != 0]
     print("\n=== build summary ===")
     for lang, r in results.items():
         executed = sum(r.example_seconds.values())
+        failed_examples = r.examples_selected - r.examples_executed
         print(
-            f"{lang}: {r.seconds:6.1f} s, gallery examples executed: {r.examples_executed} "
-            f"({executed:.1f} s), notebooks executed: {len(r.notebooks_executed)} "
+            f"{lang}: {r.seconds:6.1f} s, gallery examples run: {r.examples_selected}, "
+            f"succeeded: {r.examples_executed}, failed: {failed_examples} ({executed:.1f} s), "
+            f"notebooks executed: {len(r.notebooks_executed)} "
             f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}"
+            + (" (every page re-read: the last build did not complete)" if r.fresh else "")
         )
+        if r.error:
+            print(f"{lang}: the build itself failed: {r.error}")
     all_examples = sum(sum(example_times(lang).values()) for lang in languages)
     print(f"wall time {wall:.1f} s; summed run time of all gallery examples: {all_examples:.1f} s")
+    failed = [lang for lang, r in results.items() if r.returncode != 0 or r.error]
     if failed:
-        print(f"FAILED: {', '.join(failed)} (logs in build/<lang>/build.log)")
+        for lang in failed:  # nothing of a failed language stays published
+            shutil.rmtree(BUILD / "site" / lang, ignore_errors=True)
+        print(f"FAILED: {', '.join(failed)} (logs in build/<lang>/build.log); not published")
         return 1
-    site = assemble(tuple(lang for lang in LANGUAGES if (BUILD / lang / "html").exists()))
+    site, left_out = assemble(results)
+    for lang, reason in left_out.items():
+        print(f"{lang}: not published in {site.relative_to(ROOT)}/, because {reason}")
     print(f"site: {site.relative_to(ROOT)}/  (preview: python -m http.server -d build/site)")
     return 0
 

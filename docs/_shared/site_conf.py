@@ -112,6 +112,8 @@ def configure(lang: str) -> dict[str, Any]:
         "api_links",
         "site_meta",
         "page_assets",
+        "source_lines",
+        "stale_pages",
         "notfound.extension",
     ]
     if doctest_only:
@@ -181,6 +183,7 @@ def configure(lang: str) -> dict[str, Any]:
             "within_subsection_order": "FileNameSortKey",
             "reset_modules": ("matplotlib", "gallery_hooks.strict_example_reset"),
             "reset_modules_order": "both",
+            "image_scrapers": ("gallery_hooks.matplotlib_scraper",),
             "capture_repr": ("__repr__",),
             "ignore_repr_types": r"matplotlib|NoneType|torch\._C\.Generator",
             "remove_config_comments": True,

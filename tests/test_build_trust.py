@@ -1,0 +1,259 @@
+"""The build never publishes a page that does not match its source.
+
+Each test makes a small throw-away copy of the project (the real build script and
+Sphinx configuration, a two-example gallery per language) and edits, breaks, fixes,
+interrupts and rebuilds it as a maintainer would; then it checks what
+``build/site/`` holds and what the build reported.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.build
+
+EXAMPLE = '"""\n{title}\n{underline}\n\nText.\n"""\n\n# %%\nprint("{output}")\n'
+
+# Stops the build as a kill would, while the pages are being written (after Sphinx
+# has recorded every page as current): enabled by STOP_WRITING_AT=<page>.
+STOPPER = """
+import os
+
+def _stop(app, pagename, *args):
+    if pagename == os.environ.get("STOP_WRITING_AT"):
+        os._exit(9)
+
+def setup(app):
+    app.connect("html-page-context", _stop)
+    return {"parallel_read_safe": True}
+"""
+
+
+def example(title: str, output: str) -> str:
+    return EXAMPLE.format(title=title, underline="=" * len(title), output=output)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small copy of the project: real tooling, a tiny gallery in both languages."""
+    for part in ("_shared", "_templates", "_static", "_locale", "root"):
+        shutil.copytree(ROOT / "docs" / part, tmp_path / "docs" / part)
+    shutil.copytree(
+        ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(
+        ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path)
+    shutil.copy2(ROOT / "README.md", tmp_path)
+    for lang in ("ko", "en"):
+        docs = tmp_path / "docs" / lang
+        docs.mkdir()
+        conf = (ROOT / "docs" / lang / "conf.py").read_text(encoding="utf-8")
+        (docs / "conf.py").write_text(
+            conf
+            + "\nsys.path.insert(0, str(Path(__file__).parent))\nextensions.append('stopper')\n",
+            encoding="utf-8",
+        )
+        (docs / "stopper.py").write_text(STOPPER, encoding="utf-8")
+        (docs / "index.md").write_text(
+            f"# Mini {lang}\n\n```{{toctree}}\nauto_examples/demo/index\n```\n", encoding="utf-8"
+        )
+        gallery = tmp_path / "gallery" / lang / "demo"
+        gallery.mkdir(parents=True)
+        (gallery / "GALLERY_HEADER.rst").write_text("Demo\n====\n", encoding="utf-8")
+        (gallery / "plot_01_first.py").write_text(example("First", "one"), encoding="utf-8")
+        (gallery / "plot_02_second.py").write_text(example("Second", "two"), encoding="utf-8")
+    return tmp_path
+
+
+def build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "tools/build_site.py", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1", **env},
+    )
+
+
+def page(project: Path, lang: str, name: str) -> str:
+    return (
+        project / "build" / "site" / lang / "auto_examples" / "demo" / f"{name}.html"
+    ).read_text(encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_failed_example_once_fixed_is_published_without_its_traceback(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    good = script.read_text(encoding="utf-8")
+    assert build(project, "en").returncode == 0
+    script.write_text(good + 'raise ValueError("boom")\n', encoding="utf-8")
+    failed = build(project, "en")
+    assert failed.returncode != 0
+    assert not (project / "build" / "site" / "en").exists(), "a failed language stays published"
+    script.write_text(good, encoding="utf-8")  # the maintainer reverts the file
+    fixed = build(project, "en")
+    assert fixed.returncode == 0, fixed.stdout[-3000:]
+    assert "boom" not in page(project, "en", "plot_01_first")
+    assert "one" in page(project, "en", "plot_01_first")
+
+
+def test_a_failed_example_fixed_by_a_single_page_build(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    good = script.read_text(encoding="utf-8")
+    assert build(project, "en").returncode == 0
+    script.write_text(good + 'raise ValueError("boom")\n', encoding="utf-8")
+    assert build(project, "en", "plot_01").returncode != 0
+    script.write_text(good, encoding="utf-8")
+    fixed = build(project, "en", "plot_01")
+    assert fixed.returncode == 0, fixed.stdout[-3000:]
+    assert "boom" not in page(project, "en", "plot_01_first")
+
+
+def test_a_filtered_build_does_not_publish_other_edited_examples(project: Path) -> None:
+    assert build(project).returncode == 0
+    edit(project / "gallery" / "en" / "demo" / "plot_02_second.py", '"two"', '"two, edited"')
+    filtered = build(project, "en", "plot_01")
+    assert filtered.returncode == 0
+    assert "plot_02_second.py" in filtered.stdout and "not published" in filtered.stdout
+    assert not (project / "build" / "site" / "en").exists()
+    full = build(project, "en")
+    assert full.returncode == 0
+    assert "two, edited" in page(project, "en", "plot_02_second")
+
+
+def test_a_crash_of_the_build_itself_is_a_failure(project: Path) -> None:
+    assert build(project).returncode == 0
+    log = project / "build" / "en" / "build.log"
+    log.unlink()
+    log.mkdir()  # the build log cannot be written
+    edit(project / "gallery" / "en" / "demo" / "plot_01_first.py", '"one"', '"one, edited"')
+    crashed = build(project)
+    assert crashed.returncode != 0
+    assert "en: the build itself failed" in crashed.stdout
+    assert not (project / "build" / "site" / "en").exists()
+
+
+def test_an_interrupted_write_is_repaired_by_the_next_build(project: Path) -> None:
+    assert build(project, "en").returncode == 0
+    css = project / "docs" / "_static" / "site.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    stopped = build(project, "en", STOP_WRITING_AT="auto_examples/demo/plot_02_second")
+    assert stopped.returncode != 0
+    again = build(project, "en")
+    assert again.returncode == 0, again.stdout[-3000:]
+    links = {
+        name: re.findall(r"site\.css\?v=([0-9a-f]+)", page(project, "en", name))
+        for name in ("index", "plot_01_first", "plot_02_second")
+    }
+    assert len({tuple(v) for v in links.values()}) == 1, links
+
+
+def test_a_warning_fails_every_build_until_it_is_fixed(project: Path) -> None:
+    """Sphinx records a page as read even when reading it warned (-W --keep-going)."""
+    index = project / "docs" / "en" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", "utf-8")
+    assert build(project, "en").returncode != 0
+    again = build(project, "en")
+    assert again.returncode != 0 and "no-such-label" in again.stdout
+
+
+def test_a_deleted_page_pair_leaves_the_site(project: Path) -> None:
+    assert build(project).returncode == 0
+    site = project / "build" / "site"
+    assert list(site.glob("*/_images/sphx_glr_plot_02_second_thumb.png"))
+    for lang in ("ko", "en"):
+        (project / "gallery" / lang / "demo" / "plot_02_second.py").unlink()
+    assert build(project).returncode == 0
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*plot_02_second*")]
+    assert left == [], left
+
+
+def test_a_one_language_build_does_not_republish_the_other_stale_language(
+    project: Path,
+) -> None:
+    assert build(project).returncode == 0
+    edit(project / "gallery" / "en" / "demo" / "plot_01_first.py", '"one"', '"one, edited"')
+    korean = build(project, "ko")
+    assert korean.returncode == 0
+    assert "en: not published" in korean.stdout
+    assert not (project / "build" / "site" / "en").exists()
+    # an unchanged other language stays published
+    assert build(project, "en").returncode == 0
+    assert build(project, "ko").returncode == 0
+    assert "one, edited" in page(project, "en", "plot_01_first")
+
+
+def test_stderr_in_an_example_fails_the_build_at_its_line(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    script.write_text(
+        script.read_text(encoding="utf-8") + 'import sys\nprint("noise", file=sys.stderr)\n',
+        encoding="utf-8",
+    )
+    result = build(project, "en")
+    assert result.returncode != 0
+    assert 'plot_01_first.py", line 11' in result.stdout, result.stdout[-3000:]
+    assert "wrote to stderr: 'noise'" in result.stdout
+
+
+def test_a_broken_reference_is_reported_at_the_line_that_holds_it(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    script.write_text(
+        script.read_text(encoding="utf-8")
+        + "\n# %%\n# A paragraph that spans\n# two lines and refers to :ref:`no-such-label`.\n"
+        "print(2)\n",
+        encoding="utf-8",
+    )
+    index = project / "docs" / "en" / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\nA paragraph\nwith {ref}`missing-md-label` on its second line\n"
+        "and [a link](#missing-anchor) on its third.\n",
+        encoding="utf-8",
+    )
+    result = build(project, "en")
+    assert result.returncode != 0
+    out = result.stdout
+    assert f"{script}:13: WARNING: undefined label: 'no-such-label'" in out, out[-3000:]
+    assert "auto_examples/demo/plot_01_first.rst" not in out
+    assert f"{index}:8: WARNING: undefined label: 'missing-md-label'" in out
+    assert f"{index}:9: WARNING: 'myst' cross-reference target not found" in out
+
+
+def test_a_missing_glyph_names_the_line_that_wrote_the_text(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    script.write_text(
+        script.read_text(encoding="utf-8")
+        + "import matplotlib.pyplot as plt\n\nfig, ax = plt.subplots()\n"
+        'ax.set_title("한글")\nplt.show()\n',
+        encoding="utf-8",
+    )
+    result = build(project, "en")
+    assert result.returncode != 0
+    assert "missing from font" in result.stdout
+    assert f'File "{script}", line 13: ax.set_title("한글")' in result.stdout, result.stdout[-3000:]
+
+
+def test_the_summary_counts_a_failed_example(project: Path) -> None:
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    script.write_text(script.read_text(encoding="utf-8") + "1 / 0\n", encoding="utf-8")
+    result = build(project, "en")
+    assert "gallery examples run: 2, succeeded: 1, failed: 1" in result.stdout, result.stdout[
+        -2000:
+    ]
