@@ -89,6 +89,7 @@ def doctest(session: nox.Session) -> None:
         "--doctest-modules",
         "src/pytorch_basics",
         "docs/_shared",
+        "tools/build_site.py",
         "-p",
         "no:cacheprovider",
         "-o",

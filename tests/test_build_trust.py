@@ -36,6 +36,20 @@ def setup(app):
 """
 
 
+NOTEBOOK = """---
+file_format: mystnb
+kernelspec:
+  name: python3
+  display_name: Python 3
+---
+# Notebook
+
+```{code-cell} ipython3
+print(1 + 1)
+```
+"""
+
+
 def example(title: str, output: str) -> str:
     return EXAMPLE.format(title=title, underline="=" * len(title), output=output)
 
@@ -64,8 +78,10 @@ def project(tmp_path: Path) -> Path:
         )
         (docs / "stopper.py").write_text(STOPPER, encoding="utf-8")
         (docs / "index.md").write_text(
-            f"# Mini {lang}\n\n```{{toctree}}\nauto_examples/demo/index\n```\n", encoding="utf-8"
+            f"# Mini {lang}\n\n```{{toctree}}\nauto_examples/demo/index\nnotebook\n```\n",
+            encoding="utf-8",
         )
+        (docs / "notebook.md").write_text(NOTEBOOK, encoding="utf-8")
         gallery = tmp_path / "gallery" / lang / "demo"
         gallery.mkdir(parents=True)
         (gallery / "GALLERY_HEADER.rst").write_text("Demo\n====\n", encoding="utf-8")
@@ -232,8 +248,12 @@ def test_a_broken_reference_is_reported_at_the_line_that_holds_it(project: Path)
     out = result.stdout
     assert f"{script}:13: WARNING: undefined label: 'no-such-label'" in out, out[-3000:]
     assert "auto_examples/demo/plot_01_first.rst" not in out
-    assert f"{index}:8: WARNING: undefined label: 'missing-md-label'" in out
-    assert f"{index}:9: WARNING: 'myst' cross-reference target not found" in out
+    lines = index.read_text(encoding="utf-8").splitlines()
+    ref_line = next(n for n, line in enumerate(lines, 1) if "missing-md-label" in line)
+    link_line = next(n for n, line in enumerate(lines, 1) if "missing-anchor" in line)
+    assert lines[ref_line - 2] == "A paragraph"  # the reference is not on the first line
+    assert f"{index}:{ref_line}: WARNING: undefined label: 'missing-md-label'" in out
+    assert f"{index}:{link_line}: WARNING: 'myst' cross-reference target not found" in out
 
 
 def test_a_missing_glyph_names_the_line_that_wrote_the_text(project: Path) -> None:
@@ -257,3 +277,78 @@ def test_the_summary_counts_a_failed_example(project: Path) -> None:
     assert "gallery examples run: 2, succeeded: 1, failed: 1" in result.stdout, result.stdout[
         -2000:
     ]
+
+
+def test_two_builds_give_identical_downloads_and_stylesheet_links(project: Path) -> None:
+    assert build(project, "en").returncode == 0
+    site = project / "build" / "site" / "en"
+
+    def snapshot() -> dict[str, bytes]:
+        files = [*site.glob("_downloads/**/*.zip"), *site.glob("_downloads/**/*.whl")]
+        files += [site / "notebook.html", site / "index.html"]
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+    first = snapshot()
+    assert any(name.endswith(".zip") for name in first)
+    # the example runs again (its files get new times) with the same result
+    script = project / "gallery" / "en" / "demo" / "plot_01_first.py"
+    good = script.read_text(encoding="utf-8")
+    script.write_text(good + "\n", encoding="utf-8")
+    assert build(project, "en").returncode == 0
+    script.write_text(good, encoding="utf-8")
+    assert build(project, "en").returncode == 0
+    second = snapshot()
+    assert first.keys() == second.keys()
+    changed = [name for name in first if first[name] != second[name]]
+    assert changed == [], changed
+    assert re.search(r"mystnb\.[0-9a-f]+\.css\?v=", first["notebook.html"].decode())
+
+
+def test_a_build_without_a_base_url_names_no_local_address(project: Path) -> None:
+    assert build(project, SITE_BASE_URL="").returncode == 0
+    site = project / "build" / "site"
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".txt"}:
+            assert "localhost" not in path.read_text(encoding="utf-8"), path
+    assert not list(site.rglob(".buildinfo*"))
+    assert not (site / "sitemap.xml").exists()
+    not_found = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'href="_static/' in not_found and 'href="/en/' not in not_found
+    with_base = build(project, SITE_BASE_URL="https://example.org/basics")
+    assert with_base.returncode == 0
+    assert "https://example.org/basics/en/sitemap.xml" in (site / "sitemap.xml").read_text("utf-8")
+    not_found = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'href="/basics/en/_static/' in not_found
+    assert 'href="/basics/ko/index.html"' in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_change_to_the_package_runs_every_example_again(project: Path) -> None:
+    """A page's output also comes from pytorch_basics, which no checksum of a page covers."""
+    assert build(project, "en").returncode == 0
+    unchanged = build(project, "en")
+    assert "gallery examples run: 0," in unchanged.stdout
+    module = project / "src" / "pytorch_basics" / "messages.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed = build(project, "en")
+    assert changed.returncode == 0
+    assert "pytorch_basics changed: every example and notebook runs again" in changed.stdout
+    assert "gallery examples run: 2, succeeded: 2" in changed.stdout, changed.stdout[-2000:]
+    assert "notebooks executed: 1" in changed.stdout
+
+
+def test_a_change_to_an_extension_rewrites_every_page(project: Path) -> None:
+    """Sphinx does not notice that an extension changed; its pages would keep old HTML."""
+    assert build(project, "en").returncode == 0
+    extension = project / "docs" / "_shared" / "page_assets.py"
+    extension.write_text(
+        extension.read_text(encoding="utf-8")
+        + "\n\ndef _mark(app, pagename, templatename, context, doctree):\n"
+        "    context['metatags'] = context.get('metatags', '') + '<meta name=\"mark\" />'\n"
+        "\n\n_setup = setup\n\n\ndef setup(app):\n"
+        "    app.connect('html-page-context', _mark)\n    return _setup(app)\n",
+        encoding="utf-8",
+    )
+    rebuilt = build(project, "en")
+    assert rebuilt.returncode == 0
+    for name in ("plot_01_first", "plot_02_second"):
+        assert '<meta name="mark" />' in page(project, "en", name), name

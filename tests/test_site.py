@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from functools import cache
@@ -214,13 +215,30 @@ def test_links_are_relative_so_the_site_works_under_a_subpath_and_from_files(
             assert not url.startswith("/"), f"{page}: <{name}> {url} is absolute"
 
 
+def base_url() -> str:
+    """The base URL the site was built for (``SITE_BASE_URL``), or ``""``."""
+    url = os.environ.get("SITE_BASE_URL", "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_not_found_page_uses_absolute_links_in_its_language(site: Path, lang: str) -> None:
+def test_not_found_page_links_work_where_it_is_served(site: Path, lang: str) -> None:
+    """Absolute links under the base URL's path when it is known (the host serves the
+    page at any address); relative ones otherwise, which work in a local preview and
+    from disk."""
     page = site / lang / "404.html"
     document = soup(page)
     assert document.html["lang"] == lang
     stylesheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
-    assert stylesheets and all(href.startswith(("/", "http")) for href in stylesheets)
+    assert stylesheets
+    if base := base_url():
+        prefix = urlsplit(base).path + lang + "/"
+        assert all(href.startswith(prefix) for href in stylesheets), stylesheets
+    else:
+        for href in stylesheets:
+            assert (page.parent / href.split("?")[0]).is_file(), href
+        root_links = [a["href"] for a in soup(site / "404.html").find_all("a")]
+        assert root_links and all((site / href).is_file() for href in root_links), root_links
     assert (
         "페이지를 찾을 수 없습니다" if lang == "ko" else "Page not found"
     ) in document.get_text()
@@ -239,16 +257,24 @@ def test_pages_state_pytorch_version_build_date_and_canonical_url(site: Path, la
         assert provenance is not None, page
         assert f"PyTorch {version}" in provenance.get_text(), page
         assert re.search(r"\d{4}-\d{2}-\d{2}", provenance.get_text()), page
-        canonical = document.find("link", rel="canonical")["href"]
-        assert canonical.endswith(f"/{lang}/{page.relative_to(site / lang).as_posix()}")
         og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
-        assert og["og:url"] == canonical
+        if base_url():
+            canonical = document.find("link", rel="canonical")["href"]
+            assert canonical == f"{base_url()}{lang}/{page.relative_to(site / lang).as_posix()}"
+            assert og["og:url"] == canonical
+        else:  # no address is invented for a build that was not told its base URL
+            assert document.find("link", rel="canonical") is None, page
+            assert "og:url" not in og, page
         assert og["og:locale"] == ("ko_KR" if lang == "ko" else "en_US")
         assert og["og:title"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sitemap_lists_every_page_with_alternates(site: Path, lang: str) -> None:
+    if not base_url():
+        assert not list(site.rglob("sitemap.xml")), "a sitemap needs absolute addresses"
+        assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8")
+        return
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     sitemap = ElementTree.parse(site / lang / "sitemap.xml").getroot()
     locs = {loc.text or "" for loc in sitemap.iterfind("s:url/s:loc", ns)}
@@ -263,6 +289,14 @@ def test_sitemap_lists_every_page_with_alternates(site: Path, lang: str) -> None
         assert {link.get("hreflang") for link in url.iterfind("x:link", ns)} == set(LANGS)
     index = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"{lang}/sitemap.xml" in index
+
+
+def test_no_build_leftovers_and_no_local_addresses(site: Path) -> None:
+    leftovers = [p.name for p in site.rglob(".buildinfo*")]
+    assert leftovers == []
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".txt", ".js"} and path.is_file():
+            assert "localhost" not in path.read_text(encoding="utf-8"), path
 
 
 def test_median_page_weighs_at_most_150_kb(site: Path) -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -42,6 +43,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,7 +71,7 @@ class LanguageBuild:
     # None until the Sphinx process has exited: a build that crashed never succeeded
     returncode: int | None = None
     error: str = ""
-    fresh: bool = False  # re-read every page, because the last build did not complete
+    fresh: str = ""  # why every page is read again (-E), if it is
     unrun: list[str] = field(default_factory=list)  # examples whose output is stale
     notebooks_executed: list[float] = field(default_factory=list)
     examples_executed: int = 0  # ran without error
@@ -89,19 +91,21 @@ def example_times(lang: str, since: float | None = None) -> dict[str, float]:
     return times
 
 
-# What a language's build reads, besides the files of its own trees.
-SHARED_INPUTS = ("docs/_shared", "docs/_templates", "docs/_static", "docs/_locale", "src",
-                 "pyproject.toml")  # fmt: skip
+# What a language's build reads besides its own trees: the site's tooling (Sphinx
+# extensions, templates, static files, interface text) and the package.
+TOOLING_INPUTS = ("docs/_shared", "docs/_templates", "docs/_static", "docs/_locale")
+PACKAGE_INPUTS = ("src", "pyproject.toml")
 _NOT_INPUTS = {"auto_examples", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}
 
 
-def source_files(lang: str) -> list[Path]:
-    """Every file the build of ``lang`` reads (generated files left out)."""
-    roots = [ROOT / "gallery" / lang, DOCS / lang, *(ROOT / p for p in SHARED_INPUTS)]
+def input_files(*roots: str) -> list[Path]:
+    """Every file under ``roots`` (paths from the project root) that a build reads.
+
+    Generated files are left out: gallery output, caches, compiled message catalogues.
+    """
     files = []
-    for root in roots:
-        candidates = [root] if root.is_file() else root.rglob("*")
-        for path in candidates:
+    for root in (ROOT / r for r in roots):
+        for path in [root] if root.is_file() else root.rglob("*"):
             relative = path.relative_to(ROOT)
             if (
                 path.is_file()
@@ -114,17 +118,47 @@ def source_files(lang: str) -> list[Path]:
     return sorted(files)
 
 
-def source_digest(lang: str) -> str:
-    """A digest of every file the build of ``lang`` reads: names and contents."""
+def digest_of(*roots: str) -> str:
+    """A digest of the names and contents of :func:`input_files` under ``roots``."""
     digest = hashlib.sha256()
-    for path in source_files(lang):
+    for path in input_files(*roots):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
+def source_digest(lang: str) -> str:
+    """A digest of every file the build of ``lang`` reads."""
+    return digest_of(f"gallery/{lang}", f"docs/{lang}", *TOOLING_INPUTS, *PACKAGE_INPUTS)
+
+
+def package_digest() -> str:
+    """A digest of the package the pages import (its sources and its metadata)."""
+    return digest_of(*PACKAGE_INPUTS)
+
+
+def forget_outputs_if_package_changed(lang: str) -> bool:
+    """Make every example and notebook of ``lang`` run again when the package changed.
+
+    sphinx-gallery re-runs an example when its own file changes and myst-nb when a
+    notebook's code does; neither knows that a page's output also comes from
+    ``pytorch_basics``. Returns whether the outputs were forgotten.
+    """
+    record = BUILD / lang / "package-digest"
+    current = package_digest()
+    if record.exists() and record.read_text(encoding="utf-8").strip() == current:
+        return False
+    had_outputs = record.exists() or (DOCS / lang / "auto_examples").exists()
+    for checksum in (DOCS / lang / "auto_examples").glob("*/*.md5"):
+        checksum.unlink()
+    shutil.rmtree(BUILD / lang / ".jupyter_cache", ignore_errors=True)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(current + "\n", encoding="utf-8")
+    return had_outputs
+
+
 def complete_stamp(lang: str) -> Path:
-    """Written when a build of ``lang`` completes: its sources' digest, unrun examples."""
+    """Written when a build of ``lang`` completes: digests of its inputs, unrun examples."""
     return BUILD / lang / "complete.json"
 
 
@@ -250,15 +284,26 @@ def run_language(
     """Build ``lang``; any failure, including one of this function, lands in ``result``."""
     start = time.time()
     try:
-        digest = source_digest(lang)
+        digest, tooling = source_digest(lang), digest_of(*TOOLING_INPUTS)
         stamp = complete_stamp(lang)
-        # a build that starts without the stamp of a complete one re-reads every page
-        result.fresh = (BUILD / lang / "doctrees").exists() and not stamp.exists()
+        last = json.loads(stamp.read_text(encoding="utf-8")) if stamp.exists() else None
+        # a build that starts without the stamp of a complete one re-reads every page;
+        # so does one after the site's extensions changed, which Sphinx does not track
+        if (BUILD / lang / "doctrees").exists():
+            if last is None:
+                result.fresh = "the last build did not complete"
+            elif last.get("tooling") != tooling:
+                result.fresh = "the site's extensions, templates or static files changed"
         stamp.unlink(missing_ok=True)
+        if forget_outputs_if_package_changed(lang):
+            result.fresh = "pytorch_basics changed"  # notebooks' pages are read and run again
+            with lock:
+                print(f"[{lang}] pytorch_basics changed: every example and notebook runs again")
         _run_sphinx(lang, page, result, lock, concurrent)
         if result.returncode == 0:
             result.unrun = unrun_examples(lang)
-            stamp.write_text(json.dumps({"digest": digest, "unrun": result.unrun}), "utf-8")
+            record = {"digest": digest, "tooling": tooling, "unrun": result.unrun}
+            stamp.write_text(json.dumps(record), encoding="utf-8")
     except BaseException as error:  # noqa: BLE001 - reported, and the build fails
         result.error = f"{type(error).__name__}: {error}"
         if result.returncode == 0:
@@ -277,7 +322,7 @@ def _run_sphinx(
     with (
         log_path.open("w", encoding="utf-8") as log,
         subprocess.Popen(
-            sphinx_command(lang, page, fresh=result.fresh),
+            sphinx_command(lang, page, fresh=bool(result.fresh)),
             cwd=ROOT,
             env=build_environment(concurrent),
             stdout=subprocess.PIPE,
@@ -347,6 +392,53 @@ def drop_orphan_assets(outdir: Path) -> list[str]:
     return dropped
 
 
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+
+
+def normalise_zip(path: Path) -> bool:
+    """Give every entry of the zip (or wheel) ``path`` the same timestamp.
+
+    sphinx-gallery zips an example with its files' modification times, which change
+    whenever the example runs; with fixed times, equal contents give equal bytes.
+    Returns whether the file changed.
+    """
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            fixed.create_system = 3  # as if written on Unix, wherever it was built
+            out.writestr(fixed, data)
+    if buffer.getvalue() == path.read_bytes():
+        return False
+    path.write_bytes(buffer.getvalue())
+    return True
+
+
+def site_base_url() -> str:
+    """``SITE_BASE_URL`` ending with a slash, or ``""`` when the build is not told one."""
+    base = os.environ.get("SITE_BASE_URL", "").strip()
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def relative_links(page: Path, prefix: str) -> None:
+    """Make the links of ``page`` that start with ``prefix`` relative to its folder.
+
+    >>> import tempfile
+    >>> page = Path(tempfile.mkdtemp()) / "404.html"
+    >>> _ = page.write_text('<a href="/ko/index.html"><img src="/ko/_static/a.svg">')
+    >>> relative_links(page, "/ko/")
+    >>> page.read_text()
+    '<a href="index.html"><img src="_static/a.svg">'
+    """
+    if page.exists():
+        html = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(rf'(href|src)="{re.escape(prefix)}', r'\1="', html), "utf-8")
+
+
 def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
     """Write ``build/site``: each publishable language's HTML and the root pages.
 
@@ -371,6 +463,8 @@ def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
             ignore=shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees"),
         )
         drop_orphan_assets(target)
+        for archive in [*target.glob("_downloads/**/*.zip"), *target.glob("_downloads/**/*.whl")]:
+            normalise_zip(archive)
         # Pygments' name and whitespace spans lose their class, then unused CSS
         # rules and custom properties dropped, scripts minified
         page_assets.slim_html(target)
@@ -379,25 +473,30 @@ def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
         page_assets.drop_unreferenced(target)
     published = tuple(lang for lang in LANGUAGES if (staging / lang).exists())
     shutil.copy2(DOCS / "root" / "index.html", staging / "index.html")
-    # GitHub Pages serves the root 404.html for any missing address: absolute links
-    base = os.environ.get("SITE_BASE_URL", "").strip() or "http://localhost:8000/"
-    base = base if base.endswith("/") else base + "/"
+    # GitHub Pages serves the root 404.html for any missing address: its links are
+    # absolute when the base URL is known, relative otherwise (a local preview, or
+    # the file opened from disk)
+    base = site_base_url()
     not_found = (DOCS / "root" / "404.html").read_text(encoding="utf-8")
     (staging / "404.html").write_text(
-        not_found.replace("{base_path}", urlsplit(base).path), encoding="utf-8"
+        not_found.replace("{base_path}", urlsplit(base).path if base else ""), encoding="utf-8"
     )
-    sitemaps = "".join(
-        f"  <sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>\n" for lang in published
-    )
-    (staging / "sitemap.xml").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{sitemaps}</sitemapindex>\n",
-        encoding="utf-8",
-    )
-    (staging / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8"
-    )
+    robots = "User-agent: *\nAllow: /\n"
+    if base:  # a sitemap holds absolute addresses only
+        sitemaps = "".join(
+            f"  <sitemap><loc>{base}{lang}/sitemap.xml</loc></sitemap>\n" for lang in published
+        )
+        (staging / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{sitemaps}</sitemapindex>\n",
+            encoding="utf-8",
+        )
+        robots += f"Sitemap: {base}sitemap.xml\n"
+    else:
+        for lang in published:  # see site_conf: absolute from the site's root
+            relative_links(staging / lang / "404.html", f"/{lang}/")
+    (staging / "robots.txt").write_text(robots, encoding="utf-8")
     (staging / ".nojekyll").write_text("", encoding="utf-8")
     old = BUILD / "site.old"
     shutil.rmtree(old, ignore_errors=True)
@@ -452,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             f"succeeded: {r.examples_executed}, failed: {failed_examples} ({executed:.1f} s), "
             f"notebooks executed: {len(r.notebooks_executed)} "
             f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}"
-            + (" (every page re-read: the last build did not complete)" if r.fresh else "")
+            + (f" (every page re-read: {r.fresh})" if r.fresh else "")
         )
         if r.error:
             print(f"{lang}: the build itself failed: {r.error}")

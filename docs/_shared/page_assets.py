@@ -242,7 +242,9 @@ def unclass_plain_tokens(html: str) -> str:
         '<a href="t"><span class="n">torch</span><span class="n">seed</span></a>'
     """
     parts = _LINK.split(html)
-    return "".join(part if i % 2 else _PLAIN_TOKEN.sub("<span>", part) for i, part in enumerate(parts))
+    return "".join(
+        part if i % 2 else _PLAIN_TOKEN.sub("<span>", part) for i, part in enumerate(parts)
+    )
 
 
 def slim_html(outdir: Path) -> None:
@@ -323,7 +325,22 @@ def drop_unreferenced(outdir: Path) -> list[str]:
     return dropped
 
 
+def _mystnb_stylesheet_first(app: Sphinx, env: Any) -> None:
+    """Copy myst-nb's stylesheet before the pages are written, not after.
+
+    Sphinx gives a stylesheet link a ``?v=`` checksum only when the file is already in
+    the output; myst-nb copies its own at the end of the build, so a cold build linked
+    it without the checksum and a warm one with it.
+    """
+    if app.builder.format == "html":
+        from myst_nb.sphinx_ext import add_global_html_resources
+
+        Path(app.outdir, "_static").mkdir(parents=True, exist_ok=True)
+        add_global_html_resources(app, None)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("env-updated", _mystnb_stylesheet_first)
     app.connect("html-page-context", _prune, priority=900)
     app.connect("doctree-resolved", _lighten_code_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -147,9 +147,12 @@ def configure(lang: str) -> dict[str, Any]:
         "html_theme": "furo",
         "html_math_renderer": "mathml",
         "html_title": TITLES[lang],
-        "html_baseurl": f"{base_url()}{lang}/",
-        # the 404 page is served at any missing address: its links are absolute
-        "notfound_urls_prefix": f"{urlsplit(base_url()).path}{lang}/",
+        # no canonical address without a known base URL (a local build)
+        "html_baseurl": f"{base_url()}{lang}/" if base_url() else "",
+        # the 404 page is served at any missing address: its links are absolute (from
+        # the site's root when the base URL is unknown; build_site then makes them
+        # relative, for a preview and for the file opened from disk)
+        "notfound_urls_prefix": f"{urlsplit(base_url() or '/').path}{lang}/",
         "notfound_context": NOT_FOUND[lang],
         "html_copy_source": False,
         "html_show_sourcelink": False,

@@ -1,8 +1,9 @@
 """Sphinx extension: what a published page says about itself.
 
 * canonical URL (Sphinx's ``html_baseurl``), OpenGraph tags and a ``sitemap.xml``
-  with ``hreflang`` alternates, all from one base URL (``SITE_BASE_URL``, default
-  the local preview ``http://localhost:8000/``);
+  with ``hreflang`` alternates, all from one base URL (``SITE_BASE_URL``); a build
+  not told one (a local preview) writes none of the addresses that need it, rather
+  than addresses of a machine the reader does not have;
 * a provenance line on every page: the PyTorch version the outputs were produced
   with and the build date (``SOURCE_DATE_EPOCH`` when set, for reproducible builds);
 * "edit this page" and "report a problem" links when the GitHub repository is known
@@ -25,16 +26,15 @@ from bilingual import OTHER
 from docutils import nodes
 from sphinx.application import Sphinx
 
-DEFAULT_BASE_URL = "http://localhost:8000/"
 LOCALES = {"ko": "ko_KR", "en": "en_US"}
 EXCLUDED_FROM_SITEMAP = {"search", "genindex", "404"}
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def base_url() -> str:
-    """The site's public root URL, ending with a slash."""
-    url = os.environ.get("SITE_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    return url if url.endswith("/") else url + "/"
+    """The site's public root URL ending with a slash, or ``""`` when it is not known."""
+    url = os.environ.get("SITE_BASE_URL", "").strip()
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def repository() -> str | None:
@@ -83,7 +83,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     import torch
 
     lang = app.config.language
-    url = f"{base_url()}{lang}/{pagename}.html"
+    url = f"{base_url()}{lang}/{pagename}.html" if base_url() else ""
     title = context.get("title") or app.config.project
     tags = {
         "og:title": f"{title} · {app.config.project}" if title != app.config.project else title,
@@ -105,8 +105,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if repo:
         if path := source_path(lang, pagename):
             info["edit_url"] = f"https://github.com/{repo}/edit/main/{path}"
-        body = f"Page: {url}\nLanguage: {lang}\nPyTorch: {torch_version}\n\n" + (
-            "무엇이 잘못되었나요?\n" if lang == "ko" else "What went wrong?\n"
+        body = (
+            f"Page: {url or f'{lang}/{pagename}.html'}\nLanguage: {lang}\nPyTorch: {torch_version}\n\n"
+            + ("무엇이 잘못되었나요?\n" if lang == "ko" else "What went wrong?\n")
         )
         query = urlencode({"title": f"[{lang}] {title}: ", "body": body}, quote_via=quote)
         info["issue_url"] = f"https://github.com/{repo}/issues/new?{query}"
@@ -115,6 +116,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
 def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
+        return
+    if not base_url():  # a sitemap holds absolute addresses only: none, not an old one
+        Path(app.outdir, "sitemap.xml").unlink(missing_ok=True)
         return
     lang = app.config.language
     entries = []

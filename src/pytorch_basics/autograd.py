@@ -4,13 +4,20 @@ Each function writes out, with the rules of calculus, the gradient that
 ``backward()`` computes for one of the chapter's examples, so a page (and the
 tests) can check autograd's answer against a formula. The results are plain
 values: they carry no ``grad_fn``, just as ``.grad`` does not.
+
+Edge cases follow ``backward()``: the inputs must be floating-point tensors (autograd
+differentiates nothing else; complex ones are refused, as these formulas are for real
+values), any shape works and an empty input gives an empty gradient, and a NaN or an
+infinity goes through the formula to the NaN or infinity that ``backward()`` gives. The
+inputs may require grad, be strided views or be made under ``torch.no_grad()`` or
+``torch.inference_mode()``: the formulas need no graph.
 """
 
 from __future__ import annotations
 
 import torch
 
-from ._checks import check_floating, check_ndim, check_same_shape
+from ._checks import check_floating, check_has_values, check_ndim, check_same_shape
 
 __all__ = [
     "branch_gradient",
@@ -89,8 +96,12 @@ def branch_gradient(x: torch.Tensor) -> torch.Tensor:
     Which formula applies depends on the value of ``x``, as does the graph that
     autograd records: ``dy/dx = 2x`` for ``x > 0`` and ``3x^2`` otherwise.
 
+    NaN is not ``> 0``, so NaN takes the ``x^3`` branch and gives NaN, as ``backward()``
+    does; ``x = 0`` also takes it and gives 0.
+
     Args:
-        x: a zero-dimensional floating-point tensor.
+        x: a zero-dimensional floating-point tensor that holds a value (not a meta
+            tensor: the branch depends on the value).
 
     Returns:
         A zero-dimensional tensor.
@@ -103,5 +114,6 @@ def branch_gradient(x: torch.Tensor) -> torch.Tensor:
     """
     check_floating("x", x)
     check_ndim("x", x, (0,))
+    check_has_values("x", x)
     value = x.detach()
     return 2 * value if value > 0 else 3 * value**2

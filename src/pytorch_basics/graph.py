@@ -11,19 +11,29 @@ expects it to record.
 
 from __future__ import annotations
 
+import numbers
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from unicodedata import east_asian_width
 
+import numpy as np
 import torch
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
-from ._checks import _describe, check_tensor
+from ._checks import (
+    _describe,
+    check_choice,
+    check_format,
+    check_int,
+    check_str,
+    check_tensor,
+    format_number,
+)
 
 __all__ = [
     "KIND_COLOURS",
@@ -34,6 +44,9 @@ __all__ = [
     "draw_graph",
     "trace_graph",
 ]
+
+#: The kinds of node a :class:`GraphNode` can be.
+_KINDS = ("leaf", "operation", "output")
 
 #: Box colour of each kind of node in :func:`draw_graph`.
 KIND_COLOURS: dict[str, str] = {
@@ -68,11 +81,20 @@ class GraphNode:
             walk from the output met the nodes).
         label: the text of the node's box.
         kind: ``"leaf"``, ``"operation"`` or ``"output"``.
+
+    Raises:
+        TypeError: ``id`` or ``label`` is not a str.
+        ValueError: ``kind`` is none of the three kinds.
     """
 
     id: str
     label: str
     kind: str
+
+    def __post_init__(self) -> None:
+        check_str("id", self.id)
+        check_str("label", self.label)
+        check_choice("kind", self.kind, _KINDS)
 
 
 @dataclass(frozen=True)
@@ -83,23 +105,67 @@ class Graph:
         nodes: the output first, then the other nodes in the order they were met.
         edges: ``(from_id, to_id)`` pairs in the direction gradients flow, from the
             output towards the leaves; each pair at most once.
+
+    Lists are accepted for ``nodes``, ``edges`` and each edge, and stored as tuples.
+    The constructor checks the types only; :func:`draw_graph` checks that the
+    edges join known, distinct node ids without a cycle.
+
+    Raises:
+        TypeError: ``nodes`` is not a tuple of :class:`GraphNode`, or ``edges`` is not
+            a tuple of pairs of str.
+        ValueError: an edge does not have exactly two ends.
     """
 
     nodes: tuple[GraphNode, ...]
     edges: tuple[tuple[str, str], ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nodes", _check_nodes(self.nodes))
+        object.__setattr__(self, "edges", _check_edges(self.edges))
 
-def _check_names(names: Any) -> dict[int, str]:
+
+def _check_nodes(nodes: Any) -> tuple[GraphNode, ...]:
+    if isinstance(nodes, str) or not isinstance(nodes, (tuple, list)):
+        raise TypeError(f"nodes must be a tuple of GraphNode, got {_describe(nodes)}")
+    for index, node in enumerate(nodes):
+        if not isinstance(node, GraphNode):
+            raise TypeError(f"nodes[{index}] must be a GraphNode, got {_describe(node)}")
+    return tuple(nodes)
+
+
+def _check_edges(edges: Any) -> tuple[tuple[str, str], ...]:
+    if isinstance(edges, str) or not isinstance(edges, (tuple, list)):
+        raise TypeError(f"edges must be a tuple of (from_id, to_id) pairs, got {_describe(edges)}")
+    for index, edge in enumerate(edges):
+        wanted = f"edges[{index}] must be a pair (from_id, to_id) of str node ids"
+        if isinstance(edge, str) or not isinstance(edge, (tuple, list)):
+            raise TypeError(f"{wanted}, got {_describe(edge)}")
+        if len(edge) != 2:
+            raise ValueError(f"{wanted}, got {_describe(edge)}")
+        for end in edge:
+            if not isinstance(end, str):
+                raise TypeError(f"{wanted}, got {_describe(end)} in {edge!r}")
+    return tuple(tuple(edge) for edge in edges)
+
+
+def _check_names(names: Any, *, optional: bool = True) -> dict[int, str]:
     """Map ``id(tensor)`` to its name; the tensors stay alive in ``names`` meanwhile."""
-    if names is None:
+    if names is None and optional:
         return {}
     if not isinstance(names, Mapping):
         raise TypeError(f"names must be a mapping from str to torch.Tensor, got {_describe(names)}")
-    by_identity = {}
+    by_identity: dict[int, str] = {}
     for name, tensor in names.items():
         if not isinstance(name, str):
             raise TypeError(f"names must have str keys, got {_describe(name)}")
+        if not name:
+            raise ValueError(f"names must have non-empty str keys, got {name!r}")
         check_tensor(f"names[{name!r}]", tensor)
+        if id(tensor) in by_identity:
+            raise ValueError(
+                f"names must give each tensor one name, got {by_identity[id(tensor)]!r} and "
+                f"{name!r} for the same tensor"
+            )
         by_identity[id(tensor)] = name
     return by_identity
 
@@ -112,7 +178,7 @@ def _check_has_graph(output: torch.Tensor) -> None:
     else:
         received = (
             "a tensor that does not require gradients (computed from tensors without "
-            "requires_grad=True, or under torch.no_grad())"
+            "requires_grad=True, or under torch.no_grad() or torch.inference_mode())"
         )
     raise ValueError(
         "output must be a tensor with a grad_fn (one computed from tensors with "
@@ -132,9 +198,18 @@ def trace_graph(output: torch.Tensor, *, names: Mapping[str, torch.Tensor] | Non
     ``names`` names it. Tensors in ``names`` that are not part of the graph are
     ignored, so one mapping can name every tensor of a computation.
 
+    Only the structure is read, never the values: NaN, infinite, empty (``tensor
+    (0,)``), 0-d and complex tensors, strided views (a view is an operation node,
+    ``TBackward0`` for ``.t()``) and graphs whose ``backward()`` has already run
+    trace like any other. Tracing needs no autograd itself, so it also works
+    under ``torch.no_grad()`` and ``torch.inference_mode()`` for an ``output``
+    computed outside them; an ``output`` computed inside them has no graph.
+
     Args:
         output: a tensor computed from tensors with ``requires_grad=True``.
-        names: names for the leaf tensors and the output, matched by identity.
+        names: names for the leaf tensors and the output, matched by identity (a
+            view of a leaf, such as ``x.view(2)``, is another tensor and does not
+            name ``x``); each name non-empty and each tensor named once.
 
     Returns:
         The graph; tracing the same computation twice gives equal graphs.
@@ -142,7 +217,10 @@ def trace_graph(output: torch.Tensor, *, names: Mapping[str, torch.Tensor] | Non
     Raises:
         TypeError: ``output`` is not a tensor, or ``names`` is not a mapping from
             str to tensors.
-        ValueError: ``output`` has no ``grad_fn``.
+        ValueError: ``output`` has no ``grad_fn`` (a leaf, a tensor that does not
+            require gradients, or one computed under ``torch.no_grad()`` or
+            ``torch.inference_mode()``), or ``names`` has an empty name or gives
+            one tensor two names.
 
     Example:
         >>> x = torch.tensor(1.0, requires_grad=True)
@@ -189,14 +267,20 @@ def _layers(graph: Graph) -> dict[str, int]:
         children[source].append(target)
         waiting[target] += 1
     layer = {node.id: 0 for node in graph.nodes}
-    ready = [node.id for node in graph.nodes if waiting[node.id] == 0]
+    ready = deque(node.id for node in graph.nodes if waiting[node.id] == 0)
     while ready:
-        node_id = ready.pop(0)
+        node_id = ready.popleft()
         for child in children[node_id]:
             layer[child] = max(layer[child], layer[node_id] + 1)
             waiting[child] -= 1
             if waiting[child] == 0:
                 ready.append(child)
+    stuck = [node_id for node_id, count in waiting.items() if count > 0]
+    if stuck:
+        raise ValueError(
+            "graph must not have cycles (edges leading back to a node), got nodes on or "
+            f"below a cycle: {stuck}"
+        )
     return layer
 
 
@@ -239,10 +323,14 @@ def _positions(graph: Graph, layer: dict[str, int], *, sweeps: int = 4) -> dict[
     for source, target in graph.edges:
         parents[target].append(source)
         children[source].append(target)
-    below: dict[str, set[str]] = {}
+    bit = {node_id: 1 << index for index, node_id in enumerate(nodes)}
+    below: dict[str, int] = {}  # the set of nodes below each node, as a bit mask
     for node_id in sorted(nodes, key=layer.__getitem__, reverse=True):
-        below[node_id] = {node_id}.union(*(below[child] for child in children[node_id]))
-    weight = {node_id: float(len(below[node_id])) for node_id in nodes}
+        mask = bit[node_id]
+        for child in children[node_id]:
+            mask |= below[child]
+        below[node_id] = mask
+    weight = {node_id: float(below[node_id].bit_count()) for node_id in nodes}
     rows: dict[int, list[str]] = {}
     for node_id in nodes:
         rows.setdefault(layer[node_id], []).append(node_id)
@@ -286,6 +374,7 @@ def _box(
         va="center",
         fontsize=fontsize,
         gid=node.id,
+        parse_math=False,
         bbox={
             "boxstyle": style,
             "facecolor": KIND_COLOURS.get(node.kind, "white"),
@@ -295,22 +384,49 @@ def _box(
     )
 
 
-def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
+# default of max_nodes in draw_graph and draw_forward_backward
+_MAX_NODES = 1000
+
+
+def _check_size(name: str, count: int, max_nodes: int) -> None:
+    if count > max_nodes:
+        raise ValueError(
+            f"{name} must have at most max_nodes={max_nodes} nodes to draw, got {count}; "
+            "pass a larger max_nodes to draw it anyway (the layout takes seconds per "
+            "thousand nodes)"
+        )
+
+
+def draw_graph(
+    ax: Axes, graph: Graph, *, title: str | None = None, max_nodes: int = _MAX_NODES
+) -> Axes:
     """Draw a graph from :func:`trace_graph` in layers: the output on top, leaves below.
 
     Each node is a box with its label, coloured by kind (:data:`KIND_COLOURS`:
     leaves green, operations blue, the output orange); each edge is an arrow in
-    the direction gradients flow during ``backward()``. Labels are drawn as given,
-    so they may be in any script the site's fonts cover (see
-    :func:`pytorch_basics.plotting.use_site_style`).
+    the direction gradients flow during ``backward()``. Labels are drawn as given
+    (a ``$`` is a dollar sign, not the start of mathtext), so they may be in any
+    script the site's fonts cover (see :func:`pytorch_basics.plotting.use_site_style`).
+    Nodes without edges are drawn in the top row.
 
     Args:
-        ax: the axes to draw on; its axis lines are hidden.
+        ax: the axes to draw on; its axis lines are hidden. It must have a
+            non-zero size; a tiny one gets a tiny font.
         graph: the graph to draw.
         title: the axes title.
+        max_nodes: the most nodes to draw (an int, a NumPy integer or a 0-d integer
+            tensor, at least 1); the layout takes seconds per thousand nodes, so a
+            bigger graph is refused rather than drawn slowly and illegibly.
 
     Returns:
         ``ax``, for chaining.
+
+    Raises:
+        TypeError: ``ax`` is not an Axes, ``graph`` not a :class:`Graph`, ``title``
+            not a str or ``max_nodes`` not an int.
+        ValueError: ``graph`` has no nodes, more than ``max_nodes`` nodes, a node
+            id twice, an edge twice, an edge to an unknown id or a cycle; ``ax``
+            has zero size; ``max_nodes`` is below 1.
 
     Example:
         >>> import matplotlib.pyplot as plt
@@ -326,12 +442,27 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
         raise TypeError(f"ax must be a matplotlib Axes, got {_describe(ax)}")
     if not isinstance(graph, Graph):
         raise TypeError(f"graph must be a Graph from trace_graph, got {_describe(graph)}")
+    check_str("title", title, optional=True)
+    max_nodes = check_int("max_nodes", max_nodes, minimum=1)
     known = {node.id for node in graph.nodes}
     unknown = sorted({end for edge in graph.edges for end in edge} - known)
     if not graph.nodes or unknown:
         raise ValueError(
             f"graph must have nodes and edges between its node ids, got {len(graph.nodes)} "
             f"nodes and edges to unknown ids {unknown}"
+        )
+    _check_size("graph", len(graph.nodes), max_nodes)
+    twice = sorted(n for n, count in Counter(node.id for node in graph.nodes).items() if count > 1)
+    if twice:
+        raise ValueError(f"graph must have unique node ids, got {twice} more than once")
+    repeated = [edge for edge, count in Counter(graph.edges).items() if count > 1]
+    if repeated:
+        raise ValueError(f"graph must list each edge once, got {repeated} more than once")
+    extent = ax.get_window_extent()
+    if extent.width <= 0 or extent.height <= 0:
+        raise ValueError(
+            f"ax must have a non-zero size to draw in, got {extent.width:g} x "
+            f"{extent.height:g} pixels"
         )
     layer = _layers(graph)
     x = _positions(graph, layer)
@@ -340,7 +471,6 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
     right = max(x[n] + _box_width(nodes[n]) / 2 for n in nodes) + 1.0
     depth = max(layer.values())
     # the largest font (up to 9 pt) at which boxes neither touch nor crowd the arrows
-    extent = ax.get_window_extent()
     points_per_pixel = 72 / ax.figure.dpi
     fontsize = min(
         9.0,
@@ -377,14 +507,39 @@ def draw_graph(ax: Axes, graph: Graph, *, title: str | None = None) -> Axes:
 
 
 def _number(name: str, value: Any) -> float:
-    """A plain number from an int, a float or a one-element tensor, else raise naming ``name``."""
-    if isinstance(value, torch.Tensor):
-        if value.numel() != 1:
+    """A plain number from a real number or a one-element real array or tensor, else raise.
+
+    NumPy scalars count as numbers; bools (of any kind) and complex numbers do not.
+    """
+    wanted = (
+        f"{name} must be a number (an int or a float, or a one-element array or tensor "
+        "of a real dtype)"
+    )
+    if isinstance(value, torch.Tensor | np.ndarray):
+        if isinstance(value, torch.Tensor):
+            real = not (value.dtype == torch.bool or value.dtype.is_complex)
+        else:
+            real = value.dtype.kind in "iuf"
+        if not real:
+            raise TypeError(f"{wanted}, got {_describe(value)} (not a real dtype)")
+        count = value.size if isinstance(value, np.ndarray) else value.numel()
+        if count != 1:
             raise ValueError(f"{name} must hold one number, got {_describe(value)}")
         return float(value.item())
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} must be a number or a one-element tensor, got {_describe(value)}")
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{wanted}, got {_describe(value)}")
     return float(value)
+
+
+def _check_labels(labels: Any) -> tuple[str, str]:
+    wanted = "labels must be a pair of str (forward, backward)"
+    if isinstance(labels, str) or not isinstance(labels, (tuple, list)):
+        raise TypeError(f"{wanted}, got {_describe(labels)}")
+    if len(labels) != 2:
+        raise ValueError(f"{wanted}, got {len(labels)} item(s): {labels!r}")
+    for index, label in enumerate(labels):
+        check_str(f"labels[{index}]", label)
+    return labels[0], labels[1]
 
 
 def _symbol(label: str) -> str:
@@ -400,6 +555,7 @@ def draw_forward_backward(
     title: str | None = None,
     labels: tuple[str, str] = ("forward: value", "backward: gradient"),
     fmt: str = "{:g}",
+    max_nodes: int = _MAX_NODES,
 ) -> Axes:
     """Draw the forward graph of ``output`` with values forward and gradients backward.
 
@@ -415,27 +571,43 @@ def draw_forward_backward(
     gradients by hand and check them against ``.grad`` afterwards. A tensor that
     several operations use has one edge per use, and each edge carries back only
     part of its gradient (the parts add up to it), so such a tensor may have a
-    value but no entry in ``gradients``.
+    value but no entry in ``gradients``. Names and gradients of tensors that are
+    not in the graph are ignored, and an ``output`` with several elements can be
+    drawn as long as it is not named (it has no single value to show). NaN and
+    infinite values and gradients are shown as ``fmt`` writes them (``nan``,
+    ``inf``). Texts are drawn as given (a ``$`` is a dollar sign). The values are
+    read, not computed, so the call works under ``torch.no_grad()`` and
+    ``torch.inference_mode()`` too.
 
     Args:
         ax: the axes to draw on; its axis lines are hidden.
         output: a tensor computed from tensors with ``requires_grad=True``.
         names: names of the leaves, the intermediate results and ``output``
-            (matched by identity); every named tensor holds one number.
+            (matched by identity, each name non-empty and each tensor named once);
+            every named tensor holds one number of a real dtype.
         gradients: for each name, the derivative of ``output`` with respect to
-            that tensor (a number or a one-element tensor).
+            that tensor: a real number (NumPy scalars too, not a bool) or a
+            one-element array or tensor of a real dtype.
         title: the axes title.
-        labels: the legend's texts for the forward and the backward arrows.
-        fmt: format of the numbers.
+        labels: the legend's texts for the forward and the backward arrows (a
+            tuple or list of two str).
+        fmt: format of the numbers: a str with one replacement field (``{}`` or
+            ``{0}``, with any spec for a float, such as ``"{:.1f}"``).
+        max_nodes: the most nodes to draw (as in :func:`draw_graph`).
 
     Returns:
         ``ax``, for chaining.
 
     Raises:
-        TypeError: a wrong type for ``ax``, ``output``, ``names`` or a gradient.
-        ValueError: ``output`` has no ``grad_fn``, a named tensor or a gradient
-            holds more than one number, or ``gradients`` names a tensor not in
-            ``names`` or one that more than one operation uses.
+        TypeError: a wrong type for ``ax``, ``output``, ``names``, ``gradients``,
+            a gradient, ``title``, ``labels``, ``fmt`` or ``max_nodes``; a named
+            tensor or a gradient of a bool or complex dtype.
+        ValueError: ``output`` has no ``grad_fn`` or more than ``max_nodes`` nodes,
+            a named tensor or a gradient holds more than one number, ``names`` has
+            an empty name, names a tensor twice or names two results of one
+            operation (such as two outputs of ``unbind``), ``gradients`` names a
+            tensor not in ``names`` or one that more than one operation uses,
+            ``labels`` is not a pair, or ``fmt`` cannot format a float.
 
     Example:
         >>> import matplotlib.pyplot as plt
@@ -455,20 +627,39 @@ def draw_forward_backward(
     """
     if not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes, got {_describe(ax)}")
+    check_str("title", title, optional=True)
+    legend_texts = _check_labels(labels)
+    check_format("fmt", fmt, 0.0)
+    max_nodes = check_int("max_nodes", max_nodes, minimum=1)
     check_tensor("output", output)
-    by_identity = _check_names(names)
+    by_identity = _check_names(names, optional=False)
     _check_has_graph(output)
     if not isinstance(gradients, Mapping):
         raise TypeError(
             f"gradients must be a mapping from str to numbers, got {_describe(gradients)}"
         )
+    for name in gradients:
+        if not isinstance(name, str):
+            raise TypeError(f"gradients must have str keys, got {_describe(name)}")
     unknown = sorted(set(gradients) - set(by_identity.values()))
     if unknown:
         raise ValueError(f"gradients must only name tensors in names, got unknown names {unknown}")
     slopes = {name: _number(f"gradients[{name!r}]", value) for name, value in gradients.items()}
     values = {name: _number(f"names[{name!r}]", tensor) for name, tensor in names.items()}
+    shown_values = {name: format_number("fmt", fmt, value) for name, value in values.items()}
+    shown_slopes = {name: format_number("fmt", fmt, slope) for name, slope in slopes.items()}
     graph, functions = _walk(output, by_identity)
-    made_by = {id(t.grad_fn): name for name, t in names.items() if t.grad_fn is not None}
+    _check_size("output's graph", len(graph.nodes), max_nodes)
+    makers = [(name, t.grad_fn) for name, t in names.items() if t.grad_fn is not None]
+    made_by: dict[int, str] = {}  # ids stay unique while makers holds the functions
+    for name, function in makers:
+        if id(function) in made_by:
+            raise ValueError(
+                "names must name at most one result of each operation (the graph has one "
+                f"edge for all of them), got {made_by[id(function)]!r} and {name!r}, both "
+                f"made by one {type(function).__name__}"
+            )
+        made_by[id(function)] = name
     out_name = graph.nodes[0].label
 
     def carried(node: GraphNode) -> str | None:  # name of the tensor a node hands on
@@ -538,9 +729,9 @@ def draw_forward_backward(
             if name is None or (side < 0 and name not in slopes):
                 continue
             label = (
-                f"{name} = {fmt.format(values[name])}"
+                f"{name} = {shown_values[name]}"
                 if side > 0
-                else f"∂{out_name}/∂{name} = {fmt.format(slopes[name])}"
+                else f"∂{out_name}/∂{name} = {shown_slopes[name]}"
             )
             # anchor the label just off the edge's midpoint, on the side of its arrow,
             # and let the text grow away from the edge, so it never covers an arrow
@@ -555,6 +746,7 @@ def draw_forward_backward(
                 color=colour,
                 gid=gid,
                 zorder=4,
+                parse_math=False,
                 bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
             )
     xs = [p[0] for p in place.values()]
@@ -565,8 +757,8 @@ def draw_forward_backward(
     ax.axis("off")
     ax.legend(
         handles=[
-            Line2D([], [], color=FORWARD_COLOUR, label=labels[0]),
-            Line2D([], [], color=BACKWARD_COLOUR, linestyle="--", label=labels[1]),
+            Line2D([], [], color=FORWARD_COLOUR, label=legend_texts[0]),
+            Line2D([], [], color=BACKWARD_COLOUR, linestyle="--", label=legend_texts[1]),
         ],
         loc="lower right",
         fontsize=8,

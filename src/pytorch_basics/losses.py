@@ -16,6 +16,8 @@ from torch import nn
 
 from ._checks import check_choice, check_same_shape, check_tensor
 
+_NUMERIC = "a numeric dtype (integer, floating-point or complex)"
+
 __all__ = ["REDUCTIONS", "CustomLoss"]
 
 REDUCTIONS = ("none", "mean", "sum")
@@ -29,6 +31,13 @@ class CustomLoss(nn.Module):
     default is the mean; with ``"none"`` it returns the element-wise errors. The
     gradient with respect to ``y_pred`` is ``sign(y_pred - y_true)`` (divided by the
     number of elements for ``"mean"``), computed by autograd.
+
+    Edge cases are those of ``nn.L1Loss``: the dtypes combine as in ``y_pred - y_true``
+    (a float32 prediction and a float64 or integer target give float64 or float32),
+    complex input gives the modulus ``|y_pred - y_true|``, NaN gives NaN, and empty
+    input gives 0 for ``"sum"``, NaN for ``"mean"`` and an empty tensor for ``"none"``.
+    Unlike ``nn.L1Loss``, ``"mean"`` of integer input works: it is a float of the
+    default dtype. Bool tensors are refused, as subtraction refuses them.
 
     Args:
         reduction: ``"none"``, ``"mean"`` or ``"sum"``.
@@ -54,7 +63,7 @@ class CustomLoss(nn.Module):
         """The loss of the prediction ``y_pred`` against the target ``y_true``.
 
         Args:
-            y_pred: the model's prediction.
+            y_pred: the model's prediction, a tensor of any shape and numeric dtype.
             y_true: the target, of the same shape as ``y_pred``.
 
         Returns:
@@ -67,13 +76,19 @@ class CustomLoss(nn.Module):
               ...
             ValueError: y_pred and y_true must have the same shape, got (2, 1) and (2,)
         """
-        check_tensor("y_pred", y_pred)
-        check_tensor("y_true", y_true)
+        # ``reduction`` is an attribute: checked again in case it was set after __init__
+        reduction = check_choice("reduction", self.reduction, REDUCTIONS)
+        for name, value in (("y_pred", y_pred), ("y_true", y_true)):
+            check_tensor(name, value)
+            if value.dtype == torch.bool:
+                raise TypeError(f"{name} must have {_NUMERIC}, got {value.dtype}")
         check_same_shape("y_pred", y_pred, "y_true", y_true)
         errors = torch.abs(y_pred - y_true)
-        if self.reduction == "sum":
+        if reduction == "sum":
             return errors.sum()
-        if self.reduction == "mean":
+        if reduction == "mean":
+            if not errors.is_floating_point():
+                errors = errors.to(torch.get_default_dtype())
             return errors.mean()
         return errors
 
