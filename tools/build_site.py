@@ -16,8 +16,9 @@ At the end a summary says what ran and how long it took.
 A language is published only when its pages match its sources:
 
 - its Sphinx build finished with exit code 0 in this run, or an earlier run's did
-  and no source of that language has changed since (``build/<lang>/complete``
-  records a digest of the sources of the last complete build);
+  and no source of that language has changed since, and it was built for the same
+  base URL (``build/<lang>/complete.json`` records digests of the inputs of the last
+  complete build);
 - every gallery example's output is from the current version of its script (a
   filtered build such as ``en plot_01`` leaves other edited examples unrun: the
   language is built for preview but not published);
@@ -26,13 +27,16 @@ A language is published only when its pages match its sources:
   current before it writes them, and would otherwise skip them, and their warnings.
 
 ``build/site/`` is written to a temporary folder and swapped in whole, so an
-interrupted build never leaves a half-written site.
+interrupted build never leaves a half-written site; a failed build swaps in a site
+without the failed language. Only one build of a project runs at a time
+(``build/.lock``), and a Sphinx process dies with the build that started it.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import hashlib
 import io
 import json
@@ -74,8 +78,8 @@ class LanguageBuild:
     fresh: str = ""  # why every page is read again (-E), if it is
     unrun: list[str] = field(default_factory=list)  # examples whose output is stale
     notebooks_executed: list[float] = field(default_factory=list)
-    examples_executed: int = 0  # ran without error
-    examples_selected: int = 0  # ran (with or without error)
+    examples_executed: int | None = None  # ran without error (None: not reported)
+    examples_selected: int | None = None  # ran, with or without error
     example_seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -133,8 +137,12 @@ def source_digest(lang: str) -> str:
 
 
 def package_digest() -> str:
-    """A digest of the package the pages import (its sources and its metadata)."""
-    return digest_of(*PACKAGE_INPUTS)
+    """A digest of what the pages import: the package (sources, metadata) and torch's version."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(
+        f"{digest_of(*PACKAGE_INPUTS)} torch {version('torch')}".encode()
+    ).hexdigest()
 
 
 def forget_outputs_if_package_changed(lang: str) -> bool:
@@ -142,7 +150,7 @@ def forget_outputs_if_package_changed(lang: str) -> bool:
 
     sphinx-gallery re-runs an example when its own file changes and myst-nb when a
     notebook's code does; neither knows that a page's output also comes from
-    ``pytorch_basics``. Returns whether the outputs were forgotten.
+    ``pytorch_basics`` and torch. Returns whether the outputs were forgotten.
     """
     record = BUILD / lang / "package-digest"
     current = package_digest()
@@ -219,15 +227,15 @@ def prune_stale(lang: str) -> list[Path]:
 def build_wheel() -> Path:
     """Build the ``pytorch_basics`` wheel that the pages offer for download.
 
-    It is rebuilt only when a file of the package changed, and built without network
+    It is rebuilt only when the package's files changed (a digest of their names and
+    contents, so a deleted or renamed module counts), and built without network
     access (no build isolation: setuptools comes with the docs dependencies).
     """
     out = BUILD / "wheel"
-    sources = [p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    sources.append(ROOT / "pyproject.toml")
+    record = out / "package-digest"
+    current = digest_of(*PACKAGE_INPUTS)
     wheels = list(out.glob("pytorch_basics-*.whl"))
-    newest_source = max(p.stat().st_mtime for p in sources)
-    if wheels and all(w.stat().st_mtime > newest_source for w in wheels):
+    if len(wheels) == 1 and record.exists() and record.read_text(encoding="utf-8") == current:
         return wheels[0]
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run(
@@ -237,7 +245,10 @@ def build_wheel() -> Path:
     )  # fmt: skip
     for leftover in [BUILD / "lib", *BUILD.glob("bdist.*")]:  # setuptools' scratch folders
         shutil.rmtree(leftover, ignore_errors=True)
-    return next(out.glob("pytorch_basics-*.whl"))
+    wheel = next(out.glob("pytorch_basics-*.whl"))
+    normalise_zip(wheel)
+    record.write_text(current, encoding="utf-8")
+    return wheel
 
 
 def sphinx_command(
@@ -296,13 +307,21 @@ def run_language(
                 result.fresh = "the site's extensions, templates or static files changed"
         stamp.unlink(missing_ok=True)
         if forget_outputs_if_package_changed(lang):
-            result.fresh = "pytorch_basics changed"  # notebooks' pages are read and run again
+            result.fresh = "pytorch_basics or torch changed"  # notebooks are read and run again
             with lock:
-                print(f"[{lang}] pytorch_basics changed: every example and notebook runs again")
+                print(
+                    f"[{lang}] pytorch_basics or torch changed: every example and notebook "
+                    "runs again"
+                )
         _run_sphinx(lang, page, result, lock, concurrent)
         if result.returncode == 0:
             result.unrun = unrun_examples(lang)
-            record = {"digest": digest, "tooling": tooling, "unrun": result.unrun}
+            record = {
+                "digest": digest,
+                "tooling": tooling,
+                "base_url": site_base_url(),
+                "unrun": result.unrun,
+            }
             stamp.write_text(json.dumps(record), encoding="utf-8")
     except BaseException as error:  # noqa: BLE001 - reported, and the build fails
         result.error = f"{type(error).__name__}: {error}"
@@ -314,6 +333,23 @@ def run_language(
             result.example_seconds = example_times(lang, since=start)
 
 
+# Runs Sphinx in a process that dies with the build (Linux: PR_SET_PDEATHSIG), so a
+# killed build leaves no Sphinx behind still writing into build/ and docs/.
+_SPHINX_CHILD = """\
+import ctypes, os, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit("the build that started this Sphinx process is gone")
+from sphinx.cmd.build import main
+sys.exit(main(sys.argv[1:]))
+"""
+_LOCK: list[int] = []  # the descriptor of build/.lock, held by the build and its children
+
+
 def _run_sphinx(
     lang: str, page: str | None, result: LanguageBuild, lock: threading.Lock, concurrent: int
 ) -> None:
@@ -322,8 +358,15 @@ def _run_sphinx(
     with (
         log_path.open("w", encoding="utf-8") as log,
         subprocess.Popen(
-            sphinx_command(lang, page, fresh=bool(result.fresh)),
+            [
+                sys.executable,
+                "-c",
+                _SPHINX_CHILD,
+                str(os.getpid()),
+                *sphinx_command(lang, page, fresh=bool(result.fresh))[3:],
+            ],
             cwd=ROOT,
+            pass_fds=tuple(_LOCK),
             env=build_environment(concurrent),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -358,6 +401,11 @@ def publish_verdict(lang: str, results: dict[str, LanguageBuild]) -> str:
         last = json.loads(stamp.read_text(encoding="utf-8"))
         if last["digest"] != source_digest(lang):
             return f"its sources changed since it was last built (build it: nox -s docs -- {lang})"
+        if last.get("base_url") != site_base_url():
+            return (
+                f"it was built for the base URL {last.get('base_url') or '(none)'!r}, not "
+                f"{site_base_url() or '(none)'!r} (build it: nox -s docs -- {lang})"
+            )
         unrun = last["unrun"]
     if unrun:
         return (
@@ -460,9 +508,13 @@ def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
         shutil.copytree(
             BUILD / lang / "html",
             target,
-            ignore=shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees"),
+            # myst-nb writes a failed notebook's traceback into reports/*.err.log
+            ignore=shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees", "*.err.log"),
         )
         drop_orphan_assets(target)
+        for folder in sorted(target.rglob("*"), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()  # left by pages deleted since
         for archive in [*target.glob("_downloads/**/*.zip"), *target.glob("_downloads/**/*.whl")]:
             normalise_zip(archive)
         # Pygments' name and whitespace spans lose their class, then unused CSS
@@ -517,6 +569,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     languages = LANGUAGES if args.lang == "all" else (args.lang,)
+    BUILD.mkdir(exist_ok=True)
+    lock_file = (BUILD / ".lock").open("a")  # kept open (and locked) until the process ends
+    try:
+        fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("another build of this project is running (build/.lock): wait for it to end")
+        return 2
+    _LOCK[:] = [lock_file.fileno()]
     if args.clean:
         for lang in languages:
             clean(lang)
@@ -545,10 +605,16 @@ def main(argv: list[str] | None = None) -> int:
     print("\n=== build summary ===")
     for lang, r in results.items():
         executed = sum(r.example_seconds.values())
-        failed_examples = r.examples_selected - r.examples_executed
+        if r.examples_selected is None or r.examples_executed is None:
+            examples = "gallery examples: not reported (the build stopped before its summary)"
+        else:
+            examples = (
+                f"gallery examples run: {r.examples_selected} ({executed:.1f} s), "
+                f"succeeded: {r.examples_executed}, "
+                f"failed: {r.examples_selected - r.examples_executed}"
+            )
         print(
-            f"{lang}: {r.seconds:6.1f} s, gallery examples run: {r.examples_selected}, "
-            f"succeeded: {r.examples_executed}, failed: {failed_examples} ({executed:.1f} s), "
+            f"{lang}: {r.seconds:6.1f} s, {examples}, "
             f"notebooks executed: {len(r.notebooks_executed)} "
             f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}"
             + (f" (every page re-read: {r.fresh})" if r.fresh else "")
@@ -558,14 +624,17 @@ def main(argv: list[str] | None = None) -> int:
     all_examples = sum(sum(example_times(lang).values()) for lang in languages)
     print(f"wall time {wall:.1f} s; summed run time of all gallery examples: {all_examples:.1f} s")
     failed = [lang for lang, r in results.items() if r.returncode != 0 or r.error]
-    if failed:
-        for lang in failed:  # nothing of a failed language stays published
-            shutil.rmtree(BUILD / "site" / lang, ignore_errors=True)
-        print(f"FAILED: {', '.join(failed)} (logs in build/<lang>/build.log); not published")
-        return 1
+    # a failed language is left out; what else may be published is (never older pages)
     site, left_out = assemble(results)
     for lang, reason in left_out.items():
         print(f"{lang}: not published in {site.relative_to(ROOT)}/, because {reason}")
+    if left_out:
+        print(
+            f"{site.relative_to(ROOT)}/ is incomplete: links into {', '.join(left_out)} lead nowhere"
+        )
+    if failed:
+        print(f"FAILED: {', '.join(failed)} (logs in build/<lang>/build.log)")
+        return 1
     print(f"site: {site.relative_to(ROOT)}/  (preview: python -m http.server -d build/site)")
     return 0
 

@@ -1,11 +1,15 @@
 """sphinx-gallery hooks: make every example strict, and its failures exact.
 
-- A warning that would print to stderr during an example (a deprecation in the
-  example's own code, a missing glyph in a figure, a runtime warning from a
-  computation) becomes an exception, so the example fails and sphinx-gallery names
-  the file and line. The filters are restored after each example.
+- A warning that would be shown (printed to stderr) during an example (a
+  deprecation in the example's own code, a missing glyph in a figure, a runtime
+  warning from a computation) becomes an exception, so the example fails and
+  sphinx-gallery names the file and line. A warning the example catches itself
+  (``warnings.catch_warnings(record=True)``) or filters out is not shown, and does
+  not fail it. The warning settings are restored after each example.
 - Writing to ``sys.stderr`` fails the example at the line that wrote it
-  (sphinx-gallery would otherwise show the text among the printed output).
+  (sphinx-gallery would otherwise show the text among the printed output); output
+  written to the stderr file descriptor itself (by C code, or by a child process)
+  fails it at the code block that produced it.
 - A figure that needs a glyph the fonts lack fails with the line that wrote the text.
 - An example's checksum is forgotten before it runs: sphinx-gallery writes a new one
   only when the run succeeds, and a failed run would otherwise leave the checksum of
@@ -15,8 +19,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -52,31 +58,91 @@ class _StderrGuard:
         return True
 
 
+class _DescriptorCapture:
+    """Sends file descriptor 2 to a temporary file while a code block runs."""
+
+    def __init__(self) -> None:
+        self.saved: int | None = None
+        self.file: Any = None
+
+    def start(self) -> None:
+        if self.saved is not None:
+            return
+        if sys.__stderr__ is not None:
+            sys.__stderr__.flush()
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop()
+        self.saved = os.dup(2)
+        os.dup2(self.file.fileno(), 2)
+
+    def stop(self) -> str:
+        """Restore file descriptor 2; return what was written to it meanwhile."""
+        if self.saved is None:
+            return ""
+        if sys.__stderr__ is not None:
+            sys.__stderr__.flush()
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.saved = None
+        self.file.seek(0)
+        text = self.file.read().decode("utf-8", "replace")
+        self.file.close()
+        return text
+
+
+_capture = _DescriptorCapture()
+
+
+def _block_line() -> int | None:
+    """The first line of the code block sphinx-gallery is running (from its frame)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        block = frame.f_locals.get("block")
+        if frame.f_code.co_name == "execute_code_block" and hasattr(block, "lineno"):
+            return int(block.lineno)
+        frame = frame.f_back
+    return None
+
+
 def _guard_stderr() -> None:
-    """Make sphinx-gallery's output capture send ``sys.stderr`` to the guard.
+    """Make sphinx-gallery's output capture refuse anything written to stderr.
 
     sphinx-gallery points both ``sys.stdout`` and ``sys.stderr`` at one capture
-    object before each code block; the wrapper re-points ``sys.stderr`` afterwards.
+    object before each code block and back after it; the wrappers point
+    ``sys.stderr`` at the guard and capture file descriptor 2 in between.
     """
     from sphinx_gallery import gen_rst
 
     tee = getattr(gen_rst, "_LoggingTee", None)
-    original = getattr(tee, "set_std_and_reset_position", None)
-    if original is None:
+    set_std = getattr(tee, "set_std_and_reset_position", None)
+    restore = getattr(tee, "restore_std", None)
+    if set_std is None or restore is None:
         raise RuntimeError(
-            "sphinx-gallery no longer has _LoggingTee.set_std_and_reset_position: "
-            "update docs/_shared/gallery_hooks.py so stderr still fails an example"
+            "sphinx-gallery's _LoggingTee no longer has set_std_and_reset_position and "
+            "restore_std: update docs/_shared/gallery_hooks.py so stderr still fails an example"
         )
-    if getattr(original, "_guards_stderr", False):
+    if getattr(set_std, "_guards_stderr", False):
         return
 
     def set_std_and_reset_position(self: Any) -> Any:
-        result = original(self)
+        result = set_std(self)
         sys.stderr = _StderrGuard()
+        _capture.start()
         return result
+
+    def restore_std(self: Any) -> None:
+        written = _capture.stop()
+        restore(self)
+        if written.strip() and sys.exc_info()[0] is None:
+            line = _block_line()
+            where = f', line {line} (the code block starting there)' if line else ""
+            raise StderrWriteError(
+                f'File "{self.src_filename}"{where} wrote to stderr (from C code or a child '
+                f"process): {written.strip()[:300]!r}"
+            )
 
     set_std_and_reset_position._guards_stderr = True  # type: ignore[attr-defined]
     tee.set_std_and_reset_position = set_std_and_reset_position
+    tee.restore_std = restore_std
 
 
 def _forget_checksum(gallery_conf: dict[str, Any], fname: str) -> None:
@@ -87,15 +153,25 @@ def _forget_checksum(gallery_conf: dict[str, Any], fname: str) -> None:
         checksum.unlink(missing_ok=True)
 
 
+def _raise_shown_warning(
+    message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
+) -> None:
+    """``warnings.showwarning`` during an example: a warning about to be shown raises.
+
+    It is raised where ``warnings.warn`` was called, so the traceback holds the line.
+    """
+    raise message if isinstance(message, Warning) else category(message)
+
+
 def strict_example_reset(gallery_conf: dict[str, Any], fname: str | None, when: str) -> None:
     """Reset hook for ``sphinx_gallery_conf["reset_modules"]`` (run before and after)."""
     if when == "before":
         _guard_stderr()
         if fname is not None:
             _forget_checksum(gallery_conf, fname)
-        _saved[:] = [list(warnings.filters)]
+        _saved[:] = [(list(warnings.filters), warnings.showwarning)]
         warnings.resetwarnings()
-        warnings.simplefilter("error")
+        warnings.simplefilter("always")  # every warning reaches showwarning
         # Libraries' own deprecations stay silent, as Python's defaults keep them;
         # a deprecated call written in the example itself still fails.
         for category in (
@@ -105,10 +181,13 @@ def strict_example_reset(gallery_conf: dict[str, Any], fname: str | None, when: 
             ResourceWarning,
         ):
             warnings.filterwarnings("ignore", category=category)
-        warnings.filterwarnings("error", category=DeprecationWarning, module="__main__")
+        warnings.filterwarnings("always", category=DeprecationWarning, module="__main__")
+        warnings.showwarning = _raise_shown_warning
     elif _saved:
-        warnings.filters[:] = _saved.pop()
+        filters, showwarning = _saved.pop()
+        warnings.filters[:] = filters
         warnings._filters_mutated()  # type: ignore[attr-defined]
+        warnings.showwarning = showwarning
 
 
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")

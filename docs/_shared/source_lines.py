@@ -7,7 +7,10 @@ Two things made warnings point at the wrong place:
   the line of that paragraph that holds it.
 - A gallery page is read from the ``.rst`` that sphinx-gallery generates
   (``auto_examples/<chapter>/<name>.rst``), which nobody edits. Such a location is
-  mapped to the example script (``gallery/<lang>/<chapter>/<name>.py``) and its line.
+  mapped to the example script (``gallery/<lang>/<chapter>/<name>.py``) and its line,
+  or for a chapter's index to its ``GALLERY_HEADER.rst``.
+- A failing cell of an executed Markdown page is reported without a line; the line
+  in the page is found from the cell's source and the traceback's line in the cell.
 
 The rewrite happens on Sphinx's warning stream, after Sphinx has turned the location
 into ``path:line``; the warning itself (and whether it fails the build) is unchanged.
@@ -24,7 +27,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 _QUOTED = re.compile(r"'([^'\n]+)'")
-_LOCATION = re.compile(r"^(?P<path>.+?):(?P<line>\d+)$")
+_LOCATION = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks
+# myst-nb's message for a failing cell: the cell's source, then IPython's traceback
+_FAILED_CELL = re.compile(
+    r"executing the following cell:\n-{6,}\n(?P<source>.*?)\n-{6,}\n.*?Cell In\[\d+\], line (?P<line>\d+)",
+    re.S,
+)
 
 
 def target_line(lines: list[str], line: int, target: str) -> int:
@@ -37,13 +46,36 @@ def target_line(lines: list[str], line: int, target: str) -> int:
     2
     >>> target_line(["A paragraph", "", "later x"], 1, "x")
     1
+    >>> target_line(["About x:", "see :ref:`x`"], 1, "x")
+    2
     """
+    paragraph = []
     for index in range(line - 1, len(lines)):
         if index > line - 1 and not lines[index].strip():
             break
-        if target in lines[index]:
-            return index + 1
+        paragraph.append(index)
+    # the target as a reference writes it (`target`, <target>, #target) before plain text
+    written = re.compile(rf"[`<#]{re.escape(target)}")
+    for matches in (written.search, lambda text: target in text):
+        for index in paragraph:
+            if matches(lines[index]):
+                return index + 1
     return line
+
+
+def cell_line(text: str, source: str, line: int) -> int | None:
+    r"""The line of ``text`` that is line ``line`` of the code cell holding ``source``.
+
+    >>> page = "# Page\n\n```{code-cell} ipython3\nx = 1\nraise ValueError\n```\n"
+    >>> cell_line(page, "x = 1\nraise ValueError", 2)
+    5
+    >>> cell_line(page, "y = 2", 1) is None
+    True
+    """
+    at = text.find(source.strip("\n"))
+    if at < 0:
+        return None
+    return text.count("\n", 0, at) + line
 
 
 def _text_of(line: str) -> str:
@@ -90,12 +122,19 @@ class SourceLineFilter(logging.Filter):
         if not match:
             return True
         # a file that cannot be read keeps the location Sphinx gave
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            self._relocate(record, Path(match["path"]), int(match["line"]))
+        with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+            line = int(match["line"]) if match["line"] else None
+            self._relocate(record, Path(match["path"]), line)
         return True
 
-    def _relocate(self, record: logging.LogRecord, path: Path, line: int) -> None:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    def _relocate(self, record: logging.LogRecord, path: Path, line: int | None) -> None:
+        text = path.read_text(encoding="utf-8")
+        if line is None:
+            cell = _FAILED_CELL.search(_ANSI.sub("", record.getMessage()))
+            if cell and (found := cell_line(text, cell["source"], int(cell["line"]))):
+                record.location = f"{path}:{found}"
+            return
+        lines = text.splitlines()
         quoted = _QUOTED.findall(record.getMessage())
         if quoted:
             line = target_line(lines, line, quoted[-1])
@@ -109,7 +148,7 @@ class SourceLineFilter(logging.Filter):
 
 
 def _gallery_sources(app: Sphinx) -> dict[Path, Path]:
-    """Generated page (path without suffix) -> the example script it came from."""
+    """Generated page (path without suffix) -> the file a person wrote it from."""
     conf = getattr(app.config, "sphinx_gallery_conf", None) or {}
     sources: dict[Path, Path] = {}
     for examples, generated in zip(
@@ -117,6 +156,9 @@ def _gallery_sources(app: Sphinx) -> dict[Path, Path]:
     ):
         for script in Path(app.srcdir, examples).glob("*.py"):
             sources[Path(app.srcdir, generated, script.stem).resolve()] = script.resolve()
+        header = Path(app.srcdir, examples, "GALLERY_HEADER.rst")
+        if header.exists():  # the chapter's index page starts with its header
+            sources[Path(app.srcdir, generated, "index").resolve()] = header.resolve()
     return sources
 
 

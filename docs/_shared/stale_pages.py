@@ -6,6 +6,12 @@ would be published. After a successful HTML build every ``.html`` file is checke
 against the pages the project has now (plus the pages the build itself adds, such
 as ``search`` and ``genindex``); the others are deleted. Their images and downloads
 are dropped when the site is assembled (``tools/build_site.py``).
+
+Every page also carries the navigation (the sidebar's table of contents, the
+previous/next links), which names other pages and their titles. Sphinx rewrites only
+the pages it read again, so after a page was added, deleted, renamed or retitled the
+other pages would keep links to what is gone. When the pages, their titles or the
+toctrees differ from the last build, every page is written again.
 """
 
 from __future__ import annotations
@@ -57,7 +63,27 @@ def _remove_stale(app: Sphinx, exception: Exception | None) -> None:
         path.unlink()
 
 
+def navigation(env: Any) -> tuple[Any, ...]:
+    """What every page's navigation is made from: pages, titles, toctrees."""
+    return (
+        tuple(sorted(env.found_docs)),
+        tuple(sorted((name, title.astext()) for name, title in env.titles.items())),
+        tuple(sorted((name, tuple(pages)) for name, pages in env.toctree_includes.items())),
+    )
+
+
+def _rewrite_all_if_navigation_changed(app: Sphinx, env: Any) -> list[str]:
+    current = navigation(env)
+    previous = getattr(env, "site_navigation", None)
+    env.site_navigation = current  # kept with the environment for the next build
+    if previous is not None and previous != current:
+        logger.info("pages, titles or toctrees changed: every page is written again")
+        return sorted(env.found_docs)
+    return []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("env-updated", _rewrite_all_if_navigation_changed)
     app.connect("html-page-context", _record_page)
     app.connect("build-finished", _remove_stale)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
