@@ -31,3 +31,13 @@ def site() -> Path:
     if result.returncode != 0:
         pytest.fail(f"the site build failed:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}")
     return ROOT / "build" / "site"
+
+
+TIERS = ("site", "browser", "downloads", "build")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test in no other tier is a unit test: ``nox -s tests -- -m unit`` runs them alone."""
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(pytest.mark.unit)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.build
 
 EXAMPLES = {
     "plot_01_raises.py": '"""\nRaises\n======\n\nText.\n"""\n\n# %%\nx = 1\nraise ValueError("boom")\n',

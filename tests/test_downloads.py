@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.downloads]
 
 TORCH = "torch==2.13.0"
 RUN_NOTEBOOKS = textwrap.dedent(
