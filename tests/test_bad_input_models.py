@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
+from bad_input import assert_clear_error, assert_documented, run_in
 from torch import nn
 
 from pytorch_basics.models import BasicBlock, ResNet, SimpleModel, kaiming_uniform_bound, resnet18
@@ -78,11 +79,6 @@ def _with_value(x: torch.Tensor, value: float) -> torch.Tensor:
 def _inference_tensor(*shape: int) -> torch.Tensor:
     with torch.inference_mode():
         return _images(*shape)
-
-
-def _in_mode(mode: Callable[[], Any], call: Callable[[], Any]) -> Any:
-    with mode():
-        return call()
 
 
 def _backward_to_input(model: nn.Module, shape: tuple[int, ...]) -> torch.Tensor:
@@ -882,9 +878,7 @@ CLEAR = [
 
 @pytest.mark.parametrize(("call", "error", "words"), CLEAR)
 def test_clear_error(call: Callable[[], Any], error: type[Exception], words: str) -> None:
-    with pytest.raises(error) as info:
-        call()
-    assert words in str(info.value)
+    assert_clear_error(call, error, words)
 
 
 # ---------------------------------------------------------------------------- DOCUMENTED rows
@@ -929,7 +923,7 @@ DOCUMENTED = [
         id="kaiming_uniform_bound-a-huge",
     ),
     pytest.param(
-        lambda: _in_mode(torch.inference_mode, lambda: kaiming_uniform_bound(4)),
+        lambda: run_in(torch.inference_mode, lambda: kaiming_uniform_bound(4)),
         lambda r: r == _BOUND_4,
         id="kaiming_uniform_bound-inference-mode",
     ),
@@ -1007,12 +1001,12 @@ DOCUMENTED = [
         id="BasicBlock.forward-x-requires-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.no_grad, lambda: _block()(_images(2, 3, 8, 8))),
+        lambda: run_in(torch.no_grad, lambda: _block()(_images(2, 3, 8, 8))),
         lambda y: y.grad_fn is None and y.shape == (2, 4, 8, 8),
         id="BasicBlock.forward-no-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.inference_mode, lambda: _block()(_images(2, 3, 8, 8))),
+        lambda: run_in(torch.inference_mode, lambda: _block()(_images(2, 3, 8, 8))),
         lambda y: y.is_inference() and y.shape == (2, 4, 8, 8),
         id="BasicBlock.forward-inference-mode",
     ),
@@ -1094,12 +1088,12 @@ DOCUMENTED = [
         id="ResNet.forward-x-requires-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.no_grad, lambda: _net()(_images(2, 3, 8, 8))),
+        lambda: run_in(torch.no_grad, lambda: _net()(_images(2, 3, 8, 8))),
         lambda y: y.grad_fn is None and y.shape == (2, 3),
         id="ResNet.forward-no-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.inference_mode, lambda: _net()(_images(2, 3, 8, 8))),
+        lambda: run_in(torch.inference_mode, lambda: _net()(_images(2, 3, 8, 8))),
         lambda y: y.is_inference() and y.shape == (2, 3),
         id="ResNet.forward-inference-mode",
     ),
@@ -1161,12 +1155,12 @@ DOCUMENTED = [
         id="SimpleModel.forward-x-requires-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.no_grad, lambda: _simple()(_images(3, 2))),
+        lambda: run_in(torch.no_grad, lambda: _simple()(_images(3, 2))),
         lambda y: y.grad_fn is None,
         id="SimpleModel.forward-no-grad",
     ),
     pytest.param(
-        lambda: _in_mode(torch.inference_mode, lambda: _simple()(_images(3, 2))),
+        lambda: run_in(torch.inference_mode, lambda: _simple()(_images(3, 2))),
         lambda y: y.is_inference(),
         id="SimpleModel.forward-inference-mode",
     ),
@@ -1200,4 +1194,4 @@ DOCUMENTED = [
 
 @pytest.mark.parametrize(("call", "check"), DOCUMENTED)
 def test_documented_result(call: Callable[[], Any], check: Callable[[Any], bool]) -> None:
-    assert check(call())
+    assert_documented(call, check)

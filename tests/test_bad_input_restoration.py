@@ -21,20 +21,21 @@ Every row has one of three outcomes:
   because the solver's ``max_seconds`` budget stops it.
 
 The signals are tiny (an 8x8 picture, 64 values) so the whole table runs in seconds,
-and every row also runs under an alarm, so no row can hang the test run.
+and every row also runs with the time limit of ``tests/bad_input.py``, so no row can hang the run.
 """
 
 from __future__ import annotations
 
 import math
-import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pytest
 import torch
+from bad_input import assert_clear_error, assert_documented, bounded, run_in
 
 from pytorch_basics.restoration import (
     ROUNDS,
@@ -67,14 +68,8 @@ OTHER = sig(64, seed=2)  # a reference the solvers never reach in a few steps
 UNREACHABLE = {"reference": OTHER, "target_psnr": 1000.0}
 
 
-def no_grad(call: Callable[[], Any]) -> Any:
-    with torch.no_grad():
-        return call()
-
-
-def inference(call: Callable[[], Any]) -> Any:
-    with torch.inference_mode():
-        return call()
+no_grad = partial(run_in, torch.no_grad)
+inference = partial(run_in, torch.inference_mode)
 
 
 def made_in_inference(tensor: torch.Tensor) -> torch.Tensor:
@@ -1396,35 +1391,14 @@ DOCUMENTED += [
 ]
 
 
-@pytest.fixture(autouse=True)
-def alarm() -> Iterator[None]:
-    """Stop any row that runs longer than 60 s (a hang) with an error instead of hanging."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError("the row ran for more than 60 s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(60)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @pytest.mark.parametrize(("call", "error", "words"), CLEAR)
 def test_clear_error(call: Callable[[], Any], error: type[Exception], words: str) -> None:
-    with pytest.raises(error) as caught:
-        call()
-    assert words in str(caught.value), f"message {str(caught.value)!r} lacks {words!r}"
+    assert_clear_error(call, error, words)
 
 
 @pytest.mark.parametrize(("call", "check"), DOCUMENTED)
 def test_documented_result(call: Callable[[], Any], check: Callable[[Any], bool]) -> None:
-    assert check(call())
+    assert_documented(call, check)
 
 
 @pytest.mark.parametrize(("call", "most_seconds", "check"), BOUNDED)
@@ -1432,6 +1406,6 @@ def test_bounded_run(
     call: Callable[[], Any], most_seconds: float, check: Callable[[Any], bool]
 ) -> None:
     started = time.perf_counter()
-    result = call()
+    result = bounded(call)
     assert time.perf_counter() - started < most_seconds
     assert check(result)

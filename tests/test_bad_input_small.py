@@ -18,8 +18,8 @@ A row has one of two outcomes:
   wrongly refuse (a NumPy integer or a 0-d integer tensor where an ``int`` is expected,
   a ``torch.Size`` where a shape is expected) is here too.
 
-Every row runs in a thread that is given :data:`SECONDS`; a call still running then
-fails the row as a hang instead of stalling the run. The rows that could run for a very
+Every row runs with the shared time limit of ``tests/bad_input.py``; a call still running
+then fails the row as a hang instead of stalling the run. The rows that could run for a very
 long time (``shares_memory`` on crafted strides) are bounded by the function's own
 ``max_work`` argument, which the function validates.
 """
@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pytest
 import torch
+from bad_input import assert_clear_error, assert_documented, run_in
 from numpy.lib.stride_tricks import as_strided
 from torch import nn
 
@@ -55,44 +56,15 @@ from pytorch_basics.tensors import (
 )
 from pytorch_basics.workers import load_example
 
-SECONDS = 30.0
 NAN, INF = float("nan"), float("inf")
 
 
-def _bounded(call: Callable[[], Any], seconds: float = SECONDS) -> Any:
-    """Run ``call`` in a daemon thread; fail as a hang if it has not returned in time."""
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["result"] = call()
-        except BaseException as error:  # handed back to the test
-            box["error"] = error
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        pytest.fail(f"hang: the call was still running after {seconds} s")
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
-
-
 def _no_grad(call: Callable[[], Any]) -> Callable[[], Any]:
-    def run() -> Any:
-        with torch.no_grad():
-            return call()
-
-    return run
+    return partial(run_in, torch.no_grad, call)
 
 
 def _inference(call: Callable[[], Any]) -> Callable[[], Any]:
-    def run() -> Any:
-        with torch.inference_mode():
-            return call()
-
-    return run
+    return partial(run_in, torch.inference_mode, call)
 
 
 def _printed(call: Callable[[], None]) -> Callable[[], str]:
@@ -1372,14 +1344,11 @@ DOCUMENTED = [
 
 @pytest.mark.parametrize(("call", "error", "words"), CLEAR)
 def test_bad_input_gives_a_clear_error(call: Callable[[], Any], error: type, words: str) -> None:
-    with pytest.raises(error) as caught:
-        _bounded(call)
-    assert words in str(caught.value), f"message {str(caught.value)!r} lacks {words!r}"
+    assert_clear_error(call, error, words)
 
 
 @pytest.mark.parametrize(("call", "check"), DOCUMENTED)
 def test_edge_case_gives_the_documented_result(
     call: Callable[[], Any], check: Callable[[Any], bool]
 ) -> None:
-    result = _bounded(call)
-    assert check(result), f"unexpected result {result!r}"
+    assert_documented(call, check)
