@@ -251,14 +251,11 @@ def build_wheel() -> Path:
     return wheel
 
 
-def sphinx_command(
-    lang: str, page: str | None, builder: str = "html", fresh: bool = False
-) -> list[str]:
-    out = BUILD / lang / ("html" if builder == "html" else builder)
+def sphinx_arguments(lang: str, page: str | None, fresh: bool = False) -> list[str]:
+    """The command-line arguments of the HTML build of ``lang``."""
+    builder = "html"
+    out = BUILD / lang / builder
     command = [
-        sys.executable,
-        "-m",
-        "sphinx",
         "-W",
         "--keep-going",
         "-b",
@@ -363,7 +360,7 @@ def _run_sphinx(
                 "-c",
                 _SPHINX_CHILD,
                 str(os.getpid()),
-                *sphinx_command(lang, page, fresh=bool(result.fresh))[3:],
+                *sphinx_arguments(lang, page, fresh=bool(result.fresh)),
             ],
             cwd=ROOT,
             pass_fds=tuple(_LOCK),
