@@ -16,19 +16,25 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import nox
+
+ROOT = Path(__file__).parent
+# the site's settings (tools/sitekit/settings.py: languages, the torch pin), stdlib only
+sys.path.insert(0, str(ROOT / "tools"))
+from sitekit.settings import LANGUAGES, TORCH_REQUIREMENT  # noqa: E402
 
 nox.options.sessions = ["lint", "tests", "doctest"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYTHON = "3.11"
-# The CPU build of the version every page's output was produced with; install it
-# before anything that depends on torch, or pip picks a multi-GB CUDA build.
-# TORCH_INDEX_URL (CI sets the CPU wheel index) is used for this one install only.
-TORCH = "torch==2.13.0"
-ROOT = Path(__file__).parent
+# The CPU build of the version every page's output was produced with (pyproject.toml's
+# [tool.pytorch-basics-site]); install it before anything that depends on torch, or pip
+# picks a multi-GB CUDA build. TORCH_INDEX_URL (CI sets the CPU wheel index) is used for
+# this one install only.
+TORCH = TORCH_REQUIREMENT
 
 
 def install(session: nox.Session, *extras: str) -> None:
@@ -64,7 +70,9 @@ def docs_live(session: nox.Session) -> None:
         "--watch",
         f"gallery/{lang}",
         "--watch",
-        "docs/_shared",
+        "docs/_ext",
+        "--watch",
+        "tools/sitekit",
         "--watch",
         "src",
         "--re-ignore",
@@ -88,14 +96,14 @@ def doctest(session: nox.Session) -> None:
         "pytest",
         "--doctest-modules",
         "src/pytorch_basics",
-        "docs/_shared",
-        "tools/build_site.py",
+        "docs/_ext",
+        "tools/sitekit",
         "-p",
         "no:cacheprovider",
         "-o",
         "testpaths=",
     )
-    for lang in ("ko", "en"):
+    for lang in LANGUAGES:
         session.run(
             "python",
             "-m",
@@ -120,7 +128,10 @@ def search_recall(session: nox.Session) -> None:
     session.install("kiwipiepy")
     if not (ROOT / "build" / "site" / "ko" / "searchindex.js").exists():
         session.run("python", "tools/build_site.py")
-    session.run("python", "tools/search_recall.py", *session.posargs)
+    # the recall tool reads the Korean search's own rules (docs/_ext/korean_search.py)
+    session.run(
+        "python", "tools/search_recall.py", *session.posargs, env={"PYTHONPATH": "docs/_ext"}
+    )
 
 
 @nox.session(python=PYTHON)

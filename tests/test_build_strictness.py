@@ -1,6 +1,6 @@
 """A broken page fails the build, and the message names the file and the line.
 
-A throwaway project is made from the real Sphinx configuration (``docs/_shared``)
+A throwaway project is made from the real Sphinx configuration (``docs/_ext``)
 with one example that raises, one that warns, one whose figure needs a glyph the
 fonts lack, and one executed Markdown page that writes to stderr.
 """
@@ -44,8 +44,10 @@ print("noise", file=sys.stderr)
 def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
     project = tmp_path_factory.mktemp("broken")
     docs = project / "docs"
-    for part in ("_shared", "_templates", "_static", "_locale"):
+    for part in ("_ext", "_templates", "_static", "_locale"):
         shutil.copytree(ROOT / "docs" / part, docs / part)
+    shutil.copytree(ROOT / "tools" / "sitekit", project / "tools" / "sitekit")
+    shutil.copy2(ROOT / "pyproject.toml", project)
     (docs / "en").mkdir()
     shutil.copy2(ROOT / "docs" / "en" / "conf.py", docs / "en" / "conf.py")
     (docs / "en" / "index.md").write_text(

@@ -57,7 +57,7 @@ def example(title: str, output: str) -> str:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A small copy of the project: real tooling, a tiny gallery in both languages."""
-    for part in ("_shared", "_templates", "_static", "_locale", "root"):
+    for part in ("_ext", "_templates", "_static", "_locale", "root"):
         shutil.copytree(ROOT / "docs" / part, tmp_path / "docs" / part)
     shutil.copytree(
         ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__")
@@ -71,12 +71,7 @@ def project(tmp_path: Path) -> Path:
         docs = tmp_path / "docs" / lang
         docs.mkdir()
         conf = (ROOT / "docs" / lang / "conf.py").read_text(encoding="utf-8")
-        (docs / "conf.py").write_text(
-            conf
-            + "\nsys.path.insert(0, str(Path(__file__).parent))\nextensions.append('stopper')\n",
-            encoding="utf-8",
-        )
-        (docs / "stopper.py").write_text(STOPPER, encoding="utf-8")
+        (docs / "conf.py").write_text(conf + "\nextensions.append('stopper')\n", encoding="utf-8")
         (docs / "index.md").write_text(
             f"# Mini {lang}\n\n```{{toctree}}\nauto_examples/demo/index\nnotebook\n```\n",
             encoding="utf-8",
@@ -87,6 +82,7 @@ def project(tmp_path: Path) -> Path:
         (gallery / "GALLERY_HEADER.rst").write_text("Demo\n====\n", encoding="utf-8")
         (gallery / "plot_01_first.py").write_text(example("First", "one"), encoding="utf-8")
         (gallery / "plot_02_second.py").write_text(example("Second", "two"), encoding="utf-8")
+    (tmp_path / "docs" / "_ext" / "stopper.py").write_text(STOPPER, encoding="utf-8")
     return tmp_path
 
 
@@ -342,7 +338,7 @@ def test_a_change_to_the_package_runs_every_example_again(project: Path) -> None
 def test_a_change_to_an_extension_rewrites_every_page(project: Path) -> None:
     """Sphinx does not notice that an extension changed; its pages would keep old HTML."""
     assert build(project, "en").returncode == 0
-    extension = project / "docs" / "_shared" / "page_assets.py"
+    extension = project / "docs" / "_ext" / "page_assets.py"
     extension.write_text(
         extension.read_text(encoding="utf-8")
         + "\n\ndef _mark(app, pagename, templatename, context, doctree):\n"

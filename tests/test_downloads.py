@@ -1,7 +1,7 @@
 """Every page's downloads run on a fresh machine after the install line the site shows.
 
 A clean virtual environment gets exactly what "Getting started" tells a reader to
-install (``pip install torch==2.13.0 ./pytorch_basics-<version>-py3-none-any.whl``,
+install (``pip install torch==<pin> ./pytorch_basics-<version>-py3-none-any.whl``,
 the wheel downloaded from the built site) plus Jupyter's notebook runner; then every
 downloaded ``.py`` runs as a script and every ``.ipynb`` is executed. A warning
 (a missing Hangul glyph, say) fails a script; stderr output fails a notebook.
@@ -16,10 +16,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from sitekit.settings import TORCH_REQUIREMENT
 
 pytestmark = [pytest.mark.site, pytest.mark.downloads]
 
-TORCH = "torch==2.13.0"
+TORCH = TORCH_REQUIREMENT  # the version the pages were produced with
 RUN_NOTEBOOKS = textwrap.dedent(
     """
     import sys, nbformat

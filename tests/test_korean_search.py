@@ -6,7 +6,6 @@ import itertools
 import json
 import shutil
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import pytest
 import snowballstemmer
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "docs" / "_shared"))
 
 import korean_search as ks  # noqa: E402
 
@@ -115,13 +113,13 @@ def test_english_words_stem_as_english() -> None:
 
 
 def _korean_words() -> list[str]:
-    seeds = " ".join(
-        p.read_text(encoding="utf-8")
-        for p in (Path(ROOT).parent / "shared" / "seeds").glob("*.txt")
-    )
-    from_seeds = {w for w in ks.split(seeds) if ks.HANGUL_WORD_RE.match(w)}
+    """Every Hangul word the Korean site writes, every noun with every suffix, the protected nouns."""
+    sources = [*(ROOT / "gallery" / "ko").rglob("*.py"), *(ROOT / "docs" / "ko").rglob("*.md")]
+    text = " ".join(p.read_text(encoding="utf-8") for p in sources if "auto_examples" not in p.parts)
+    from_site = {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}
+    assert len(from_site) > 3000, "the Korean sources were not found"
     combos = {noun + suffix for noun, suffix in itertools.product(NOUNS, ks.SUFFIXES)}
-    return sorted(from_seeds | combos | set(ks.PROTECTED))
+    return sorted(from_site | combos | set(ks.PROTECTED))
 
 
 def _english_words() -> list[str]:

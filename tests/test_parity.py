@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from parity import cells_of, compare, normalise
+from sitekit.parity import cells_of, compare, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 TREES = [ROOT / "gallery", ROOT / "docs"]

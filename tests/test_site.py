@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,10 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "docs" / "_shared"))
 import page_weight  # noqa: E402
-from page_assets import unnamed_static  # noqa: E402
+from sitekit.slim import unnamed_static  # noqa: E402
 
 pytestmark = pytest.mark.site
 

@@ -20,7 +20,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "docs" / "_shared"))
 
 import korean_search as ks  # noqa: E402
 

@@ -14,13 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from parity import cells_of  # noqa: E402
+from sitekit.parity import cells_of
+from sitekit.settings import LANGUAGES, ROOT
 
 TREES = ("gallery", "docs")
-IGNORED = {"auto_examples", "_shared", "_templates", "_static", "_locale", "root"}
+IGNORED = {"auto_examples", "_ext", "_templates", "_static", "_locale", "root"}
 
 
 def git(*args: str) -> str:
@@ -74,7 +72,7 @@ def main() -> int:
             for rel in sorted(only):
                 print(f"  only in {lang}: {tree}/{lang}/{rel}")
         for rel in sorted(ko & en):
-            paths = {lang: f"{tree}/{lang}/{rel}" for lang in ("ko", "en")}
+            paths = {lang: f"{tree}/{lang}/{rel}" for lang in LANGUAGES}
             changes = {lang: last_change(p) for lang, p in paths.items()}
             if None in changes.values():
                 continue

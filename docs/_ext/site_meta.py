@@ -22,19 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from bilingual import OTHER
 from docutils import nodes
+from sitekit.settings import LANGUAGES, LOCALES, ROOT, base_url, other
 from sphinx.application import Sphinx
 
-LOCALES = {"ko": "ko_KR", "en": "en_US"}
 EXCLUDED_FROM_SITEMAP = {"search", "genindex", "404"}
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def base_url() -> str:
-    """The site's public root URL ending with a slash, or ``""`` when it is not known."""
-    url = os.environ.get("SITE_BASE_URL", "").strip()
-    return url if not url or url.endswith("/") else url + "/"
 
 
 def repository() -> str | None:
@@ -91,7 +83,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         "og:url": url,
         "og:site_name": app.config.project,
         "og:locale": LOCALES[lang],
-        "og:locale:alternate": LOCALES[OTHER[lang]],
+        "og:locale:alternate": LOCALES[other(lang)],
         "og:description": _description(doctree),
     }
     context["metatags"] = context.get("metatags", "") + "".join(
@@ -127,7 +119,7 @@ def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
             continue
         links = "".join(
             f'    <xhtml:link rel="alternate" hreflang="{code}" href="{base_url()}{code}/{docname}.html"/>\n'
-            for code in ("ko", "en")
+            for code in LANGUAGES
         )
         entries.append(
             f"  <url>\n    <loc>{base_url()}{lang}/{docname}.html</loc>\n{links}  </url>\n"

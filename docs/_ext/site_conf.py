@@ -9,25 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-SHARED = Path(__file__).resolve().parent
-DOCS = SHARED.parent
-ROOT = DOCS.parent
-GALLERY = ROOT / "gallery"
-LANGUAGES = ("ko", "en")
+from sitekit.settings import (
+    DOCS,
+    GALLERY,
+    LANGUAGES,
+    TITLES,
+    TORCH_REQUIREMENT,
+    WHEEL,
+    base_url,
+)
 
 FIRST_NOTEBOOK_CELL = {
     "ko": (
         "# 이 노트북을 실행하려면 먼저 설치하세요 (시작하기 > 이 사이트 사용법 참고):\n"
-        "# pip install torch==2.13.0 ./pytorch_basics-0.1.0-py3-none-any.whl"
+        f"# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
     ),
     "en": (
         "# To run this notebook, install first (see Getting started > Using this site):\n"
-        "# pip install torch==2.13.0 ./pytorch_basics-0.1.0-py3-none-any.whl"
+        f"# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
     ),
 }
 
@@ -43,8 +45,6 @@ NOT_FOUND = {
         "Try the table of contents or the search.</p>",
     },
 }
-
-TITLES = {"ko": "PyTorch 기초와 자동 미분", "en": "PyTorch Basics and Autograd"}
 
 
 def gallery_chapters(lang: str) -> list[str]:
@@ -91,10 +91,6 @@ def configure(lang: str) -> dict[str, Any]:
     """Return the configuration namespace for the build of ``lang``."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    if str(SHARED) not in sys.path:
-        sys.path.insert(0, str(SHARED))
-    from site_meta import base_url
-
     chapters = gallery_chapters(lang)
     # `SITE_BUILD_MODE=doctest` (the nox doctest session) checks the API pages'
     # examples without running or regenerating the gallery and notebooks.
@@ -111,6 +107,7 @@ def configure(lang: str) -> dict[str, Any]:
         "korean_search",
         "api_links",
         "site_meta",
+        "site_facts",
         "page_assets",
         "source_lines",
         "stale_pages",

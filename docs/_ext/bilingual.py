@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.pofile import read_po
+from sitekit.settings import LANGUAGE_NAMES, LANGUAGES, other
 from sphinx.application import Sphinx
-
-OTHER = {"ko": "en", "en": "ko"}
-NAMES = {"ko": "한국어", "en": "English"}
 
 # sphinx-gallery writes these English labels into every generated page
 # (gen_rst.py); the Korean build rewrites them when the page's source is read.
@@ -54,16 +52,16 @@ def _page_context(
     if pagename == app.config.notfound_pagename:
         return  # served at any missing address: relative links would not resolve
     lang = app.config.language
-    other = OTHER[lang]
+    other_lang = other(lang)
     context["lang_switch"] = {
-        "lang": other,
-        "label": NAMES[other],
-        "url": page_url(pagename, other),
-        "title": "Read this page in English" if other == "en" else "이 페이지를 한국어로 읽기",
+        "lang": other_lang,
+        "label": LANGUAGE_NAMES[other_lang],
+        "url": page_url(pagename, other_lang),
+        "title": "Read this page in English" if other_lang == "en" else "이 페이지를 한국어로 읽기",
     }
     alternates = "".join(
         f'<link rel="alternate" hreflang="{code}" href="{page_url(pagename, code)}" />\n'
-        for code in ("ko", "en")
+        for code in LANGUAGES
     )
     context["metatags"] = context.get("metatags", "") + alternates
 
