@@ -1,4 +1,4 @@
-"""Tasks for the PyTorch basics site. `nox` alone runs lint, tests and doctest.
+"""Tasks for the PyTorch basics site. `nox` alone runs lint, typecheck, tests and doctest.
 
 nox -s docs                  # build both languages into build/site/
 nox -s docs -- ko            # only the Korean site
@@ -9,6 +9,7 @@ nox -s tests                 # every test (builds the site once if needed)
 nox -s tests -- tests/test_parity.py
 nox -s doctest               # package doctests + Sphinx's doctest builder
 nox -s lint
+nox -s typecheck              # mypy over src, docs/_ext and tools/sitekit
 nox -s clean
 """
 
@@ -26,7 +27,7 @@ ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "tools"))
 from sitekit.settings import LANGUAGES, TORCH_REQUIREMENT  # noqa: E402
 
-nox.options.sessions = ["lint", "tests", "doctest"]
+nox.options.sessions = ["lint", "typecheck", "tests", "doctest"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYTHON = "3.11"
@@ -145,6 +146,14 @@ def benchmark(session: nox.Session) -> None:
 def translation_status(session: nox.Session) -> None:
     """Pages per language, and pairs whose prose changed on one side only (from git)."""
     session.run("python", "tools/translation_status.py", *session.posargs, external=False)
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy over the package, the site's Sphinx extensions and its tooling (pyproject.toml)."""
+    install(session, "docs")
+    session.install("mypy==2.4.1")
+    session.run("mypy", *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -5,11 +5,64 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Everything the project needs is in the repository: a test that opens a file beside the
+# checkout (a sibling folder such as ../shared) would pass here and test less, or fail,
+# on another machine. An audit hook notes every such open; the test that made it fails.
+_OUTSIDE: list[str] = []
+
+
+# what may sit beside the checkout without being the project's: the temporary folder,
+# Python itself, and hidden folders (a home directory's caches, when the checkout is there)
+_NOT_THE_PROJECTS = tuple(
+    os.path.realpath(p) + os.sep for p in (tempfile.gettempdir(), sys.prefix, sys.base_prefix)
+)
+
+
+def outside_the_repository(path: str, root: Path = ROOT) -> bool:
+    """Whether ``path`` is beside the checkout ``root``: in its parent folder, not in it.
+
+    >>> outside_the_repository("/work/shared/seeds/a.txt", Path("/work/main"))
+    True
+    >>> outside_the_repository("/work/main/docs/x.md", Path("/work/main"))
+    False
+    >>> outside_the_repository("/work/.cache/x", Path("/work/main"))
+    False
+    """
+    parent = str(root.parent).rstrip(os.sep) + os.sep
+    if parent == os.sep or not path.startswith(parent):  # a checkout at / has no siblings
+        return False
+    first = path[len(parent) :].split(os.sep)[0]
+    return (
+        first != root.name
+        and not first.startswith(".")
+        and not path.startswith(_NOT_THE_PROJECTS)
+    )
+
+
+def _note_outside_reads(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and isinstance(args[0], str | bytes | os.PathLike):
+        path = os.path.realpath(os.fsdecode(args[0]))
+        if outside_the_repository(path):
+            _OUTSIDE.append(path)
+
+
+sys.addaudithook(_note_outside_reads)
+
+
+@pytest.fixture(autouse=True)
+def _reads_nothing_outside_the_repository() -> Iterator[None]:
+    start = len(_OUTSIDE)
+    yield
+    if opened := _OUTSIDE[start:]:
+        pytest.fail(f"the test opened files outside the repository: {sorted(set(opened))}")
 
 
 @pytest.fixture(scope="session")

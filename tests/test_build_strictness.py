@@ -22,7 +22,15 @@ EXAMPLES = {
     "plot_02_warns.py": '"""\nWarns\n=====\n\nText.\n"""\n\n# %%\nimport warnings\n\nwarnings.warn("stray output")\n',
     "plot_03_glyph.py": (
         '"""\nGlyph\n=====\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
-        'fig, ax = plt.subplots()\nax.set_title("한글")\nplt.show()\n'
+        'fig, ax = plt.subplots()\nax.set_title("Private \ue000")\nplt.show()\n'
+    ),
+    "plot_04_korean_title.py": (
+        '"""\nKorean title\n============\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
+        'fig, ax = plt.subplots()\nax.plot([1, 2])\nax.set_title("손실")\nplt.show()\n'
+    ),
+    "plot_05_untitled.py": (
+        '"""\nUntitled\n========\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
+        'fig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()\n'
     ),
 }
 STDERR_PAGE = """---
@@ -90,6 +98,25 @@ def test_missing_glyph_fails_the_example(broken_build: tuple[int, str]) -> None:
     _, output = broken_build
     assert "plot_03_glyph.py failed" in output, output[-3000:]
     assert "missing from font" in output, output[-3000:]
+
+
+def test_a_korean_figure_title_on_an_english_page_names_its_line(
+    broken_build: tuple[int, str],
+) -> None:
+    _, output = broken_build
+    assert "A figure is titled in Korean on an English page" in output, output[-3000:]
+    assert 'plot_04_korean_title.py", line 13: ax.set_title("손실")' in output
+
+
+def test_an_untitled_figure_names_the_block_that_draws_it(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert "A figure has no title" in output, output[-3000:]
+    assert 'plot_05_untitled.py", line 9' in output
+
+
+def test_a_page_without_its_counterpart_fails_the_build(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert "docs/en/stderr.md: this page has no counterpart: create docs/ko/stderr.md" in output
 
 
 def test_stderr_in_notebook_page_fails_it(broken_build: tuple[int, str]) -> None:

@@ -149,3 +149,22 @@ def test_readme_agrees_with_the_settings() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"`{settings.TORCH_REQUIREMENT}`" in readme
     assert readme.startswith(f"# {settings.TITLES['ko']} · {settings.TITLES['en']}\n")
+
+
+def test_reads_beside_the_checkout_are_noticed() -> None:
+    """conftest's audit hook fails any test that opens a file beside the checkout."""
+    from conftest import outside_the_repository
+
+    root = Path("/work/main")
+    assert outside_the_repository("/work/shared/seeds/a.txt", root)
+    assert not outside_the_repository("/work/main/docs/x.md", root)
+    assert not outside_the_repository("/work/.cache/matplotlib/x", root)
+    assert not outside_the_repository("/usr/lib/python3.11/os.py", Path("/repo"))
+
+
+def test_the_build_digests_paths_that_exist() -> None:
+    """A renamed folder left out of the build's digests would let stale pages through."""
+    from sitekit.build import PACKAGE_INPUTS, TOOLING_INPUTS
+
+    for name in (*TOOLING_INPUTS, *PACKAGE_INPUTS):
+        assert (ROOT / name).exists(), name

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang, r in results.items():
         executed = sum(r.example_seconds.values())
         if r.examples_selected is None or r.examples_executed is None:
-            examples = "gallery examples: not reported (the build stopped before its summary)"
+            examples = "gallery examples: not reported (the build stopped before they ran)"
         else:
             examples = (
                 f"gallery examples run: {r.examples_selected} ({executed:.1f} s), "

@@ -14,25 +14,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sitekit.pairs import TREES, pages
 from sitekit.parity import cells_of
 from sitekit.settings import LANGUAGES, ROOT
-
-TREES = ("gallery", "docs")
-IGNORED = {"auto_examples", "_ext", "_templates", "_static", "_locale", "root"}
 
 
 def git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-
-
-def pages(tree: str, lang: str) -> set[str]:
-    base = ROOT / tree / lang
-    return {
-        str(p.relative_to(base))
-        for p in base.rglob("*")
-        if p.suffix in {".py", ".md", ".rst"} and p.name != "conf.py"
-        and not IGNORED & set(p.relative_to(base).parts)
-    }  # fmt: skip
 
 
 def last_change(path: str) -> tuple[str, int] | None:

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 _saved: list[Any] = []
@@ -94,9 +95,9 @@ _capture = _DescriptorCapture()
 
 def _block_line() -> int | None:
     """The first line of the code block sphinx-gallery is running (from its frame)."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
-        block = frame.f_locals.get("block")
+        block: Any = frame.f_locals.get("block")
         if frame.f_code.co_name == "execute_code_block" and hasattr(block, "lineno"):
             return int(block.lineno)
         frame = frame.f_back
@@ -112,13 +113,13 @@ def _guard_stderr() -> None:
     """
     from sphinx_gallery import gen_rst
 
-    tee = getattr(gen_rst, "_LoggingTee", None)
+    tee: Any = getattr(gen_rst, "_LoggingTee", None)
     set_std = getattr(tee, "set_std_and_reset_position", None)
     restore = getattr(tee, "restore_std", None)
-    if set_std is None or restore is None:
+    if tee is None or set_std is None or restore is None:
         raise RuntimeError(
             "sphinx-gallery's _LoggingTee no longer has set_std_and_reset_position and "
-            "restore_std: update docs/_shared/gallery_hooks.py so stderr still fails an example"
+            "restore_std: update docs/_ext/gallery_hooks.py so stderr still fails an example"
         )
     if getattr(set_std, "_guards_stderr", False):
         return
@@ -185,7 +186,7 @@ def strict_example_reset(gallery_conf: dict[str, Any], fname: str | None, when: 
         warnings.showwarning = _raise_shown_warning
     elif _saved:
         filters, showwarning = _saved.pop()
-        warnings.filters[:] = filters
+        warnings.filters[:] = filters  # type: ignore[index]  # a list at run time
         warnings._filters_mutated()  # type: ignore[attr-defined]
         warnings.showwarning = showwarning
 
@@ -207,10 +208,62 @@ def text_lines(source: str, character: str, first_line: int = 1) -> list[tuple[i
     return found
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_TITLE_CALL = re.compile(r"\b(set_title|suptitle|title)\(")
+
+
+def title_problem(title: str, lang: str) -> str:
+    """What is wrong with a figure's title on a page of ``lang``, or ``""``.
+
+    The title is the figure's alternative text, and says in the page's language what
+    the figure shows.
+
+    >>> title_problem("", "en")
+    'has no title (ax.set_title or fig.suptitle)'
+    >>> title_problem("손실", "en")
+    'is titled in Korean on an English page'
+    >>> title_problem("loss", "ko")
+    'has a title without Hangul on a Korean page'
+    >>> title_problem("손실(loss)", "ko"), title_problem("loss", "en")
+    ('', '')
+    """
+    if not title.strip():
+        return "has no title (ax.set_title or fig.suptitle)"
+    if lang == "en" and _HANGUL.search(title):
+        return "is titled in Korean on an English page"
+    if lang == "ko" and not _HANGUL.search(title):
+        return "has a title without Hangul on a Korean page"
+    return ""
+
+
+def _check_titles(block: Any, block_vars: dict[str, Any]) -> None:
+    """Fail the example at its source line when a figure it drew is titled wrongly."""
+    import matplotlib.pyplot as plt
+    from sphinx_gallery.scrapers import _matplotlib_fig_titles
+
+    source_file = Path(block_vars.get("src_file", ""))
+    lang = source_file.parts[-3] if len(source_file.parts) >= 3 else ""
+    for number in plt.get_fignums():
+        title = _matplotlib_fig_titles(plt.figure(number))
+        if problem := title_problem(title, lang):
+            lines = [
+                (n, code)
+                for n, code in text_lines(block.content, "(", first_line=block.lineno)
+                if _TITLE_CALL.search(code)
+            ] or [(block.lineno, "(the code block that draws it starts here)")]
+            where = "; ".join(f'File "{source_file}", line {n}: {code}' for n, code in lines[:3])
+            plt.close("all")  # not left for the next example to scrape
+            raise UserWarning(f"A figure {problem} (title {title!r}): {where}")
+
+
 def matplotlib_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
-    """sphinx-gallery's matplotlib scraper; a missing glyph names the line of the text."""
+    """sphinx-gallery's matplotlib scraper; a missing glyph names the line of the text.
+
+    Each figure is checked first: a title in the page's language (:func:`title_problem`).
+    """
     from sphinx_gallery.scrapers import matplotlib_scraper as scrape
 
+    _check_titles(block, block_vars)
     try:
         return scrape(block, block_vars, gallery_conf)
     except UserWarning as warning:

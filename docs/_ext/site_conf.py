@@ -108,6 +108,7 @@ def configure(lang: str) -> dict[str, Any]:
         "api_links",
         "site_meta",
         "site_facts",
+        "page_pairs",
         "page_assets",
         "source_lines",
         "stale_pages",
@@ -115,7 +116,17 @@ def configure(lang: str) -> dict[str, Any]:
     ]
     if doctest_only:
         extensions.remove("sphinx_gallery.gen_gallery")
+    sitemap = {}
+    if base_url():  # a sitemap holds absolute addresses only: none for a local build
+        extensions.append("sphinx_sitemap")
+        sitemap = {
+            "site_url": base_url(),
+            "sitemap_url_scheme": "{lang}{link}",
+            "sitemap_locales": list(LANGUAGES),  # every page exists in every language
+            "sitemap_excludes": ["search.html", "genindex.html", "404.html"],
+        }
     return {
+        **sitemap,
         "project": TITLES[lang],
         "author": "PyTorch Basics contributors",
         "copyright": "2026, PyTorch Basics contributors",
@@ -189,6 +200,8 @@ def configure(lang: str) -> dict[str, Any]:
             "remove_config_comments": True,
             "download_all_examples": False,
             "write_computation_times": False,
+            # what ran, how long it took and what failed: read by tools/sitekit/build.py
+            "junit": "../junit.xml",
             "show_signature": False,
             "plot_gallery": "True",
             "abort_on_example_error": False,

@@ -1,9 +1,12 @@
 """Sphinx extension: what a published page says about itself.
 
-* canonical URL (Sphinx's ``html_baseurl``), OpenGraph tags and a ``sitemap.xml``
-  with ``hreflang`` alternates, all from one base URL (``SITE_BASE_URL``); a build
-  not told one (a local preview) writes none of the addresses that need it, rather
-  than addresses of a machine the reader does not have;
+* canonical URL (Sphinx's ``html_baseurl``) and OpenGraph tags, from one base URL
+  (``SITE_BASE_URL``); a build not told one (a local preview) writes none of the
+  addresses that need it, rather than addresses of a machine the reader does not
+  have. (The sitemap comes from sphinx-sitemap, see ``site_conf``. The OpenGraph tags
+  are written here rather than by sphinxext-opengraph, which writes ``og:url`` even
+  without a known base URL, as a relative address, and has no ``og:locale`` or
+  ``og:locale:alternate`` for a site in two languages.)
 * a provenance line on every page: the PyTorch version the outputs were produced
   with and the build date (``SOURCE_DATE_EPOCH`` when set, for reproducible builds);
 * "edit this page" and "report a problem" links when the GitHub repository is known
@@ -18,15 +21,12 @@ import os
 import re
 import subprocess
 from html import escape
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from docutils import nodes
-from sitekit.settings import LANGUAGES, LOCALES, ROOT, base_url, other
+from sitekit.settings import LOCALES, ROOT, base_url, other
 from sphinx.application import Sphinx
-
-EXCLUDED_FROM_SITEMAP = {"search", "genindex", "404"}
 
 
 def repository() -> str | None:
@@ -106,33 +106,6 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["page_provenance"] = info
 
 
-def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    if not base_url():  # a sitemap holds absolute addresses only: none, not an old one
-        Path(app.outdir, "sitemap.xml").unlink(missing_ok=True)
-        return
-    lang = app.config.language
-    entries = []
-    for docname in sorted(app.env.found_docs):
-        if docname in EXCLUDED_FROM_SITEMAP or docname.endswith("/404"):
-            continue
-        links = "".join(
-            f'    <xhtml:link rel="alternate" hreflang="{code}" href="{base_url()}{code}/{docname}.html"/>\n'
-            for code in LANGUAGES
-        )
-        entries.append(
-            f"  <url>\n    <loc>{base_url()}{lang}/{docname}.html</loc>\n{links}  </url>\n"
-        )
-    Path(app.outdir, "sitemap.xml").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "".join(entries) + "</urlset>\n",
-        encoding="utf-8",
-    )
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_context)
-    app.connect("build-finished", _write_sitemap)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -242,7 +242,7 @@ def _walk(output: torch.Tensor, by_identity: dict[int, str]) -> tuple[Graph, dic
     nodes = [GraphNode("n0", by_identity.get(id(output), "output"), "output")]
     ids: dict[Any, str] = {}
     edges: dict[tuple[str, str], None] = {}  # insertion-ordered set
-    queue = deque([("n0", output.grad_fn)])
+    queue: deque[tuple[str, Any]] = deque([("n0", output.grad_fn)])
     while queue:
         parent, function = queue.popleft()
         if function not in ids:
@@ -672,9 +672,8 @@ def draw_forward_backward(
     nodes = {node.id: node for node in graph.nodes}
     edge_count: dict[str, int] = {}
     for _, child in graph.edges:
-        name = carried(nodes[child])
-        if name is not None:
-            edge_count[name] = edge_count.get(name, 0) + 1
+        if (handed_on := carried(nodes[child])) is not None:
+            edge_count[handed_on] = edge_count.get(handed_on, 0) + 1
     shared = sorted(name for name in slopes if edge_count.get(name, 0) > 1)
     if shared:
         raise ValueError(
@@ -704,7 +703,7 @@ def draw_forward_backward(
         (x0, y0), (x1, y1) = place[child], place[parent]  # forward: child -> parent
         length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
         nx, ny = -(y1 - y0) / length, (x1 - x0) / length  # left of the forward direction
-        name = carried(nodes[child])
+        tensor = carried(nodes[child])
         for side, colour, gid, start, end, style in (
             (1, FORWARD_COLOUR, "forward", (x0, y0), (x1, y1), "-"),
             (-1, BACKWARD_COLOUR, "backward", (x1, y1), (x0, y0), "--"),
@@ -726,12 +725,12 @@ def draw_forward_backward(
                     zorder=2,
                 )
             )
-            if name is None or (side < 0 and name not in slopes):
+            if tensor is None or (side < 0 and tensor not in slopes):
                 continue
             label = (
-                f"{name} = {shown_values[name]}"
+                f"{tensor} = {shown_values[tensor]}"
                 if side > 0
-                else f"∂{out_name}/∂{name} = {shown_slopes[name]}"
+                else f"∂{out_name}/∂{tensor} = {shown_slopes[tensor]}"
             )
             # anchor the label just off the edge's midpoint, on the side of its arrow,
             # and let the text grow away from the edge, so it never covers an arrow

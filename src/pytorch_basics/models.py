@@ -276,6 +276,12 @@ class ResNet(nn.Module):
             large for this machine's memory.
     """
 
+    # the four stages, added by name in __init__ (declared here for type checkers)
+    layer1: nn.Sequential
+    layer2: nn.Sequential
+    layer3: nn.Sequential
+    layer4: nn.Sequential
+
     def __init__(self, blocks_per_stage: tuple[int, int, int, int], *, num_classes: int) -> None:
         counts = _check_blocks(blocks_per_stage)
         num_classes = check_int("num_classes", num_classes, minimum=1, maximum=_INT64_MAX)

@@ -107,7 +107,8 @@ def shares_memory(
     if a_memory.size == 0 or b_memory.size == 0:
         return False
     try:
-        return bool(np.shares_memory(a_memory, b_memory, max_work=max_work))
+        # NumPy's stubs list only -1 and 0, but any positive bound is accepted
+        return bool(np.shares_memory(a_memory, b_memory, max_work=max_work))  # type: ignore[arg-type]
     except np.exceptions.TooHardError:
         raise ValueError(
             f"max_work={max_work} candidate solutions did not settle whether a and b "
@@ -145,10 +146,10 @@ def unravel_flat_index(index: int, shape: tuple[int, ...] | torch.Size) -> tuple
         (0, 1)
     """
     if isinstance(shape, (tuple, list)) and not isinstance(shape, torch.Size):
-        shape = [
+        shape = tuple(
             check_int(f"shape[{i}]", check_has_values(f"shape[{i}]", size), minimum=0)
             for i, size in enumerate(shape)
-        ]
+        )
     sizes = check_shape("shape", shape)
     index = check_int("index", check_has_values("index", index), minimum=0)
     total = math.prod(sizes)

@@ -25,15 +25,11 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from sitekit.settings import BUILD, DOCS, GALLERY, ROOT, base_url
 
 _EXECUTED_NB = re.compile(r"Executed notebook in ([\d.]+) seconds")
-_GALLERY_RAN = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of (\d+) file")
-_RUN_TIME = re.compile(
-    r"\*\*(?:Total running time of the script|스크립트 전체 실행 시간):\*\* "
-    r"\((\d+)(?: minutes |분 )([\d.]+)(?: seconds|초)\)"
-)
 
 
 @dataclass
@@ -48,24 +44,78 @@ class LanguageBuild:
     notebooks_executed: list[float] = field(default_factory=list)
     examples_executed: int | None = None  # ran without error (None: not reported)
     examples_selected: int | None = None  # ran, with or without error
-    example_seconds: dict[str, float] = field(default_factory=dict)
+    example_seconds: dict[str, float] = field(default_factory=dict)  # of those that ran
 
 
-def example_times(lang: str, since: float | None = None) -> dict[str, float]:
-    """Run time of each generated gallery page (only those written after ``since``)."""
-    times = {}
-    for rst in (DOCS / lang / "auto_examples").glob("*/plot_*.rst"):
-        if since is not None and rst.stat().st_mtime < since:
-            continue
-        match = _RUN_TIME.search(rst.read_text(encoding="utf-8"))
-        if match:
-            times[rst.stem] = int(match.group(1)) * 60 + float(match.group(2))
-    return times
+def junit_report(lang: str) -> Path:
+    """sphinx-gallery's JUnit report of the examples a build of ``lang`` ran.
+
+    Written by sphinx-gallery (the ``junit`` option in ``site_conf``) as soon as the
+    examples have run, before any page is read; it lists only the examples this build
+    ran, each with its run time and, if it raised, the failure.
+    """
+    return BUILD / lang / "junit.xml"
+
+
+@dataclass
+class ExampleRun:
+    file: str  # relative to gallery/<lang>
+    seconds: float
+    failed: bool
+
+
+def read_junit(path: Path) -> list[ExampleRun]:
+    """The examples of a JUnit report (an empty list when it was not written).
+
+    >>> import tempfile
+    >>> report = Path(tempfile.mkdtemp()) / "junit.xml"
+    >>> _ = report.write_text(
+    ...     '<testsuite><testcase file="a/plot_01.py" time="1.5"></testcase>'
+    ...     '<testcase file="a/plot_02.py" time="0.25"><failure message="x">x</failure>'
+    ...     "</testcase></testsuite>"
+    ... )
+    >>> [(run.file, run.seconds, run.failed) for run in read_junit(report)]
+    [('a/plot_01.py', 1.5, False), ('a/plot_02.py', 0.25, True)]
+    """
+    if not path.exists():
+        return []
+    return [
+        ExampleRun(
+            case.get("file", ""),
+            float(case.get("time", 0)),
+            case.find("failure") is not None,
+        )
+        for case in ElementTree.parse(path).getroot().iter("testcase")
+    ]
+
+
+def example_times(lang: str) -> dict[str, float]:
+    """The last measured run time of every gallery example of ``lang`` that still exists.
+
+    Each build adds what its JUnit report measured (``build/<lang>/example-times.json``),
+    so examples that did not need to run keep the time of their last run.
+    """
+    record = BUILD / lang / "example-times.json"
+    times = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    return {name: t for name, t in times.items() if (GALLERY / lang / name).exists()}
+
+
+def record_example_times(lang: str, runs: list[ExampleRun]) -> None:
+    times = example_times(lang)
+    times.update({run.file: run.seconds for run in runs if not run.failed})
+    record = BUILD / lang / "example-times.json"
+    record.write_text(json.dumps(dict(sorted(times.items())), indent=1), encoding="utf-8")
 
 
 # What a language's build reads besides its own trees: the site's tooling (Sphinx
 # extensions, templates, static files, interface text) and the package.
-TOOLING_INPUTS = ("docs/_shared", "docs/_templates", "docs/_static", "docs/_locale")
+TOOLING_INPUTS = (
+    "docs/_ext",
+    "docs/_templates",
+    "docs/_static",
+    "docs/_locale",
+    "tools/sitekit/settings.py",
+)
 PACKAGE_INPUTS = ("src", "pyproject.toml")
 _NOT_INPUTS = {"auto_examples", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}
 
@@ -304,6 +354,7 @@ def run_language(
                     f"[{lang}] pytorch_basics or torch changed: every example and notebook "
                     "runs again"
                 )
+        junit_report(lang).unlink(missing_ok=True)
         _run_sphinx(lang, page, result, lock, concurrent)
         if result.returncode == 0:
             result.unrun = unrun_examples(lang)
@@ -320,8 +371,12 @@ def run_language(
             result.returncode = None
     finally:
         result.seconds = time.time() - start
-        with contextlib.suppress(OSError):
-            result.example_seconds = example_times(lang, since=start)
+        with contextlib.suppress(OSError, ElementTree.ParseError):
+            if (runs := read_junit(junit_report(lang))) or junit_report(lang).exists():
+                result.examples_selected = len(runs)
+                result.examples_executed = sum(not run.failed for run in runs)
+                result.example_seconds = {run.file: run.seconds for run in runs}
+                record_example_times(lang, runs)
 
 
 # Runs Sphinx in a process that dies with the build (Linux: PR_SET_PDEATHSIG), so a
@@ -377,9 +432,6 @@ def _run_sphinx(
                 print(f"[{lang}] {line}", end="", flush=True)
             if match := _EXECUTED_NB.search(line):
                 result.notebooks_executed.append(float(match.group(1)))
-            if match := _GALLERY_RAN.search(line):  # printed again in a failure's traceback
-                result.examples_executed = int(match.group(1))
-                result.examples_selected = int(match.group(2))
     result.returncode = process.returncode
 
 

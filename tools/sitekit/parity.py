@@ -76,7 +76,7 @@ class _Normaliser(ast.NodeTransformer):
             node.args = [self._displayed(arg) for arg in node.args]
         else:
             node.args = [self.visit(arg) for arg in node.args]
-        text_keywords = DISPLAY_KEYWORDS | DISPLAY_CALL_KEYWORDS.get(name, frozenset())
+        text_keywords = DISPLAY_KEYWORDS | DISPLAY_CALL_KEYWORDS.get(name or "", frozenset())
         for keyword in node.keywords:
             if keyword.arg in text_keywords:
                 keyword.value = self._displayed(keyword.value)
@@ -98,7 +98,9 @@ class _Normaliser(ast.NodeTransformer):
             # its wording (and where the values sit in it) may differ between
             # languages; the values themselves may not
             node.values = [
-                self._displayed_value(v) for v in node.values if not isinstance(v, ast.Constant)
+                self._displayed_value(v)
+                for v in node.values
+                if isinstance(v, ast.FormattedValue)  # the rest is the literal text
             ]
             return node
         if isinstance(node, ast.IfExp):
@@ -158,7 +160,7 @@ def gallery_cells(path: Path) -> list[Cell]:
     tree = ast.parse("\n".join(lines), filename=str(path))
     body_start = tree.body[1].lineno - 1 if len(tree.body) > 1 else len(lines)
     first = tree.body[0]
-    doc_end = first.end_lineno if isinstance(first, ast.Expr) else 0
+    doc_end = (first.end_lineno or 0) if isinstance(first, ast.Expr) else 0
     cells = [
         Cell(
             "text",

@@ -110,7 +110,11 @@ def assemble(results: dict[str, LanguageBuild]) -> tuple[Path, dict[str, str]]:
             BUILD / lang / "html",
             target,
             # myst-nb writes a failed notebook's traceback into reports/*.err.log
-            ignore=shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", ".doctrees", "*.err.log"),
+            # (a sitemap left by an earlier build told a base URL is not this site's)
+            ignore=shutil.ignore_patterns(
+                ".buildinfo", ".buildinfo.bak", ".doctrees", "*.err.log",
+                *([] if base_url() else ["sitemap.xml"]),
+            ),  # fmt: skip
         )
         drop_orphan_assets(target)
         for folder in sorted(target.rglob("*"), reverse=True):

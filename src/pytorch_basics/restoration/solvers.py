@@ -17,6 +17,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import torch
 
@@ -213,7 +214,12 @@ def _check_solver(
     most = check_int("steps", steps, minimum=0, maximum=_MOST_STEPS)
     _check_callable("forward", forward)
     signal = signal.detach().clone()
-    return signal, first.detach().clone(), most, _checked("forward", forward, signal)
+    return (
+        signal,
+        first.detach().clone(),
+        most,
+        _checked("forward", cast(LinearMap, forward), signal),
+    )
 
 
 def _check_adjoint(adjoint: object, broken: torch.Tensor) -> LinearMap | None:
@@ -221,7 +227,7 @@ def _check_adjoint(adjoint: object, broken: torch.Tensor) -> LinearMap | None:
     if adjoint is None:
         return None
     _check_callable("adjoint", adjoint)
-    return _checked("adjoint", adjoint, broken)
+    return _checked("adjoint", cast(LinearMap, adjoint), broken)
 
 
 _Solver = Callable[..., Restoration]
@@ -341,6 +347,7 @@ def restore_gradient_descent(
             loss = torch.dist(_differentiable(forward(x)), broken)
             monitor.add_loss(loss.item())
             loss.backward()
+            assert x.grad is not None  # backward() filled it
             with torch.no_grad():
                 x = x - rate * x.grad
         else:
@@ -388,7 +395,8 @@ def _restore_with_optimizer(
     for _ in range(steps):
         if monitor.reached(x) or monitor.out_of_time():
             break
-        optimizer.step(closure)
+        # torch's stub asks for a closure returning float; L-BFGS takes the loss tensor
+        optimizer.step(closure)  # type: ignore[arg-type]
         monitor.add_loss(distance[0])
     else:
         monitor.reached(x)
