@@ -1,10 +1,15 @@
 """Tasks for the PyTorch basics site. `nox` alone runs lint, typecheck, tests and doctest.
 
+Every session that imports the package (docs, page, tests, doctest, typecheck and the
+others) shares one environment, .nox/site, made and filled once: pip runs again only
+when pyproject.toml, the torch pin or TORCH_INDEX_URL change.
+
 nox -s docs                  # build both languages into build/site/
 nox -s docs -- ko            # only the Korean site
 nox -s docs -- en plot_05    # English, re-running only examples matching plot_05
 nox -s docs -- --clean       # from scratch
 nox -s docs-live -- ko       # serve one language with live reload
+nox -s page -- plot_10       # one new or edited page: both languages built, its checks run
 nox -s tests                 # every test (builds the site once if needed)
 nox -s tests -- tests/test_parity.py
 nox -s doctest               # package doctests + Sphinx's doctest builder
@@ -15,6 +20,8 @@ nox -s clean
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import sys
@@ -49,21 +56,81 @@ def install(session: nox.Session, *extras: str) -> None:
     session.install("-e", target)
 
 
-@nox.session(python=PYTHON)
+SITE_ENV = ROOT / ".nox" / "site"
+SITE_PYTHON = SITE_ENV / "bin" / "python"
+SITE_EXTRAS = ("docs", "test")
+
+
+class _SiteEnvironment:
+    """What :func:`install` needs of a session, for the shared environment."""
+
+    def __init__(self, session: nox.Session) -> None:
+        self.session = session
+
+    def install(self, *args: str) -> None:
+        self.session.run(str(SITE_PYTHON), "-m", "pip", "install", *args, external=True)
+
+
+def site_env(session: nox.Session) -> dict[str, str]:
+    """Make (once) and fill (when its inputs changed) .nox/site; its environment variables."""
+    if not SITE_PYTHON.exists():
+        python = shutil.which(f"python{PYTHON}") or sys.executable
+        session.run(python, "-m", "venv", str(SITE_ENV), external=True)
+    wanted = hashlib.sha256(
+        json.dumps(
+            [(ROOT / "pyproject.toml").read_text(encoding="utf-8"), TORCH, SITE_EXTRAS,
+             os.environ.get("TORCH_INDEX_URL", "")]
+        ).encode()
+    ).hexdigest()  # fmt: skip
+    stamp = SITE_ENV / "installed"
+    if not stamp.exists() or stamp.read_text(encoding="utf-8") != wanted:
+        stamp.unlink(missing_ok=True)
+        install(_SiteEnvironment(session), *SITE_EXTRAS)
+        stamp.write_text(wanted, encoding="utf-8")
+    else:
+        session.log(".nox/site is up to date (pyproject.toml and the torch pin unchanged)")
+    return {
+        "PATH": f"{SITE_ENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(SITE_ENV),
+    }
+
+
+def run_site(session: nox.Session, *args: str, env: dict[str, str] | None = None) -> None:
+    """Run ``python *args`` in the shared environment."""
+    session.run(str(SITE_PYTHON), *args, env={**site_env(session), **(env or {})}, external=True)
+
+
+@nox.session(venv_backend="none")
 def docs(session: nox.Session) -> None:
     """Build the Korean and English sites and assemble build/site/."""
-    install(session, "docs")
-    session.run("python", "tools/build_site.py", *session.posargs)
+    run_site(session, "tools/build_site.py", *session.posargs)
 
 
-@nox.session(name="docs-live", python=PYTHON)
+@nox.session(venv_backend="none")
+def page(session: nox.Session) -> None:
+    """A contributor's loop for one page pair: nox -s page -- plot_10 (or a .md page's name).
+
+    Builds the page in both languages (running only the examples whose name matches),
+    which fails at the source line on a figure titled in the wrong language, and on a
+    page without its counterpart; then runs the unit tier (parity with a diff at the
+    differing statements' lines, the Korean lint, the glossary, the sources' links).
+    """
+    if not session.posargs:
+        session.error("name the page: nox -s page -- plot_10")
+    name = session.posargs[0]
+    run_site(session, "tools/build_site.py", "all", name)
+    run_site(session, "-m", "pytest", "-q", "-m", "unit", "-p", "no:cacheprovider")
+
+
+@nox.session(name="docs-live", venv_backend="none")
 def docs_live(session: nox.Session) -> None:
     """Serve one language (default: ko) with live reload while you edit."""
-    install(session, "docs")
-    session.install("sphinx-autobuild")
+    env = site_env(session)
+    session.run(str(SITE_PYTHON), "-m", "pip", "install", "-q", "sphinx-autobuild==2025.8.25",
+                env=env, external=True)  # fmt: skip
     lang = session.posargs[0] if session.posargs else "ko"
     session.run(
-        "sphinx-autobuild",
+        str(SITE_ENV / "bin" / "sphinx-autobuild"),
         f"docs/{lang}",
         f"build/{lang}/html",
         "-d",
@@ -79,21 +146,29 @@ def docs_live(session: nox.Session) -> None:
         "--re-ignore",
         r"auto_examples/.*",
         *session.posargs[1:],
+        env=env,
+        external=True,
     )
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
     """Unit, doctest, parity and built-site tests (the site is built once if needed)."""
-    install(session, "docs", "test")
-    session.run("pytest", *session.posargs)
+    run_site(session, "-m", "pytest", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none")
+def typecheck(session: nox.Session) -> None:
+    """mypy over the package, the site's Sphinx extensions and its tooling (pyproject.toml)."""
+    run_site(session, "-m", "mypy", *session.posargs)
+
+
+@nox.session(venv_backend="none")
 def doctest(session: nox.Session) -> None:
     """The package's doctests, then Sphinx's doctest builder over both languages."""
-    install(session, "docs", "test")
-    session.run(
+    run_site(
+        session,
+        "-m",
         "pytest",
         "--doctest-modules",
         "src/pytorch_basics",
@@ -105,8 +180,8 @@ def doctest(session: nox.Session) -> None:
         "testpaths=",
     )
     for lang in LANGUAGES:
-        session.run(
-            "python",
+        run_site(
+            session,
             "-m",
             "sphinx",
             "-b",
@@ -122,38 +197,26 @@ def doctest(session: nox.Session) -> None:
         )
 
 
-@nox.session(name="search-recall", python=PYTHON)
+@nox.session(name="search-recall", venv_backend="none")
 def search_recall(session: nox.Session) -> None:
     """Recall of the Korean search on the built site, judged by kiwipiepy (dev-only)."""
-    install(session, "docs")
-    session.install("kiwipiepy")
+    run_site(session, "-m", "pip", "install", "-q", "kiwipiepy")
     if not (ROOT / "build" / "site" / "ko" / "searchindex.js").exists():
-        session.run("python", "tools/build_site.py")
+        run_site(session, "tools/build_site.py")
     # the recall tool reads the Korean search's own rules (docs/_ext/korean_search.py)
-    session.run(
-        "python", "tools/search_recall.py", *session.posargs, env={"PYTHONPATH": "docs/_ext"}
-    )
+    run_site(session, "tools/search_recall.py", *session.posargs, env={"PYTHONPATH": "docs/_ext"})
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none")
 def benchmark(session: nox.Session) -> None:
     """Cold build, unchanged rebuild and one-edit rebuild of a clean checkout, timed."""
-    install(session, "docs")
-    session.run("python", "tools/benchmark_build.py", *session.posargs)
+    run_site(session, "tools/benchmark_build.py", *session.posargs)
 
 
 @nox.session(name="translation-status", python=PYTHON)
 def translation_status(session: nox.Session) -> None:
     """Pages per language, and pairs whose prose changed on one side only (from git)."""
     session.run("python", "tools/translation_status.py", *session.posargs, external=False)
-
-
-@nox.session(python=PYTHON)
-def typecheck(session: nox.Session) -> None:
-    """mypy over the package, the site's Sphinx extensions and its tooling (pyproject.toml)."""
-    install(session, "docs")
-    session.install("mypy==2.4.1")
-    session.run("mypy", *session.posargs)
 
 
 @nox.session(python=PYTHON)

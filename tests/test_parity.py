@@ -6,40 +6,25 @@ import ast
 from pathlib import Path
 
 import pytest
+from sitekit.pairs import TREES, all_pairs, pages
 from sitekit.parity import cells_of, compare, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
-TREES = [ROOT / "gallery", ROOT / "docs"]
-PAGE_SUFFIXES = {".py", ".md", ".rst"}
-IGNORED_PARTS = {"auto_examples", "_shared", "_templates", "_static", "_locale", "root"}
-
-
-def pages(tree: Path, lang: str) -> set[Path]:
-    base = tree / lang
-    return {
-        path.relative_to(base)
-        for path in base.rglob("*")
-        if path.suffix in PAGE_SUFFIXES
-        and not IGNORED_PARTS & set(path.relative_to(base).parts)
-        and path.name != "conf.py"
-    }
 
 
 def pairs() -> list[tuple[Path, Path]]:
-    found = []
-    for tree in TREES:
-        for rel in sorted(pages(tree, "ko") & pages(tree, "en")):
-            if rel.suffix in {".py", ".md"}:
-                found.append((tree / "ko" / rel, tree / "en" / rel))
-    return found
+    """The page pairs whose cells can be compared (scripts and MyST-NB pages)."""
+    return [
+        (ROOT / pair["ko"], ROOT / pair["en"])
+        for pair in all_pairs()
+        if pair["ko"].endswith((".py", ".md"))
+    ]
 
 
-@pytest.mark.parametrize("tree", TREES, ids=lambda t: t.name)
-def test_trees_hold_the_same_pages(tree: Path) -> None:
+@pytest.mark.parametrize("tree", TREES)
+def test_trees_hold_the_same_pages(tree: str) -> None:
     ko, en = pages(tree, "ko"), pages(tree, "en")
-    assert ko == en, (
-        f"only in ko: {sorted(map(str, ko - en))}; only in en: {sorted(map(str, en - ko))}"
-    )
+    assert ko == en, f"only in ko: {sorted(ko - en)}; only in en: {sorted(en - ko)}"
     assert ko, f"no pages found under {tree}"
 
 
@@ -279,3 +264,29 @@ def test_compare_catches_code_nested_in_a_display_call(tmp_path: Path, ko: str, 
 )
 def test_compare_ignores_displayed_text(tmp_path: Path, ko: str, en: str) -> None:
     assert compare(*write_pair(tmp_path, _gallery(ko), _gallery(en))) == []
+
+
+def test_a_code_difference_is_shown_at_its_own_lines(tmp_path: Path) -> None:
+    """A failure shows the differing statements, each at its file and line."""
+    ko, en = tmp_path / "ko.py", tmp_path / "en.py"
+    ko.write_text(
+        '"""\n제목\n====\n"""\n\n# %%\n# 설명\n\nimport torch\nx = torch.ones(2)\nprint("둘", x)\n',
+        encoding="utf-8",
+    )
+    en.write_text(
+        '"""\nTitle\n=====\n"""\n\n# %%\n# Text that\n# runs longer.\n\nimport torch\n'
+        'x = torch.ones(3)\nprint("two", x)\n',
+        encoding="utf-8",
+    )
+    problems = "\n".join(compare(ko, en))
+    assert f"- {ko}:10: x = torch.ones(2)" in problems
+    assert f"+ {en}:11: x = torch.ones(3)" in problems
+    assert "import torch" not in problems and "print" not in problems
+
+
+def test_a_notebook_cell_difference_is_shown_at_its_own_line(tmp_path: Path) -> None:
+    page = "---\nfile_format: mystnb\n---\n# {title}\n\n```{{code-cell}} ipython3\n:tags: [hide-output]\n\nx = {value}\n```\n"
+    ko, en = tmp_path / "ko.md", tmp_path / "en.md"
+    ko.write_text(page.format(title="제목", value=1), encoding="utf-8")
+    en.write_text(page.format(title="Title", value=2), encoding="utf-8")
+    assert f"- {ko}:9: x = 1" in "\n".join(compare(ko, en))

@@ -24,6 +24,7 @@ subscript, attribute access, comparison, dict or comprehension, so
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,7 +173,7 @@ def gallery_cells(path: Path) -> list[Cell]:
     chunks: list[tuple[int, list[str]]] = [(doc_end + 1, [])]
     for number, line in enumerate(lines[doc_end:], start=doc_end + 1):
         if line.strip() == "# %%":
-            chunks.append((number, []))
+            chunks.append((number + 1, []))  # the cell starts after its marker
         else:
             chunks[-1][1].append(line)
     del body_start
@@ -190,9 +191,11 @@ def gallery_cells(path: Path) -> list[Cell]:
                     sum(1 for line in comment[:text_end] if _HEADING_UNDERLINE.match(line)),
                 )
             )
-        code = "\n".join(chunk[text_end:]).strip()
+        rest = chunk[text_end:]
+        blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+        code = "\n".join(rest[blank:]).rstrip()
         if code:
-            cells.append(Cell("code", code, start + text_end))
+            cells.append(Cell("code", code, start + text_end + blank))
     return cells
 
 
@@ -213,7 +216,8 @@ def myst_cells(path: Path) -> list[Cell]:
             cells.append(_prose_cell(prose, text.count("\n", 0, position) + 1))
         body = re.sub(r"\A(?::[\w-]+:.*\n)+", "", match.group(1))
         body = re.sub(r"\A---\n.*?\n---\n", "", body, flags=re.S)
-        cells.append(Cell("code", body, text.count("\n", 0, match.start()) + 2))
+        options = match.group(1)[: len(match.group(1)) - len(body)].count("\n")
+        cells.append(Cell("code", body, text.count("\n", 0, match.start()) + 2 + options))
         position = match.end()
     if text[position:].strip():
         cells.append(_prose_cell(text[position:], text.count("\n", 0, position) + 1))
@@ -255,6 +259,44 @@ def compare(ko: Path, en: Path) -> list[str]:
         if not same:
             problems.append(
                 f"cell {index}: code differs (ko line {a.line}, en line {b.line}) "
-                "after removing comments and displayed strings"
+                "after removing comments and displayed strings:\n"
+                + "\n".join(statement_diff(a, b, ko, en))
             )
     return problems
+
+
+def _statements(cell: Cell, filename: str) -> list[tuple[str, int, str]]:
+    """Each top-level statement of a code cell: normalised, its line in the file, its text."""
+    tree = ast.parse(cell.source, filename=filename)
+    found = []
+    for statement in tree.body:
+        normal = ast.dump(
+            ast.fix_missing_locations(_Normaliser().visit(statement)), include_attributes=False
+        )
+        text = ast.get_source_segment(cell.source, statement) or ""
+        lines = text.splitlines()
+        shown = lines[0] + (f"  … ({len(lines) - 1} more lines)" if len(lines) > 1 else "")
+        found.append((normal, cell.line + statement.lineno - 1, shown))
+    return found
+
+
+def statement_diff(a: Cell, b: Cell, ko: Path, en: Path) -> list[str]:
+    r"""The statements in which two code cells differ, each at its own file and line.
+
+    >>> ko = Cell("code", "import torch\nx = torch.ones(2)\nprint('하나', x)", 10)
+    >>> en = Cell("code", "import torch\nx = torch.ones(3)\nprint('one', x)", 12)
+    >>> print("\n".join(statement_diff(ko, en, Path("ko.py"), Path("en.py"))))
+      - ko.py:11: x = torch.ones(2)
+      + en.py:13: x = torch.ones(3)
+    """
+    left, right = _statements(a, str(ko)), _statements(b, str(en))
+    matcher = difflib.SequenceMatcher(
+        a=[n for n, _, _ in left], b=[n for n, _, _ in right], autojunk=False
+    )
+    shown = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        shown += [f"  - {ko}:{line}: {text}" for _, line, text in left[i1:i2]]
+        shown += [f"  + {en}:{line}: {text}" for _, line, text in right[j1:j2]]
+    return shown
