@@ -30,9 +30,10 @@ from sitekit.settings import BUILD, DOCS, GALLERY, ROOT, base_url
 
 _EXECUTED_NB = re.compile(r"Executed notebook in ([\d.]+) seconds")
 _GALLERY_RAN = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of (\d+) file")
+# in the generated .rst files, which keep sphinx-gallery's English in every language
+# (the labels are translated in memory, when Sphinx reads the file: bilingual.py)
 _RUN_TIME = re.compile(
-    r"\*\*(?:Total running time of the script|스크립트 전체 실행 시간):\*\* "
-    r"\((\d+)(?: minutes |분 )([\d.]+)(?: seconds|초)\)"
+    r"\*\*Total running time of the script:\*\* \((\d+) minutes ([\d.]+) seconds\)"
 )
 
 
