@@ -168,3 +168,15 @@ def test_the_build_digests_paths_that_exist() -> None:
 
     for name in (*TOOLING_INPUTS, *PACKAGE_INPUTS):
         assert (ROOT / name).exists(), name
+
+
+def test_the_build_digests_every_tooling_module_the_extensions_import() -> None:
+    """An edit to a module the extensions import must make the next build re-read pages."""
+    from sitekit.build import TOOLING_INPUTS
+
+    imported = set()
+    for path in (ROOT / "docs" / "_ext").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sitekit."):
+                imported.add(f"tools/sitekit/{node.module.split('.')[1]}.py")
+    assert imported and imported <= set(TOOLING_INPUTS), sorted(imported - set(TOOLING_INPUTS))

@@ -12,6 +12,7 @@ import os
 from typing import Any
 from urllib.parse import urlsplit
 
+from sitekit.catalogue import translate
 from sitekit.settings import (
     DOCS,
     GALLERY,
@@ -22,29 +23,23 @@ from sitekit.settings import (
     base_url,
 )
 
-FIRST_NOTEBOOK_CELL = {
-    "ko": (
-        "# 이 노트북을 실행하려면 먼저 설치하세요 (시작하기 > 이 사이트 사용법 참고):\n"
-        f"# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
-    ),
-    "en": (
-        "# To run this notebook, install first (see Getting started > Using this site):\n"
-        f"# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
-    ),
-}
 
-NOT_FOUND = {
-    "ko": {
-        "title": "페이지를 찾을 수 없습니다",
-        "body": "<h1>페이지를 찾을 수 없습니다</h1>\n<p>주소가 바뀌었거나 없는 페이지입니다. "
-        "왼쪽 목차나 검색으로 찾아보세요.</p>",
-    },
-    "en": {
-        "title": "Page not found",
-        "body": "<h1>Page not found</h1>\n<p>This address has moved or never existed. "
-        "Try the table of contents or the search.</p>",
-    },
-}
+def first_notebook_cell(lang: str) -> str:
+    """The first cell of every downloaded notebook: how to install what it needs."""
+    install = translate(
+        lang, "To run this notebook, install first (see Getting started > Using this site):"
+    )
+    return f"# {install}\n# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
+
+
+def not_found_context(lang: str) -> dict[str, str]:
+    """The 404 page's title and body (sphinx-notfound-page's ``notfound_context``)."""
+    title = translate(lang, "Page not found")
+    advice = translate(
+        lang,
+        "This address has moved or never existed. Try the table of contents or the search.",
+    )
+    return {"title": title, "body": f"<h1>{title}</h1>\n<p>{advice}</p>"}
 
 
 def gallery_chapters(lang: str) -> list[str]:
@@ -161,7 +156,7 @@ def configure(lang: str) -> dict[str, Any]:
         # the site's root when the base URL is unknown; build_site then makes them
         # relative, for a preview and for the file opened from disk)
         "notfound_urls_prefix": f"{urlsplit(base_url() or '/').path}{lang}/",
-        "notfound_context": NOT_FOUND[lang],
+        "notfound_context": not_found_context(lang),
         "html_copy_source": False,
         "html_show_sourcelink": False,
         "html_theme_options": {"top_of_page_buttons": ["view"]},
@@ -206,7 +201,7 @@ def configure(lang: str) -> dict[str, Any]:
             "plot_gallery": "True",
             "abort_on_example_error": False,
             "thumbnail_size": (320, 224),
-            "first_notebook_cell": FIRST_NOTEBOOK_CELL[lang],
+            "first_notebook_cell": first_notebook_cell(lang),
         },
         # --- autodoc for the package's reference pages; their examples are doctests ---
         "doctest_global_setup": _doctest_setup(),

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from docutils import nodes
+from sitekit.catalogue import translate
 from sitekit.settings import LOCALES, ROOT, base_url, other
 from sphinx.application import Sphinx
 
@@ -99,7 +100,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
             info["edit_url"] = f"https://github.com/{repo}/edit/main/{path}"
         body = (
             f"Page: {url or f'{lang}/{pagename}.html'}\nLanguage: {lang}\nPyTorch: {torch_version}\n\n"
-            + ("무엇이 잘못되었나요?\n" if lang == "ko" else "What went wrong?\n")
+            + translate(lang, "What went wrong?")
+            + "\n"
         )
         query = urlencode({"title": f"[{lang}] {title}: ", "body": body}, quote_via=quote)
         info["issue_url"] = f"https://github.com/{repo}/issues/new?{query}"
