@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ko", "en")
 # pages outside the reading order by design
 OFF_PATH = {"genindex.html", "search.html", "py-modindex.html", "404.html"}
+# reference pages in the reading order: no lesson, so no "Next:" line
+REFERENCE = {"sources.html", "glossary.html"}
 SKIP_DIRS = {"_static", "_downloads", "_images", "_sources"}
 NEXT_LINE = re.compile(r"^\s*(Next:|다음 페이지:|다음 장:)")
 NEXT_MENTION = re.compile(r"next page|Next:|다음 페이지|다음 장", re.IGNORECASE)
@@ -127,7 +129,7 @@ def test_next_lines_in_prose_agree_with_the_footer(site: Path, lang: str) -> Non
     wrong, missing = [], []
     for page in order:
         article = _soup(base / page).select_one("article")
-        is_lesson = not page.endswith("index.html") and not page.startswith("api/") and page != "sources.html"
+        is_lesson = not page.endswith("index.html") and not page.startswith("api/") and page not in REFERENCE
         found_next_line = False
         for block in article.find_all(["p", "li", "dd"]):
             text = block.get_text(" ", strip=True)

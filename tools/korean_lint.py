@@ -22,9 +22,10 @@ Rules (each finding names the file, the line and the rule):
     합니다체. Quoted text is left alone.
 
 Prose is the module docstring and ``# %%`` text cells of a gallery script, a chapter's
-``GALLERY_HEADER.rst``, and the text of a MyST page outside its code cells; comments inside
-code and displayed strings (``print`` text, figure labels) are checked for ``doubled`` and
-``term`` only.
+``GALLERY_HEADER.rst``, the text of a MyST page outside its code cells, and the Korean
+definitions (``ko_definition``) of the glossary, which the site's Glossary page shows; comments
+inside code and displayed strings (``print`` text, figure labels) are checked for ``doubled``
+and ``term`` only.
 """
 
 from __future__ import annotations
@@ -190,7 +191,18 @@ def myst_texts(path: Path) -> Iterator[Text]:
         number += 1
 
 
+def glossary_texts(path: Path) -> Iterator[Text]:
+    """The Korean definitions of the glossary: one line of MyST prose each."""
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.match(r"^ko_definition\s*=\s*(.+)$", raw)
+        if match:
+            value = tomllib.loads(f"v = {match.group(1)}")["v"]
+            yield Text(number, value, "myst", True)
+
+
 def texts_of(path: Path) -> Iterator[Text]:
+    if path.suffix == ".toml":
+        return glossary_texts(path)
     if path.suffix == ".py":
         return gallery_texts(path)
     if path.suffix == ".md":
@@ -199,12 +211,14 @@ def texts_of(path: Path) -> Iterator[Text]:
 
 
 def korean_sources(root: Path = ROOT) -> list[Path]:
-    """Every hand-written Korean page: gallery scripts, chapter headers, MyST pages."""
+    """Every hand-written Korean page: gallery scripts, chapter headers, MyST pages, and the
+    glossary (its Korean definitions are a page's prose)."""
     gallery = root / "gallery" / "ko"
     docs = root / "docs" / "ko"
     found = [*gallery.rglob("*.py"), *gallery.rglob("*.rst")]
     found += [p for p in docs.rglob("*.md") if "auto_examples" not in p.parts]
-    return sorted(found)
+    glossary = root / "tools" / "glossary.toml"
+    return sorted(found) + ([glossary] if glossary.exists() else [])
 
 
 # --- checking -------------------------------------------------------------------------

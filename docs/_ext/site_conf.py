@@ -107,6 +107,7 @@ def configure(lang: str) -> dict[str, Any]:
         "page_assets",
         "source_lines",
         "stale_pages",
+        "glossary_page",
         "notfound.extension",
     ]
     if doctest_only:
@@ -143,9 +144,12 @@ def configure(lang: str) -> dict[str, Any]:
             "_build",
         ],
         # The doctest run reads neither the gallery nor executed notebooks: the
-        # toctree entries into the gallery and the cells' kernel lexer are missing
-        # there by design, and only the package's examples are being checked.
-        "suppress_warnings": ["toc.not_readable", "myst-nb.lexer"] if doctest_only else [],
+        # toctree entries into the gallery, the glossary's links to its pages and the
+        # cells' kernel lexer are missing there by design, and only the package's
+        # examples are being checked.
+        "suppress_warnings": (
+            ["toc.not_readable", "glossary.page", "myst-nb.lexer"] if doctest_only else []
+        ),
         # --- theme ---
         "html_theme": "furo",
         "html_math_renderer": "mathml",

@@ -154,7 +154,10 @@ def digest_of(*roots: str) -> str:
 
 def source_digest(lang: str) -> str:
     """A digest of every file the build of ``lang`` reads."""
-    return digest_of(f"gallery/{lang}", f"docs/{lang}", *TOOLING_INPUTS, *PACKAGE_INPUTS)
+    # tools/glossary.toml: the data both languages' Glossary pages are rendered from
+    return digest_of(
+        f"gallery/{lang}", f"docs/{lang}", "tools/glossary.toml", *TOOLING_INPUTS, *PACKAGE_INPUTS
+    )
 
 
 def package_digest() -> str:
