@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sitekit.catalogue import translate
 from sitekit.settings import ROOT
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -38,8 +39,6 @@ from sphinx.util.docutils import SphinxDirective
 logger = logging.getLogger(__name__)
 GLOSSARY = ROOT / "tools" / "glossary.toml"
 FIELDS = ("english", "use", "page", "ko_definition", "en_definition")
-# the line under each definition: where the term is first explained
-EXPLAINED_IN = {"ko": "처음 설명하는 곳: ", "en": "First explained in: "}
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,8 @@ class SiteGlossary(SphinxDirective):
         definition += nodes.paragraph("", "", *text)
         definition += messages
         where = nodes.paragraph(classes=["glossary-page"])
-        where += nodes.Text(EXPLAINED_IN[lang])
+        # the line under each definition: where the term is first explained
+        where += nodes.Text(translate(lang, "First explained in: "))
         if term.page in self.env.found_docs:
             where += addnodes.pending_xref(
                 "", nodes.inline(), refdomain="std", reftype="doc", refexplicit=False,
