@@ -94,7 +94,18 @@ def _mystnb_stylesheet_first(app: Sphinx, env: Any) -> None:
         add_global_html_resources(app, None)
 
 
+def _static_path_once(app: Sphinx) -> None:
+    """Keep one entry per folder in ``html_static_path``.
+
+    ``site_conf`` names sphinx-copybutton's static folder itself, so the path compares
+    equal from build to build (the extension appends it again at ``builder-inited``,
+    after the build has compared the configuration with the saved one).
+    """
+    app.config.html_static_path[:] = list(dict.fromkeys(app.config.html_static_path))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _static_path_once, priority=900)
     app.connect("env-updated", _mystnb_stylesheet_first)
     app.connect("html-page-context", _prune, priority=900)
     app.connect("doctree-resolved", _lighten_code_links)

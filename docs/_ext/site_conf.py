@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,6 +61,12 @@ def static_revision() -> str:
         if path.is_file():
             digest.update(path.relative_to(DOCS).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _copybutton_static() -> str:
+    import sphinx_copybutton
+
+    return str(Path(sphinx_copybutton.__file__).parent / "_static")
 
 
 def _doctest_setup() -> str:
@@ -130,7 +137,8 @@ def configure(lang: str) -> dict[str, Any]:
         "root_doc": "index",
         "extensions": extensions,
         "templates_path": [str(DOCS / "_templates")],
-        "html_static_path": [str(DOCS / "_static")],
+        # sphinx-copybutton's folder named here too, see page_assets._static_path_once
+        "html_static_path": [str(DOCS / "_static"), _copybutton_static()],
         "html_css_files": ["site.css"],
         "html_context": {"static_revision": static_revision()},
         # A page without an icon makes the browser ask the host's /favicon.ico.
@@ -178,6 +186,9 @@ def configure(lang: str) -> dict[str, Any]:
         "pygments_dark_style": "monokai",
         # --- MyST-NB: executed Markdown pages ---
         "myst_enable_extensions": ["dollarmath", "colon_fence", "deflist"],
+        # formulas are MathML (mathml.py): MyST need not configure MathJax, and the value
+        # it would add after the configuration is read made every build report a change
+        "myst_update_mathjax": False,
         "nb_execution_mode": "off" if doctest_only else "cache",
         "nb_execution_timeout": 300,
         "nb_execution_raise_on_error": False,  # a failed cell is a warning: -W fails the build
