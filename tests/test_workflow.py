@@ -264,3 +264,18 @@ def test_torch_index_url_serves_torch_alone(
     assert first[first.index("--index-url") + 1] == url
     assert rest == [("-e", ".[docs]")]
     assert not any(url in arg or "index-url" in arg for call in rest for arg in call)
+
+
+def test_outputs_of_earlier_runs_are_restored_before_the_build(workflow: dict[str, Any]) -> None:
+    """A change to one page re-runs that page only: the outputs of earlier runs come back."""
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [str(step.get("uses", "")) + str(step.get("run", "")) for step in steps]
+    cache = next(i for i, name in enumerate(names) if name.startswith("actions/cache@"))
+    build = next(i for i, name in enumerate(names) if "nox -s docs" in name)
+    assert cache < build
+    settings = steps[cache]["with"]
+    for path in ("docs/ko/auto_examples", "docs/en/auto_examples", "build/ko", "build/en"):
+        assert path in settings["path"].split()
+    for source in ("gallery/**", "docs/**", "src/**", "pyproject.toml"):
+        assert source in settings["key"]
+    assert settings["restore-keys"].strip() == "site-outputs-"

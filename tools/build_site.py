@@ -101,21 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n=== build summary ===")
     for lang, r in results.items():
-        executed = sum(r.example_seconds.values())
-        if r.examples_selected is None or r.examples_executed is None:
-            examples = "gallery examples: not reported (the build stopped before they ran)"
-        else:
-            examples = (
-                f"gallery examples run: {r.examples_selected} ({executed:.1f} s), "
-                f"succeeded: {r.examples_executed}, "
-                f"failed: {r.examples_selected - r.examples_executed}"
-            )
-        print(
-            f"{lang}: {r.seconds:6.1f} s, {examples}, "
-            f"notebooks executed: {len(r.notebooks_executed)} "
-            f"({sum(r.notebooks_executed):.1f} s), exit code {r.returncode}"
-            + (f" (every page re-read: {r.fresh})" if r.fresh else "")
-        )
+        print(r.summary())
         if r.error:
             print(f"{lang}: the build itself failed: {r.error}")
     all_examples = sum(sum(example_times(lang).values()) for lang in languages)

@@ -46,6 +46,51 @@ class LanguageBuild:
     examples_selected: int | None = None  # ran, with or without error
     example_seconds: dict[str, float] = field(default_factory=dict)  # of those that ran
 
+    def summary(self) -> str:
+        """The build summary's line for this language (read back by :func:`parse_summary`).
+
+        >>> run = LanguageBuild("en", 12.5, 0, examples_executed=1, examples_selected=2)
+        >>> run.example_seconds = {"a/plot_01.py": 1.5, "a/plot_02.py": 0.5}
+        >>> run.notebooks_executed = [3.0]
+        >>> run.summary()
+        'en:   12.5 s, gallery examples run: 2 (2.0 s), succeeded: 1, failed: 1, notebooks executed: 1 (3.0 s), exit code 0'
+        >>> parse_summary(run.summary())["en"]
+        {'seconds': 12.5, 'examples': 2, 'example_seconds': 2.0, 'notebooks': 1, 'notebook_seconds': 3.0}
+        """
+        if self.examples_selected is None or self.examples_executed is None:
+            examples = "gallery examples: not reported (the build stopped before they ran)"
+        else:
+            examples = (
+                f"gallery examples run: {self.examples_selected} "
+                f"({sum(self.example_seconds.values()):.1f} s), "
+                f"succeeded: {self.examples_executed}, "
+                f"failed: {self.examples_selected - self.examples_executed}"
+            )
+        return (
+            f"{self.lang}: {self.seconds:6.1f} s, {examples}, "
+            f"notebooks executed: {len(self.notebooks_executed)} "
+            f"({sum(self.notebooks_executed):.1f} s), exit code {self.returncode}"
+            + (f" (every page re-read: {self.fresh})" if self.fresh else "")
+        )
+
+
+_SUMMARY = re.compile(
+    r"^(?P<lang>\w+): +(?P<seconds>[\d.]+) s, gallery examples run: (?P<examples>\d+) "
+    r"\((?P<example_seconds>[\d.]+) s\).*?notebooks executed: (?P<notebooks>\d+) "
+    r"\((?P<notebook_seconds>[\d.]+) s\)",
+    re.M,
+)
+
+
+def parse_summary(output: str) -> dict[str, dict[str, float]]:
+    """What each language's summary line in a build's output says (see ``summary``)."""
+    parsed = {}
+    for match in _SUMMARY.finditer(output):
+        values = match.groupdict()
+        lang = values.pop("lang")
+        parsed[lang] = {k: (int(v) if v.isdigit() else float(v)) for k, v in values.items()}
+    return parsed
+
 
 def junit_report(lang: str) -> Path:
     """sphinx-gallery's JUnit report of the examples a build of ``lang`` ran.
