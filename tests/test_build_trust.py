@@ -138,6 +138,14 @@ def test_a_failed_example_fixed_by_a_single_page_build(project: Path) -> None:
     assert "boom" not in page(project, "en", "plot_01_first")
 
 
+def test_a_filtered_first_build_says_the_other_pages_have_no_output(project: Path) -> None:
+    filtered = build(project, "en", "plot_01")
+    assert filtered.returncode == 0
+    assert "en: not published" in filtered.stdout
+    assert "1 of its examples have not run" in filtered.stdout, filtered.stdout[-2000:]
+    assert "nox -s docs -- en" in filtered.stdout
+
+
 def test_a_filtered_build_does_not_publish_other_edited_examples(project: Path) -> None:
     assert build(project).returncode == 0
     edit(project / "gallery" / "en" / "demo" / "plot_02_second.py", '"two"', '"two, edited"')

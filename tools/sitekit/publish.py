@@ -41,11 +41,27 @@ def publish_verdict(lang: str, results: dict[str, LanguageBuild]) -> str:
             )
         unrun = last["unrun"]
     if unrun:
+        never = [name for name in unrun if not _ever_ran(name)]
+        if never:
+            # the first build of a fresh clone, filtered to one page: say so plainly
+            return (
+                f"{len(never)} of its examples have not run since their outputs were made or "
+                "forgotten (a filtered first build, or one after the package changed), so their "
+                f"pages show no output: run every example once (nox -s docs -- {lang}); after "
+                "that a filtered build runs only what you name"
+            )
         return (
             f"these examples changed but did not run (a filtered build): {', '.join(unrun)}; "
             f"build without a filter to publish (nox -s docs -- {lang})"
         )
     return ""
+
+
+def _ever_ran(script: str) -> bool:
+    """Whether ``gallery/<lang>/<chapter>/<name>.py`` has run since its outputs were last
+    forgotten (sphinx-gallery keeps its checksum once it ran without error)."""
+    _, lang, chapter, name = Path(script).parts
+    return (DOCS / lang / "auto_examples" / chapter / f"{name}.md5").exists()
 
 
 _ASSET = re.compile(r"_(images|downloads)/([^\"'\s?#<>]+)")
