@@ -36,10 +36,12 @@ from sitekit.settings import LANGUAGES, ROOT
 
 TRIVIAL = {
     "ko": '"""\n규모 {n}\n========\n\n빌드 규모를 재는 페이지입니다.\n"""\n\n# %%\n'
-    "import matplotlib.pyplot as plt\n\nprint({n} * 2)\nfig, ax = plt.subplots(figsize=(2, 2))\n"
+    "import matplotlib.pyplot as plt\nfrom pytorch_basics.plotting import use_site_style\n\n"
+    "use_site_style()\nprint({n} * 2)\nfig, ax = plt.subplots(figsize=(2, 2))\n"
     'ax.plot([0, {n}])\nax.set_title("규모 {n}")\nplt.show()\n',
     "en": '"""\nScale {n}\n=========\n\nA page that measures the build\'s growth.\n"""\n\n# %%\n'
-    "import matplotlib.pyplot as plt\n\nprint({n} * 2)\nfig, ax = plt.subplots(figsize=(2, 2))\n"
+    "import matplotlib.pyplot as plt\nfrom pytorch_basics.plotting import use_site_style\n\n"
+    "use_site_style()\nprint({n} * 2)\nfig, ax = plt.subplots(figsize=(2, 2))\n"
     'ax.plot([0, {n}])\nax.set_title("Scale {n}")\nplt.show()\n',
 }
 
