@@ -153,8 +153,13 @@ def docs_live(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
-    """Unit, doctest, parity and built-site tests (the site is built once if needed)."""
-    run_site(session, "-m", "pytest", *session.posargs)
+    """Unit, doctest, parity and built-site tests (the site is built once if needed).
+
+    Without arguments every test runs, on two workers (pytest-xdist): the downloads,
+    which run two pages at a time themselves, on one, everything else on the other.
+    """
+    workers = [] if session.posargs else ["-n", "2", "--dist", "loadgroup"]
+    run_site(session, "-m", "pytest", *workers, *session.posargs)
 
 
 @nox.session(venv_backend="none")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -74,15 +75,27 @@ def site() -> Path:
     """
     if given := os.environ.get("SITE_DIR"):
         return Path(given)
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "build_site.py")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    if result.returncode != 0:
-        pytest.fail(f"the site build failed:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}")
+    # With pytest-xdist every worker asks for the site: the first builds it while the
+    # others wait, and they then use it as it is. A second build would swap build/site
+    # while the first worker's tests read it.
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"pid {os.getpid()}")
+    built = ROOT / "build" / ".tests-site-built"
+    (ROOT / "build").mkdir(exist_ok=True)
+    with (ROOT / "build" / ".tests-site.lock").open("a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        if built.exists() and built.read_text(encoding="utf-8") == run:
+            return ROOT / "build" / "site"
+        built.unlink(missing_ok=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "build_site.py")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        if result.returncode != 0:
+            pytest.fail(f"the site build failed:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}")
+        built.write_text(run, encoding="utf-8")
     return ROOT / "build" / "site"
 
 

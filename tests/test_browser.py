@@ -339,7 +339,10 @@ def test_lighter_stylesheets_and_scripts_change_no_pixel(  # type: ignore[no-unt
         v.page.wait_for_load_state("networkidle")
         if page.startswith("search"):
             wait_for_search(v.page)
-        path = SHOTS / f"same-{folder.replace('/', '-')}.png"
+        # one file per page, scheme, width and folder: pytest-xdist runs pages side by side
+        width = layout["viewport"]["width"]  # type: ignore[index]
+        slug = re.sub(r"[^\w.-]+", "-", f"{folder}-{page}-{scheme}-{width}")
+        path = SHOTS / f"same-{slug}.png"
         SHOTS.mkdir(parents=True, exist_ok=True)
         v.page.evaluate("document.fonts.ready")
         v.page.screenshot(path=str(path), full_page=True, animations="disabled")

@@ -36,7 +36,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitekit.settings import BUILD, GALLERY, TORCH_REQUIREMENT
 
-pytestmark = [pytest.mark.site, pytest.mark.downloads]
+# one worker runs them all (under pytest-xdist's --dist loadgroup): the pages are
+# started together, AT_ONCE at a time, by the module's fixture
+pytestmark = [pytest.mark.site, pytest.mark.downloads, pytest.mark.xdist_group("downloads")]
 
 AT_ONCE = 2  # pages run at the same time (each torch gets its share of the cores)
 RUNNER_PACKAGES = ("nbclient==0.11.0", "ipykernel==7.4.0")
@@ -108,7 +110,8 @@ def reader_python(site: Path) -> Path:
     if (venv / "complete").exists():
         return python
     shutil.rmtree(BUILD / "reader-env", ignore_errors=True)  # older keys
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+    assert made.returncode == 0, f"could not make the reader's environment:\n{made.stderr}"
     pip = [str(python), "-m", "pip", "install", "-q"]
     subprocess.run([*pip, TORCH_REQUIREMENT, str(wheels[0])], check=True)
     subprocess.run([*pip, *RUNNER_PACKAGES], check=True)
