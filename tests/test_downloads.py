@@ -20,6 +20,7 @@ A warning fails a script; stderr output fails a notebook.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -107,16 +108,24 @@ def reader_python(site: Path) -> Path:
     ).hexdigest()[:16]
     venv = BUILD / "reader-env" / key
     python = venv / "bin" / "python"
-    if (venv / "complete").exists():
-        return python
+    BUILD.mkdir(exist_ok=True)
+    # one maker at a time (pytest-xdist workers, two test runs): the others wait and reuse it
+    with (BUILD / "reader-env.lock").open("a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        if not (venv / "complete").exists():
+            _make_reader_env(venv, wheels[0], key)
+    return python
+
+
+def _make_reader_env(venv: Path, wheel: Path, key: str) -> None:
+    python = venv / "bin" / "python"
     shutil.rmtree(BUILD / "reader-env", ignore_errors=True)  # older keys
     made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
     assert made.returncode == 0, f"could not make the reader's environment:\n{made.stderr}"
     pip = [str(python), "-m", "pip", "install", "-q"]
-    subprocess.run([*pip, TORCH_REQUIREMENT, str(wheels[0])], check=True)
+    subprocess.run([*pip, TORCH_REQUIREMENT, str(wheel)], check=True)
     subprocess.run([*pip, *RUNNER_PACKAGES], check=True)
     (venv / "complete").write_text(key, encoding="utf-8")
-    return python
 
 
 def reader_env(home: Path) -> dict[str, str]:
@@ -144,7 +153,9 @@ def run_page(python: Path, path: Path, home: Path) -> str:
     return "" if result.returncode == 0 else (result.stdout[-3000:] + result.stderr[-3000:])
 
 
-@pytest.fixture(scope="module")
+# session-wide: pytest-xdist may run other modules' tests in between, and a module
+# fixture would then be torn down (its pages cancelled) and made again
+@pytest.fixture(scope="session")
 def runs(
     request: pytest.FixtureRequest, site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Callable[[str, str], str]]:
