@@ -28,7 +28,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -169,7 +168,6 @@ def runs(
     ]  # fmt: skip
     pool = ThreadPoolExecutor(max_workers=AT_ONCE)
     futures: dict[tuple[str, str], Future[str]] = {}
-    lock = threading.Lock()
     home = tmp_path_factory.mktemp("readers")
     for lang, page in selected:
         path = download(site, lang, page)
@@ -178,9 +176,7 @@ def runs(
         )
 
     def result(lang: str, page: str) -> str:
-        with lock:
-            future = futures[lang, page]
-        return future.result()
+        return futures[lang, page].result()
 
     yield result
     pool.shutdown(wait=True, cancel_futures=True)

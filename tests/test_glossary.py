@@ -18,8 +18,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from glossary_page import FIELDS, GLOSSARY, Term, entries, read, source_of
+from glossary_page import FIELDS, GLOSSARY, Term, entries, read
 from korean_lint import check_file
+from sitekit.pairs import source_of
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ko", "en")

@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 ALLOWED = {"docs/ko/conf.py", "docs/en/conf.py", "noxfile.py"}
 
 
-def tracked_python() -> list[Path]:
+def project_files(*patterns: str) -> list[Path]:
+    """The files of the project (tracked, or new and not ignored) matching ``patterns``."""
     listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", *patterns],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
-    return [ROOT / name for name in listed if (ROOT / name).exists()]
+    return [ROOT / name for name in listed if (ROOT / name).is_file()]
 
 
 def _is_sys_path(node: ast.AST) -> bool:
@@ -70,7 +71,7 @@ def test_path_edits_finds_every_kind() -> None:
 def test_only_the_tooling_configuration_edits_sys_path() -> None:
     edits = {
         path.relative_to(ROOT).as_posix(): lines
-        for path in tracked_python()
+        for path in project_files("*.py")
         if (lines := path_edits(path.read_text(encoding="utf-8")))
     }
     outside = {name: lines for name, lines in edits.items() if name not in ALLOWED}
@@ -128,15 +129,10 @@ def test_each_fact_is_written_once(fact: str) -> None:
     unrendered, is the one exception, and must agree with the settings; the sources
     page quotes a post whose title contains the Korean site title.
     """
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    ).stdout.split()  # fmt: skip
     holders = [
-        name
-        for name in listed
-        if (ROOT / name).is_file()
-        and fact in (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        path.relative_to(ROOT).as_posix()
+        for path in project_files()
+        if fact in path.read_text(encoding="utf-8", errors="replace")
     ]
     allowed = {"pyproject.toml", "README.md", "docs/ko/sources.md", "docs/en/sources.md"}
     assert set(holders) <= allowed, (

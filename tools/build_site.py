@@ -42,8 +42,6 @@ import threading
 import time
 
 from sitekit.build import (
-    BUILD,
-    ROOT,
     LanguageBuild,
     build_wheel,
     clean,
@@ -53,7 +51,7 @@ from sitekit.build import (
     run_language,
 )
 from sitekit.publish import assemble
-from sitekit.settings import LANGUAGES
+from sitekit.settings import BUILD, LANGUAGES, ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

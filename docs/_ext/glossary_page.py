@@ -104,23 +104,6 @@ def read(path: Path = GLOSSARY) -> tuple[list[Term], list[tuple[int, str]]]:
     return shown, problems
 
 
-def source_of(page: str, lang: str, root: Path = ROOT) -> Path:
-    """The file a docname of ``lang`` is built from (it may not exist).
-
-    >>> source_of("getting-started/pytorch", "en", Path("/p")).as_posix()
-    '/p/docs/en/getting-started/pytorch.md'
-    >>> source_of("auto_examples/autograd/plot_02_graph", "ko", Path("/p")).as_posix()
-    '/p/gallery/ko/autograd/plot_02_graph.py'
-    >>> source_of("auto_examples/autograd/index", "ko", Path("/p")).as_posix()
-    '/p/gallery/ko/autograd/GALLERY_HEADER.rst'
-    """
-    parts = page.split("/")
-    if parts[0] == "auto_examples" and len(parts) == 3:
-        name = "GALLERY_HEADER.rst" if parts[2] == "index" else f"{parts[2]}.py"
-        return root / "gallery" / lang / parts[1] / name
-    return root / "docs" / lang / f"{page}.md"
-
-
 class SiteGlossary(SphinxDirective):
     """``{site-glossary}``: the glossary of ``tools/glossary.toml`` in the page's language."""
 

@@ -26,6 +26,7 @@ from urllib.parse import quote, urlencode
 
 from docutils import nodes
 from sitekit.catalogue import translate
+from sitekit.pairs import source_of
 from sitekit.settings import LOCALES, ROOT, base_url, other
 from sphinx.application import Sphinx
 
@@ -52,13 +53,8 @@ def build_date() -> str:
 
 def source_path(lang: str, pagename: str) -> str | None:
     """The repository path of the file a page is built from."""
-    parts = pagename.split("/")
-    if parts[0] == "auto_examples" and len(parts) == 3:
-        name = "GALLERY_HEADER.rst" if parts[2] == "index" else f"{parts[2]}.py"
-        path = f"gallery/{lang}/{parts[1]}/{name}"
-    else:
-        path = f"docs/{lang}/{pagename}.md"
-    return path if (ROOT / path).exists() else None
+    path = source_of(pagename, lang)
+    return path.relative_to(ROOT).as_posix() if path.exists() else None
 
 
 def _description(doctree: nodes.document | None) -> str:

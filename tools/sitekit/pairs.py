@@ -31,6 +31,23 @@ def pages(tree: str, lang: str, root: Path = ROOT) -> set[str]:
     }
 
 
+def source_of(docname: str, lang: str, root: Path = ROOT) -> Path:
+    """The file a page (a Sphinx docname) of ``lang`` is built from; it may not exist.
+
+    >>> source_of("getting-started/pytorch", "en", Path("/p")).as_posix()
+    '/p/docs/en/getting-started/pytorch.md'
+    >>> source_of("auto_examples/autograd/plot_02_graph", "ko", Path("/p")).as_posix()
+    '/p/gallery/ko/autograd/plot_02_graph.py'
+    >>> source_of("auto_examples/autograd/index", "ko", Path("/p")).as_posix()
+    '/p/gallery/ko/autograd/GALLERY_HEADER.rst'
+    """
+    parts = docname.split("/")
+    if parts[0] == "auto_examples" and len(parts) == 3:
+        name = "GALLERY_HEADER.rst" if parts[2] == "index" else f"{parts[2]}.py"
+        return root / "gallery" / lang / parts[1] / name
+    return root / "docs" / lang / f"{docname}.md"
+
+
 def missing_counterparts(lang: str, root: Path = ROOT) -> list[tuple[str, str]]:
     """Pages of ``lang`` whose counterpart in the other language does not exist.
 
