@@ -115,6 +115,7 @@ def configure(lang: str) -> dict[str, Any]:
         "source_lines",
         "stale_pages",
         "glossary_page",
+        "exercises",
         "notfound.extension",
     ]
     if doctest_only:

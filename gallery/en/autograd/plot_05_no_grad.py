@@ -220,3 +220,77 @@ print(f"measured loss ratio per step: min {ratios.min().item():.4f}, max {ratios
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py` lets an
 # optimizer do the update for a whole network.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** After the code below, what is ``y.requires_grad``? What
+#    happens when you then call ``y.sum().backward()``?
+#
+#    .. code-block:: python
+#
+#       w = torch.tensor([1.0, 2.0], requires_grad=True)
+#       with torch.no_grad():
+#           y = w * 3
+#
+# 2. **Change one thing and explain.** Remove ``x.grad = None`` from the in-place loop
+#    and run two steps. After the second ``backward()``, does ``x.grad`` equal that
+#    step's gradient :math:`2(x - 3)`?
+# 3. **Change one thing and explain.** Make the learning rate ten times larger,
+#    ``lr = 1.0``. What happens to the loss? Predict it first from the ratio per step,
+#    :math:`(1 - 2 \cdot \text{lr})^2`, seen above.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# Nothing is recorded under ``no_grad``, so ``y`` has ``requires_grad=False`` and no
+# ``grad_fn``. With no graph to walk back through, ``backward()`` raises a
+# ``RuntimeError``.
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    y = w * 3
+print(f"y.requires_grad={y.requires_grad}, grad_fn={y.grad_fn}")
+try:
+    y.sum().backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("backward() should fail on a tensor made under no_grad")
+assert not y.requires_grad and y.grad_fn is None
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# No. ``backward()`` *adds* the new gradient to ``.grad``, so without clearing it the
+# second ``x.grad`` is the sum of the first step's gradient and the second step's.
+x = start.clone().requires_grad_(True)
+gradients = []
+for _ in range(2):
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    gradients.append(2 * (x.detach() - 3))  # this step's gradient
+    with torch.no_grad():
+        x -= lr * x.grad
+print(f"this step's gradient: {gradients[1]}")
+print(f"x.grad:               {x.grad}")
+assert torch.allclose(x.grad, gradients[0] + gradients[1])
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# With :math:`\text{lr} = 1`, :math:`1 - 2 \cdot \text{lr} = -1`: each update only
+# flips the sign of :math:`x - 3` and keeps its size, so the loss never goes down.
+x = start.clone().requires_grad_(True)
+losses_large_lr = []
+for _ in range(5):
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    with torch.no_grad():
+        x -= 1.0 * x.grad
+    x.grad = None
+    losses_large_lr.append(loss.item())
+print("loss with lr = 1.0: " + ", ".join(f"{value:.4f}" for value in losses_large_lr))
+assert torch.allclose(torch.tensor(losses_large_lr), torch.tensor(losses_large_lr[0]))

@@ -223,3 +223,77 @@ print(f"측정한 단계별 손실 비율: 최소 {ratios.min().item():.4f}, 최
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_06_training_step.py`\ 에서는
 # 옵티마이저가 신경망 전체의 업데이트를 대신합니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 아래 코드를 실행하면 ``y.requires_grad``\ 는 무엇일까요?
+#    이어서 ``y.sum().backward()``\ 를 부르면 어떻게 될까요?
+#
+#    .. code-block:: python
+#
+#       w = torch.tensor([1.0, 2.0], requires_grad=True)
+#       with torch.no_grad():
+#           y = w * 3
+#
+# 2. **하나만 바꾸고 설명하기.** 제자리 방식의 반복문에서 ``x.grad = None``\ 을 빼고
+#    두 단계만 실행하면, 두 번째 ``backward()`` 뒤의 ``x.grad``\ 는 그 단계의
+#    기울기 :math:`2(x - 3)`\ 과 같을까요?
+# 3. **하나만 바꾸고 설명하기.** 학습률을 열 배 키워 ``lr = 1.0``\ 으로 하면 손실은
+#    어떻게 될까요? 위에서 본 단계별 비율 :math:`(1 - 2 \cdot \text{lr})^2`\ 으로
+#    먼저 예측해 보세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``no_grad`` 안에서는 아무것도 기록되지 않으므로 ``y``\ 는 ``requires_grad=False``\ 이고
+# ``grad_fn``\ 도 없습니다. 거슬러 올라갈 그래프가 없으니 ``backward()``\ 는
+# ``RuntimeError``\ 를 냅니다.
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    y = w * 3
+print(f"y.requires_grad={y.requires_grad}, grad_fn={y.grad_fn}")
+try:
+    y.sum().backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("backward() should fail on a tensor made under no_grad")
+assert not y.requires_grad and y.grad_fn is None
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 같지 않습니다. ``backward()``\ 는 ``.grad``\ 에 새 기울기를 *더하므로*, 지우지 않으면
+# 두 번째 ``x.grad``\ 는 첫 단계의 기울기와 두 번째 단계의 기울기의 합입니다.
+x = start.clone().requires_grad_(True)
+gradients = []
+for _ in range(2):
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    gradients.append(2 * (x.detach() - 3))  # 이 단계의 기울기
+    with torch.no_grad():
+        x -= lr * x.grad
+print(f"이 단계의 기울기: {gradients[1]}")
+print(f"x.grad:           {x.grad}")
+assert torch.allclose(x.grad, gradients[0] + gradients[1])
+
+# %%
+# 풀이 3
+# ^^^^^^
+# :math:`\text{lr} = 1`\ 이면 :math:`1 - 2 \cdot \text{lr} = -1`\ 이므로 업데이트마다
+# :math:`x - 3`\ 의 부호만 바뀌고 크기는 그대로입니다. 손실은 전혀 줄지 않습니다.
+x = start.clone().requires_grad_(True)
+losses_large_lr = []
+for _ in range(5):
+    loss = ((x - 3) ** 2).sum()
+    loss.backward()
+    with torch.no_grad():
+        x -= 1.0 * x.grad
+    x.grad = None
+    losses_large_lr.append(loss.item())
+print("lr = 1.0의 손실: " + ", ".join(f"{value:.4f}" for value in losses_large_lr))
+assert torch.allclose(torch.tensor(losses_large_lr), torch.tensor(losses_large_lr[0]))
