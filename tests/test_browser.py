@@ -369,3 +369,32 @@ def test_lighter_stylesheets_and_scripts_change_no_pixel(  # type: ignore[no-unt
                     break
             else:
                 raise AssertionError(f"{lang}/{page} ({scheme}, {layout}): {verdicts}")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_answer_is_hidden_until_opened(server: str, visit, lang: str, scheme: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    v = visit(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    v.page.goto(f"{server}/{lang}/auto_examples/autograd/plot_05_no_grad.html")
+    answer = v.page.locator("details.exercise-answer").first
+    output = answer.locator(".sphx-glr-script-out")
+    answer.scroll_into_view_if_needed()
+    assert not output.is_visible()
+    shot(v.page, f"answer-folded-{lang}-{scheme}")
+    answer.locator("summary").click()
+    assert output.is_visible()
+    assert answer.evaluate("details => details.open")
+    output.scroll_into_view_if_needed()
+    shot(v.page, f"answer-open-{lang}-{scheme}")
+    assert not v.errors, v.errors
+
+
+def test_search_summary_quotes_the_prompt_not_the_answer(server: str, visit) -> None:  # type: ignore[no-untyped-def]
+    v = visit()
+    v.page.goto(f"{server}/en/search.html")
+    v.page.wait_for_load_state("networkidle")
+    html = v.page.request.get(f"{server}/en/auto_examples/autograd/plot_05_no_grad.html").text()
+    text = v.page.evaluate("html => Search.htmlToText(html)", html)
+    assert "Predict, then run." in text  # the prompt is quoted
+    assert "Nothing is recorded under" not in text  # answer 1's sentence is not
+    assert not v.errors, v.errors

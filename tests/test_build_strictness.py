@@ -7,6 +7,7 @@ fonts lack, and one executed Markdown page that writes to stderr.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,17 @@ EXAMPLES = {
     ),
     "plot_05_untitled.py": (
         '"""\nUntitled\n========\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
-        'fig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()\n'
+        "fig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()\n"
+    ),
+    # the last answer claims a wrong value: its assert fails the build at its line
+    "plot_06_wrong_answer.py": (
+        '"""\nWrong answer\n============\n\nText.\n"""\n\n# %%\nimport torch\n\n'
+        "# %%\n# Exercises\n# ---------\n# 1. **Predict, then run.** The sum?\n"
+        "# 2. **Predict, then run.** The mean?\n\n"
+        "# %%\n# Answers\n# -------\n#\n# Answer 1\n# ^^^^^^^^\n# Six.\n"
+        "total = torch.tensor([1, 2, 3]).sum()\nprint(total)\nassert total == 6\n\n"
+        "# %%\n# Answer 2\n# ^^^^^^^^\n# Three.\n"
+        "mean = torch.tensor([1.0, 2.0, 3.0]).mean()\nprint(mean)\nassert mean == 3\n"
     ),
 }
 STDERR_PAGE = """---
@@ -49,7 +60,7 @@ print("noise", file=sys.stderr)
 
 
 @pytest.fixture(scope="module")
-def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
+def broken_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     project = tmp_path_factory.mktemp("broken")
     docs = project / "docs"
     for part in ("_ext", "_templates", "_static", "_locale"):
@@ -74,7 +85,13 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
          str(docs / "en"), str(project / "out")],
         capture_output=True, text=True, encoding="utf-8", cwd=project,
     )  # fmt: skip
-    return result.returncode, result.stdout + result.stderr
+    return project / "out", result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def broken_build(broken_project: tuple[Path, int, str]) -> tuple[int, str]:
+    _, returncode, output = broken_project
+    return returncode, output
 
 
 def test_broken_build_fails(broken_build: tuple[int, str]) -> None:
@@ -122,3 +139,25 @@ def test_a_page_without_its_counterpart_fails_the_build(broken_build: tuple[int,
 def test_stderr_in_notebook_page_fails_it(broken_build: tuple[int, str]) -> None:
     _, output = broken_build
     assert "stderr.md:11" in output and "stderr was found in the cell outputs" in output
+
+
+def test_a_wrong_answer_fails_the_build_at_its_line(broken_build: tuple[int, str]) -> None:
+    _, output = broken_build
+    assert 'plot_06_wrong_answer.py", line 34' in output, output[-3000:]
+    assert "assert mean == 3" in output and "AssertionError" in output
+
+
+def test_answers_are_folded_closed_and_leave_the_footer_out(
+    broken_project: tuple[Path, int, str],
+) -> None:
+    out, _, _ = broken_project
+    html = (out / "auto_examples" / "demo" / "plot_06_wrong_answer.html").read_text(
+        encoding="utf-8"
+    )
+    answers = re.findall(r"<details class=\"exercise-answer\"[^>]*>(.*?)</details>", html, re.S)
+    assert len(answers) == 2, html[-4000:]
+    assert "<summary>Answer 1</summary>" in answers[0] and "Six." in answers[0]
+    assert "sphx-glr-script-out" in answers[0]  # the executed output is inside the fold
+    assert all("sphx-glr-footer" not in answer for answer in answers)
+    assert "sphx-glr-footer" in html.split("</details>")[-1]
+    assert " open" not in re.findall(r"<details[^>]*>", html)[0]
