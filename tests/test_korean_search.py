@@ -115,7 +115,9 @@ def test_english_words_stem_as_english() -> None:
 def _korean_words() -> list[str]:
     """Every Hangul word the Korean site writes, every noun with every suffix, the protected nouns."""
     sources = [*(ROOT / "gallery" / "ko").rglob("*.py"), *(ROOT / "docs" / "ko").rglob("*.md")]
-    text = " ".join(p.read_text(encoding="utf-8") for p in sources if "auto_examples" not in p.parts)
+    text = " ".join(
+        p.read_text(encoding="utf-8") for p in sources if "auto_examples" not in p.parts
+    )
     from_site = {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}
     assert len(from_site) > 3000, "the Korean sources were not found"
     combos = {noun + suffix for noun, suffix in itertools.product(NOUNS, ks.SUFFIXES)}
@@ -159,3 +161,71 @@ def test_javascript_stemmer_matches_python_on_english_words() -> None:
 def test_javascript_splitter_matches_python() -> None:
     text = "PyTorch의 텐서(tensor)를 float32로 바꿉니다. x_grad와 3D 텐서"
     assert _run_js([text])["split"] == ks.split(text)
+
+
+def _run_js_queries(queries: list[str], terms: list[str]) -> list[list[str]]:
+    node = shutil.which("node")
+    assert node, "node is needed to check the query-time splitter (it ships with this machine)"
+    script = (
+        "var window = globalThis;\n" + ks.javascript() + "\n"
+        "const data = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "const terms = new Set(data.terms);\n"
+        "process.stdout.write(JSON.stringify(data.queries.map("
+        "q => queryWords(q, (t) => terms.has(t)))));\n"
+    )
+    result = subprocess.run([node, "-e", script], input=json.dumps({"queries": queries, "terms": terms}),
+                            capture_output=True, text=True, encoding="utf-8", check=True)  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def _site_terms_and_queries() -> tuple[list[str], list[str]]:
+    """The index terms of the Korean sources (compounds included) and queries typed both ways."""
+    sources = [*(ROOT / "gallery" / "ko").rglob("*.py"), *(ROOT / "docs" / "ko").rglob("*.md")]
+    text = " ".join(
+        p.read_text(encoding="utf-8") for p in sources if "auto_examples" not in p.parts
+    )
+    terms = sorted({ks.stem(w) for w in ks.split(text) + ks.compounds(text)})
+    pairs = sorted(set(ks.compounds(text)))[:400]
+    words = [w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)][:400]
+    bare = sorted({w for w in words if ks.stem(w) == w and len(w) >= 2})[:40]
+    unknown_joins = [a + b for a, b in itertools.product(bare[:20], bare[20:])]
+    queries = [*pairs, *(f"{w[:2]} {w[2:]}" for w in pairs if len(w) > 3), *words, *unknown_joins,
+               "자동 미분", "자동미분", "경사하강법을", "미니 배치", "텐서 PyTorch의 자동 미분",
+               "값텐서", "축텐서를", "자동, 미분", "손실. 함수", "손실\n함수"]  # fmt: skip
+    return terms, queries
+
+
+def test_javascript_query_words_match_python() -> None:
+    terms, queries = _site_terms_and_queries()
+    known = set(terms).__contains__
+    python = [ks.query_words(q, known) for q in queries]
+    js = _run_js_queries(queries, terms)
+    mismatches = [(q, p, j) for q, p, j in zip(queries, python, js, strict=True) if p != j]
+    assert not mismatches, mismatches[:20]
+    # and the rules did something: some queries were joined, some split
+    assert any(len(p) < len(ks.split(q)) for q, p in zip(queries, python, strict=True))
+    assert any(len(p) > len(ks.split(q)) for q, p in zip(queries, python, strict=True))
+
+
+@pytest.mark.parametrize(
+    "text,query",
+    [
+        ("자동 미분을 씁니다", "자동미분"),  # the page spaces it, the reader joins it
+        ("자동미분을 씁니다", "자동 미분"),  # the page joins it, the reader spaces it
+        ("경사 하강법으로 학습합니다", "경사하강법을"),
+        ("미니배치로 나눕니다", "미니 배치"),
+        ("텐서를 만들고 연산을 합니다", "텐서연산"),  # not a compound anywhere: found by its parts
+    ],
+)
+def test_a_term_is_found_however_it_is_spaced(text: str, query: str) -> None:
+    terms = {ks.stem(w) for w in ks.split(text) + ks.compounds(text)}
+    looked_up = [ks.stem(w) for w in ks.query_words(query, terms.__contains__)]
+    assert looked_up and all(term in terms for term in looked_up), (looked_up, sorted(terms))
+
+
+def test_spaced_words_are_not_joined_across_punctuation_or_after_a_particle() -> None:
+    assert ks.compounds("텐서를 더합니다. 자동, 미분") == []
+    assert ks.query_words("자동, 미분", {"자동미분", "자동", "미분"}.__contains__) == [
+        "자동",
+        "미분",
+    ]

@@ -8,7 +8,13 @@ adds one with ``app.add_search_language``:
   ``PyTorch`` and ``의``), after NFC normalisation;
 * Hangul words lose one trailing particle, copula or 하다/되다 ending (longest
   first, never below one syllable); nouns in :data:`PROTECTED` keep their ending;
-* other words are stemmed as English (Snowball), like the English site.
+* other words are stemmed as English (Snowball), like the English site;
+* spacing is forgiven. Korean writers space compound terms both ways (자동 미분,
+  자동미분), so the index also holds each spaced pair of Hangul words joined
+  (:func:`compounds`: 자동 미분을 also indexes 자동미분), and the search box
+  (:func:`query_words`) joins a spaced pair of query words that the index knows
+  joined, and splits a joined query word the index does not know into parts it
+  does know (경사하강법 -> 경사 + 하강법, found on pages holding both).
 
 The word lists are data (``korean_search_words.toml``); the query-time script
 (``korean_search.js``) is shipped with the same lists (:func:`javascript`), so the
@@ -22,6 +28,7 @@ import json
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +88,98 @@ def stem(word: str) -> str:
     return _english.stemWord(word.lower())
 
 
+def compounds(text: str) -> list[str]:
+    """Each pair of Hangul words separated only by spaces, joined, for the index.
+
+    The first word must be a bare word of two syllables or more (no particle: 텐서를
+    그린다 is no compound, and a one-syllable word such as 이 or 두 is a determiner
+    far more often than a noun).
+
+    >>> compounds("자동 미분을 쓰는 경사 하강법, 텐서를 더하는 두 텐서")
+    ['자동미분을', '경사하강법']
+    """
+    text = unicodedata.normalize("NFC", text)
+    tokens = list(_WORD_RE.finditer(text))
+    joined = []
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        a, b = first.group(), second.group()
+        if (
+            HANGUL_WORD_RE.match(a)
+            and HANGUL_WORD_RE.match(b)
+            and text[first.end() : second.start()].isspace()
+            and len(a) >= 2
+            and stem_korean(a) == a
+        ):
+            joined.append(a + b)
+    return joined
+
+
+def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
+    """``word`` cut into parts the index knows, each of two syllables or more.
+
+    The longest known first part is tried first; ``None`` when no cut works.
+
+    >>> split_compound("경사하강법", {"경사", "하강법", "하강"}.__contains__)
+    ['경사', '하강법']
+    """
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not known(head):
+            continue
+        rest = [tail] if known(stem(tail)) else split_compound(tail, known)
+        if rest:
+            return [head, *rest]
+    return None
+
+
+def query_words(query: str, known: Callable[[str], bool]) -> list[str]:
+    """The words the search box looks up for ``query``, given the index's terms.
+
+    Two Hangul words separated only by spaces are looked up joined when the index
+    knows them joined; a Hangul word the index does not know is cut into parts it
+    knows. Everything else is :func:`split` unchanged. ``korean_search.js`` does
+    the same in the browser.
+
+    >>> terms = {"자동미분", "자동", "미분", "경사", "하강법"}.__contains__
+    >>> query_words("자동 미분", terms), query_words("경사하강법을 PyTorch", terms)
+    (['자동미분'], ['경사', '하강법', 'PyTorch'])
+    """
+    query = unicodedata.normalize("NFC", query)
+    tokens = list(_WORD_RE.finditer(query))
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        if HANGUL_WORD_RE.match(word):
+            if i + 1 < len(tokens):
+                following = tokens[i + 1]
+                joined = word + following.group()
+                if (
+                    HANGUL_WORD_RE.match(following.group())
+                    and query[tokens[i].end() : following.start()].isspace()
+                    and known(stem(joined))
+                ):
+                    words.append(joined)
+                    i += 2
+                    continue
+            if not known(stem(word)):
+                parts = split_compound(stem(word), known)
+                if parts:
+                    words += parts
+                    i += 1
+                    continue
+        words.append(word)
+        i += 1
+    return words
+
+
 class SearchKorean(SearchLanguage):
     lang = "ko"
     language_name = "Korean"
     stopwords = ENGLISH_STOPWORDS
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's signature
-        return split(input)
+        return split(input) + compounds(input)
 
     def stem(self, word: str) -> str:
         return stem(word)
@@ -119,9 +211,11 @@ def javascript() -> str:
 SearchKorean.js_stemmer_code = javascript()
 
 
-#: Changes whenever a word list changes; see :func:`_reindex_when_rules_change`.
+#: Changes whenever a word list or a rule (this module) changes; see
+#: :func:`_reindex_when_rules_change`.
 RULES_DIGEST = hashlib.sha256(
     json.dumps([PARTICLES, ENDINGS, sorted(PROTECTED)], ensure_ascii=False).encode()
+    + Path(__file__).read_bytes()
 ).hexdigest()[:16]
 
 
