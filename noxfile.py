@@ -220,8 +220,15 @@ def benchmark(session: nox.Session) -> None:
 
 @nox.session(name="translation-status", python=PYTHON)
 def translation_status(session: nox.Session) -> None:
-    """Pages per language, and pairs whose prose changed on one side only (from git)."""
+    """Pages per language, and pairs whose prose changed on one side since they last matched."""
     session.run("python", "tools/translation_status.py", *session.posargs, external=False)
+
+
+@nox.session(name="translation-sync", python=PYTHON)
+def translation_sync(session: nox.Session) -> None:
+    """Record page pairs as matching (all, or those named): run after checking them."""
+    session.run("python", "tools/translation_status.py", "--sync", *session.posargs,
+                external=False)  # fmt: skip
 
 
 @nox.session(python=PYTHON)

@@ -1,82 +1,68 @@
-"""Translation status: pages per language and translations that may be stale.
+"""Translation status: pages per language, and translations that have fallen behind.
 
-    python tools/translation_status.py
+    python tools/translation_status.py                 # list; exit 0 even when some are behind
+    python tools/translation_status.py --sync          # record every pair as matching now
+    python tools/translation_status.py --sync gallery/autograd/plot_01_basics.py
 
-A pair is flagged when one side's prose (text cells, headings, comments) changed in
-commits made after the other side last changed: the other side may need the same
-edit. Code changes are not flagged here (the parity test already fails on those).
+A pair is behind when one side's prose changed since the pair was last recorded as
+matching (``docs/translations.lock.json``) and the other side's did not; the build
+then shows a notice on the other side. Record a pair with ``--sync`` (``nox -s
+translation-sync``) after checking that both sides say the same thing; a pair whose
+code differs between its sides (the parity check) is refused. Code changes are not
+listed here: the parity test fails on those.
 """
 
 from __future__ import annotations
 
-import subprocess
+import argparse
 import sys
-import tempfile
-from pathlib import Path
 
 from sitekit.pairs import TREES, pages
-from sitekit.parity import cells_of
 from sitekit.settings import LANGUAGES, ROOT
+from sitekit.translations import lock_path, states, sync
 
 
-def git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-
-
-def last_change(path: str) -> tuple[str, int] | None:
-    line = git("log", "-1", "--format=%H %ct", "--", path)
-    if not line:
-        return None
-    sha, stamp = line.split()
-    return sha, int(stamp)
-
-
-def prose(path: Path, text: str) -> list[str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / path.name
-        copy.write_text(text, encoding="utf-8")
-        if copy.suffix == ".rst":
-            return [text]
-        return [cell.source for cell in cells_of(copy) if cell.kind == "text"]
-
-
-def changed_prose_since(path: str, sha: str) -> list[str]:
-    """Commits after ``sha`` that changed the prose of ``path``."""
-    old = git("show", f"{sha}:{path}")
-    now = (ROOT / path).read_text(encoding="utf-8")
-    if prose(Path(path), old) == prose(Path(path), now):
-        return []
-    return git("log", "--format=%h %s", f"{sha}..HEAD", "--", path).splitlines() or [
-        "(uncommitted)"
-    ]
-
-
-def main() -> int:
-    stale = []
+def report() -> int:
     for tree in TREES:
-        ko, en = pages(tree, "ko"), pages(tree, "en")
-        print(f"{tree}/: {len(ko)} Korean, {len(en)} English pages")
-        for only, lang in ((ko - en, "ko"), (en - ko, "en")):
-            for rel in sorted(only):
+        found = {lang: pages(tree, lang) for lang in LANGUAGES}
+        print(f"{tree}/: " + ", ".join(f"{len(found[lang])} {lang}" for lang in LANGUAGES))
+        for lang in LANGUAGES:
+            for rel in sorted(found[lang] - set.intersection(*found.values())):
                 print(f"  only in {lang}: {tree}/{lang}/{rel}")
-        for rel in sorted(ko & en):
-            paths = {lang: f"{tree}/{lang}/{rel}" for lang in LANGUAGES}
-            changes = {lang: last_change(p) for lang, p in paths.items()}
-            if None in changes.values():
-                continue
-            newer, older = sorted(changes, key=lambda lang: changes[lang][1], reverse=True)
-            if changes[newer][1] == changes[older][1]:
-                continue
-            commits = changed_prose_since(paths[newer], changes[older][0])
-            if commits:
-                stale.append((paths[older], paths[newer], commits))
-    if not stale:
-        print("no translation looks stale: every prose change reached both languages")
-    for older, newer, commits in stale:
-        print(f"\nmay be stale: {older}\n  {newer} changed its prose since, in:")
-        for commit in commits:
-            print(f"    {commit}")
+    every = states()
+    behind = [s for s in every if s.stale]
+    both = [s for s in every if s.recorded and len(s.changed) == len(LANGUAGES)]
+    unrecorded = [s for s in every if not s.recorded]
+    for state in behind:
+        changed = state.changed[0]
+        for lang in state.stale:
+            print(f"behind: {state.paths[lang]} ({state.paths[changed]} changed its prose since "
+                  "the pair last matched)")  # fmt: skip
+    for state in both:
+        print(f"both sides changed since the pair last matched: {state.key} (check, then --sync)")
+    for state in unrecorded:
+        print(f"never recorded as matching: {state.key} (check, then --sync)")
+    if not (behind or both or unrecorded):
+        print(f"every pair matches its record in {lock_path().relative_to(ROOT)}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sync", action="store_true", help="record pairs as matching now")
+    parser.add_argument("pairs", nargs="*", help="pairs to record (default: all), as listed")
+    args = parser.parse_args(argv)
+    if not args.sync:
+        if args.pairs:
+            parser.error("naming pairs needs --sync")
+        return report()
+    refused = sync(args.pairs or None)
+    for key, problems in refused.items():
+        print(f"refused: {key}: its two sides' code differs:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+    print(f"recorded in {lock_path().relative_to(ROOT)}")
+    return 1 if refused else 0
 
 
 if __name__ == "__main__":

@@ -116,6 +116,7 @@ def configure(lang: str) -> dict[str, Any]:
         "stale_pages",
         "glossary_page",
         "exercises",
+        "translation_notice",
         "notfound.extension",
     ]
     if doctest_only:

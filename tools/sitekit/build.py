@@ -160,7 +160,10 @@ TOOLING_INPUTS = (
     # the modules of sitekit the extensions import (tests/test_layout.py keeps this whole)
     "tools/sitekit/catalogue.py",
     "tools/sitekit/pairs.py",
+    "tools/sitekit/parity.py",
     "tools/sitekit/settings.py",
+    "tools/sitekit/translations.py",
+    "docs/translations.lock.json",
 )
 PACKAGE_INPUTS = ("src", "pyproject.toml")
 _NOT_INPUTS = {"auto_examples", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}
@@ -198,9 +201,14 @@ def digest_of(*roots: str) -> str:
 def source_digest(lang: str) -> str:
     """A digest of every file the build of ``lang`` reads."""
     # tools/glossary.toml: the data both languages' Glossary pages are rendered from
-    return digest_of(
+    from sitekit.translations import stale_pages
+
+    files = digest_of(
         f"gallery/{lang}", f"docs/{lang}", "tools/glossary.toml", *TOOLING_INPUTS, *PACKAGE_INPUTS
     )
+    # a page's notice that its counterpart changed depends on the other language's files
+    notices = json.dumps(sorted(stale_pages(lang).items()))
+    return hashlib.sha256(f"{files} {notices}".encode()).hexdigest()
 
 
 def package_digest() -> str:
