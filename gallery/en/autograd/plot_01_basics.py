@@ -160,3 +160,91 @@ print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`, which draws the graph
 # that autograd records.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** What happens if the first example makes ``w`` from the
+#    whole number ``4`` instead of ``4.0``?
+#
+#    .. code-block:: python
+#
+#       w = torch.tensor(4, requires_grad=True)
+#
+# 2. **Change one thing and explain.** In the first example, make ``x`` as
+#    ``torch.tensor(3.0)``, without ``requires_grad=True``, and call ``l.backward()``.
+#    What are ``w.grad`` and ``x.grad``?
+# 3. **Change one thing and explain.** In the third example, replace ``z = x + y`` with
+#    ``z = x * y``. Is ``x.grad`` after ``z.sum().backward()`` still a vector of ones?
+# 4. **Write it.** Measure :math:`\partial l / \partial w = 72` without autograd, as the
+#    page did for :math:`y = x^3`: keep :math:`x` at 3, move only :math:`w` a little
+#    away from 4, and divide the change in :math:`l` by the step.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# It raises a ``RuntimeError``. A tensor made from a whole number has dtype ``int64``,
+# and only floating-point (and complex) tensors can have gradients. Written as ``4.0``,
+# as in the first example, it is a ``float32`` tensor and works.
+try:
+    torch.tensor(4, requires_grad=True)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("an int64 tensor should refuse requires_grad=True")
+w_float = torch.tensor(4.0, requires_grad=True)
+print(f"torch.tensor(4).dtype: {torch.tensor(4).dtype}")
+print(f"torch.tensor(4.0).dtype: {w_float.dtype}, requires_grad={w_float.requires_grad}")
+assert torch.tensor(4).dtype == torch.int64 and w_float.requires_grad
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``w.grad`` is still 72 and ``x.grad`` is ``None``. ``backward()`` fills ``.grad`` only
+# for leaves with ``requires_grad=True``. ``x`` still counts in the value of :math:`l`,
+# but autograd has no gradient to compute for it.
+w = torch.tensor(4.0, requires_grad=True)
+x = torch.tensor(3.0)
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (the post's name)
+l.backward()
+print(f"l = {l.item():.4f}")
+print(f"w.grad: {w.grad.item():.4f}")
+print(f"x.requires_grad: {x.requires_grad}, x.grad: {x.grad}")
+assert w.grad.item() == 18 * w.item() and x.grad is None
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# No. In :math:`s = \sum_i x_i y_i` the factor of :math:`x_i` is :math:`y_i`, not 1,
+# so :math:`\partial s / \partial x_i = y_i`: ``x.grad`` holds the values of ``y``, and
+# ``y.grad`` those of ``x``. The gradients were ones because the example used an
+# addition.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+z = x * y
+z.sum().backward()
+print(f"x.grad: {x.grad}")
+print(f"y.grad: {y.grad}")
+assert torch.equal(x.grad, y.detach()) and torch.equal(y.grad, x.detach())
+
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# With :math:`x` fixed, :math:`(2x)^2` does not change, so the whole change in
+# :math:`l` comes from :math:`w`. Since :math:`9(w + h)^2 - 9w^2 = 9(2w + h)h`, the
+# ratio for a step :math:`h` is :math:`72 + 9h`, which gets closer to 72 as :math:`h`
+# shrinks.
+def squares(w, x):
+    return (3 * w) ** 2 + (2 * x) ** 2
+
+
+reference_w, _ = squares_gradients(torch.tensor(4.0), torch.tensor(3.0))
+for step in [0.1, 0.01, 0.001]:
+    change = squares(4.0 + step, 3.0) - squares(4.0, 3.0)
+    print(f"w step {step:<5}: l changes by {change:.6f}, {change / step:.4f} times the step")
+    assert abs(change / step - (reference_w.item() + 9 * step)) < 1e-6
+print(f"∂l/∂w from squares_gradients: {reference_w.item():.4f}")

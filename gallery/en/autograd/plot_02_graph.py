@@ -271,3 +271,78 @@ print(f"matches 2 * (out - target).sum(dim=0) / N: {torch.allclose(b2.grad, by_h
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_03_dynamic.py`, which shows that
 # the graph is recorded anew on every call, so Python's ``if`` and loops shape it.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** A multiplication hands each input the gradient it receives
+#    times the *other* input's value. So after ``z.backward()`` below, is ``x.grad`` 3
+#    or 6?
+#
+#    .. code-block:: python
+#
+#       x = torch.tensor(3.0, requires_grad=True)
+#       z = x * x
+#
+# 2. **Change one thing and explain.** At the same values (``x = 2``, ``y = 3``,
+#    ``w = 4``), replace the addition with a subtraction: ``z = (x - y) * w``. Which of
+#    the three gradients change, and how?
+# 3. **Write it.** Check ``W2.grad`` by hand, as the page did for ``b2.grad``. Raising
+#    ``W2[j, k]`` by a small amount raises column ``k`` of ``out``, in each row ``n``,
+#    by ``h[n, j]`` times that amount.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# 6. Both inputs of the multiplication are ``x``, so ``MulBackward0`` hands each of them
+# the other one's value, 3, and both edges lead to the same ``AccumulateGrad`` node of
+# ``x``. The two gradients that arrive there add up: :math:`3 + 3 = 2x`. Two different
+# tensors with the same value would get 3 each.
+x = torch.tensor(3.0, requires_grad=True)
+z = x * x
+edges = z.grad_fn.next_functions
+same_node = edges[0][0] is edges[1][0]
+print(f"both edges lead to the same node: {same_node} ({type(edges[0][0]).__name__})")
+z.backward()
+print(f"x * x: x.grad = {x.grad.item():.1f}, 2x = {2 * x.item():.1f}")
+assert same_node and x.grad.item() == 2 * x.item()
+x_other = torch.tensor(3.0, requires_grad=True)
+y_other = torch.tensor(3.0, requires_grad=True)
+(x_other * y_other).backward()
+print(f"product of two different tensors: x.grad = {x_other.grad.item():.1f}")
+assert x_other.grad.item() == y_other.item()
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``y.grad`` and ``w.grad`` change. For :math:`s = x - y`,
+# :math:`\partial s / \partial y = -1`, so ``SubBackward0`` passes the gradient it
+# receives to ``x`` unchanged and to ``y`` with its sign flipped: ``x.grad`` is still
+# ``w``, 4, and ``y.grad`` is -4. ``w.grad`` is again the multiplication's other input,
+# :math:`x - y = -1`.
+x = torch.tensor(2.0, requires_grad=True)
+y = torch.tensor(3.0, requires_grad=True)
+w = torch.tensor(4.0, requires_grad=True)
+z = (x - y) * w
+walk(z.grad_fn)
+z.backward()
+print(f"x.grad = {x.grad.item():.1f}, y.grad = {y.grad.item():.1f}, w.grad = {w.grad.item():.1f}")
+assert x.grad.item() == w.item() and y.grad.item() == -w.item()
+assert w.grad.item() == (x - y).item()
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``W2[j, k]`` affects only column ``k`` of ``out``, and row ``n`` of it by ``h[n, j]``
+# times as much. So its gradient is, for each row, ``h[n, j]`` times
+# :math:`\partial loss / \partial out_{nk}`, summed over the rows. For all ``j`` and
+# ``k`` at once that is the matrix product ``h.T @ d_out``, of shape
+# (5, 4) @ (4, 2) = (5, 2), the shape of ``W2``.
+d_out = 2 * (out - target) / out.numel()  # ∂loss/∂out, the formula of the b2 check
+W2_by_hand = h.T @ d_out
+print(f"h.T @ d_out: shape {tuple(W2_by_hand.shape)}, W2.grad: shape {tuple(W2.grad.shape)}")
+print(f"largest difference from h.T @ d_out: {(W2.grad - W2_by_hand).abs().max().item():.2e}")
+assert torch.allclose(W2.grad, W2_by_hand)

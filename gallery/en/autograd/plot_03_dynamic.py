@@ -166,3 +166,70 @@ plt.show()
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`, which calls
 # ``backward()`` on a result with more than one element.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** How many doublings does ``double_until_ten`` do on
+#    ``torch.tensor(10.0, requires_grad=True)``? What are the result's ``grad_fn`` and
+#    :math:`dy/dx`?
+# 2. **Change one thing and explain.** Call ``dynamic_graph_example`` on the vector
+#    ``torch.tensor([2.0, -2.0], requires_grad=True)`` instead of a single number. What
+#    happens?
+# 3. **Write it.** Make the example work on the vector of exercise 2: instead of ``if``,
+#    use the mask ``x > 0`` and ``torch.where`` to pick :math:`x^2` or :math:`x^3` for
+#    each element. ``x.grad`` should equal ``branch_gradient`` element by element. Which
+#    branches does the recorded graph hold this time?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# Zero. The condition ``0 < y < 10`` is false from the start, so no multiplication runs
+# and the function returns the ``x`` it received. Nothing was recorded: the result is
+# ``x`` itself, a leaf whose ``grad_fn`` is ``None``, and the gradient is
+# :math:`2^0 = 1`.
+x_ten = torch.tensor(10.0, requires_grad=True)
+y_ten = double_until_ten(x_ten)
+print(f"y is x: {y_ten is x_ten}, y.grad_fn: {y_ten.grad_fn}")
+y_ten.backward()
+print(f"dy/dx = {x_ten.grad.item():.1f}")
+assert y_ten is x_ten and y_ten.grad_fn is None and x_ten.grad.item() == 2.0**0
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# It raises a ``RuntimeError``. An ``if`` needs one true or false, but ``x > 0`` is a
+# ``bool`` tensor with one ``True`` or ``False`` per element, so there is no single
+# answer. With a single element there is one, which is why the calls above worked.
+x_vector = torch.tensor([2.0, -2.0], requires_grad=True)
+print(f"x > 0: {x_vector > 0}")
+try:
+    dynamic_graph_example(x_vector)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("if on a tensor with two elements should fail")
+
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``torch.where`` takes each element from the first result where the mask is ``True``
+# and from the second where it is ``False``. Unlike ``if``, it computes both branches,
+# so the graph records both ``PowBackward0`` nodes, with exponents 2 and 3. The values
+# it does not pick are not used in the result, so ``x.grad`` still equals
+# ``branch_gradient`` for each element.
+def where_example(x):
+    return torch.where(x > 0, x**2, x**3)
+
+
+y_vector = where_example(x_vector)
+exponents = [f._saved_exponent for f, _ in y_vector.grad_fn.next_functions]
+print(f"exponents saved in the nodes after {type(y_vector.grad_fn).__name__}: {exponents}")
+y_vector.sum().backward()
+expected = torch.stack([branch_gradient(value) for value in x_vector.detach()])
+print(f"y = {y_vector.detach()}, x.grad = {x_vector.grad}, branch_gradient: {expected}")
+assert sorted(exponents) == [2, 3] and torch.allclose(x_vector.grad, expected)

@@ -334,3 +334,100 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py` updates parameters
 # without recording the update.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** A backward pass from a single number starts from
+#    :math:`\partial z / \partial z = 1`. So does
+#    ``Q.backward(gradient=torch.tensor(1.0))`` work?
+# 2. **Change one thing and explain.** Replace ``Q.sum().backward()`` with
+#    ``Q.mean().backward()``. Is ``a.grad`` still :math:`9a^2`?
+# 3. **Change one thing and explain.** What happens if ``retain_graph=True`` goes to the
+#    second call instead of the first?
+#
+#    .. code-block:: python
+#
+#       Q = 3 * a**3 - b**2
+#       Q.backward(gradient=v)
+#       Q.backward(gradient=v, retain_graph=True)
+#
+# 4. **Write it.** Without ``jacobian``, build the Jacobian of ``linear_function`` one
+#    row at a time with ``backward(gradient=...)`` alone. Which ``v`` makes
+#    :math:`v^T J` one row of :math:`J`?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# No. ``gradient`` gives one weight :math:`v_i` per element of ``Q``, so it must have
+# the shape of ``Q``. ``torch.tensor(1.0)``, of shape ``()``, does not match ``Q``, of
+# shape ``(2,)``, and ``backward()`` raises a ``RuntimeError``. The same ones in the
+# shape of ``Q``, ``torch.ones_like(Q)``, work.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+try:
+    Q.backward(gradient=torch.tensor(1.0))
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("a gradient of shape () should not fit Q of shape (2,)")
+Q.backward(gradient=torch.ones_like(Q))
+print(f"gradient=torch.ones_like(Q): a.grad = {a.grad}")
+assert torch.allclose(a.grad, expected_a)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# No. The mean is the sum divided by the number of elements, 2, so it weights every
+# element by :math:`1/2`. ``a.grad`` is half of :math:`9a^2`, the same as with
+# ``gradient=torch.ones_like(Q) / Q.numel()``.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.mean().backward()
+grads_mean = a.grad.clone()
+print(f"Q.mean().backward(): a.grad = {grads_mean}, 9a^2 / 2 = {expected_a / 2}")
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.backward(gradient=torch.ones_like(Q) / Q.numel())
+print(f"gradient=torch.ones_like(Q) / {Q.numel()}: a.grad = {a.grad}")
+assert torch.allclose(grads_mean, expected_a / 2) and torch.allclose(a.grad, grads_mean)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# The second call fails. ``retain_graph=True`` keeps the graph *after the call it is
+# given to*, and the first call, without it, has already freed the graph. It belongs on
+# the call *before* the next pass. The failed call adds nothing, so ``a.grad`` holds only
+# the first call's gradient.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.backward(gradient=v)
+try:
+    Q.backward(gradient=v, retain_graph=True)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).split('(')[0].strip()}")
+else:
+    raise AssertionError("the first call freed the graph, so the second should fail")
+print(f"a.grad = {a.grad}, 9a^2 = {expected_a}")
+assert torch.allclose(a.grad, expected_a)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# A ``v`` with a 1 in one place and 0 elsewhere makes :math:`v^T J` that row of
+# :math:`J`: the gradient of the one output :math:`y_i`. Call ``backward()`` once per
+# row, and clear ``x.grad`` before each call, because gradients accumulate.
+rows = []
+for i in range(2):
+    one_hot = torch.zeros(2)
+    one_hot[i] = 1.0
+    x.grad = None  # clear it, or the previous row would be added
+    linear_function(x).backward(gradient=one_hot)
+    rows.append(x.grad.clone())
+    print(f"v = {one_hot}: x.grad = {x.grad}")
+rebuilt = torch.stack(rows)
+print(f"J row by row from backward() == jacobian(): {torch.equal(rebuilt, jacobian_x)}")
+assert torch.equal(rebuilt, jacobian_x)

@@ -365,3 +365,74 @@ print(f"zero gradients outside them: {(conv.weight.grad[~whole_filters] == 0).su
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py` looks at autograd in
 # more depth.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** Replace the loss ``(prediction - labels).sum()`` with
+#    ``(prediction - labels).mean()`` and run the backward pass. What are the elements of
+#    ``model.fc.bias.grad``? Predict them first, following the check by hand at the
+#    output.
+# 2. **Change one thing and explain.** Run the loop of "Momentum on its own" with
+#    ``momentum=0`` but without ``one_number.zero_grad()``. What are the five steps?
+# 3. **Change one thing and explain.** In the same loop, create the optimizer with
+#    ``momentum=0.9`` anew *inside* the loop, at every step. What are the steps? This is
+#    a common mistake.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# The mean is the sum divided by the number of classes, 1000, so
+# :math:`\partial \text{loss} / \partial \text{prediction}_k = 1/1000` for every class.
+# The classifier adds its bias directly, so every element of ``fc.bias.grad`` is 0.001
+# too: a thousandth of what the sum gave.
+optim.zero_grad()
+loss = (model(data) - labels).mean()
+loss.backward()
+bias_grad = model.fc.bias.grad
+print(f"fc.bias.grad: min {bias_grad.min().item():.6f}, max {bias_grad.max().item():.6f}")
+print(f"1 / number of classes: {1 / labels.numel():.6f}")
+assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``backward()`` adds to ``.grad``, so without clearing it ``p.grad`` grows to 1, 2, 3,
+# 4, 5. ``step()`` moves by ``lr * p.grad`` each time, so the steps grow by 0.01 even
+# with momentum switched off. It looks like momentum, but it is a bug.
+p = torch.zeros(1, requires_grad=True)
+one_number = torch.optim.SGD([p], lr=1e-2, momentum=0.0)
+steps = []
+grads = []
+for _ in range(5):
+    p.sum().backward()
+    old = p.item()
+    one_number.step()
+    steps.append(old - p.item())
+    grads.append(p.grad.item())
+print("p.grad: " + ", ".join(f"{g:.1f}" for g in grads))
+print("steps:  " + ", ".join(f"{s:.4f}" for s in steps))
+assert torch.allclose(torch.tensor(grads), torch.arange(1.0, 6.0))
+assert torch.allclose(torch.tensor(steps), 0.01 * torch.arange(1.0, 6.0))
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# The momentum buffer lives in the optimizer. A new optimizer has no buffer yet, so
+# every step is a first step: the buffer starts as the gradient itself and each step is
+# ``lr * 1 = 0.01``. Unlike the run above with one optimizer, momentum has no effect at
+# all, and nothing reports an error.
+p = torch.zeros(1, requires_grad=True)
+steps = []
+for _ in range(5):
+    one_number = torch.optim.SGD([p], lr=1e-2, momentum=0.9)
+    one_number.zero_grad()
+    p.sum().backward()
+    old = p.item()
+    one_number.step()
+    steps.append(old - p.item())
+print("a new optimizer at every step, steps: " + ", ".join(f"{s:.4f}" for s in steps))
+assert torch.allclose(torch.tensor(steps), torch.full((5,), 0.01))

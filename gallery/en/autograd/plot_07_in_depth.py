@@ -495,3 +495,104 @@ except RuntimeError as error:
 # `torch.Tensor.is_inference <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_inference.html>`_,
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `Autograd mechanics: saved tensors <https://docs.pytorch.org/docs/stable/notes/autograd.html#saved-tensors>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** With ``x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)``,
+#    what is ``x.grad`` after ``(x * x * x.detach()).sum().backward()``? Is it
+#    :math:`3x^2`, the derivative of :math:`x^3`?
+# 2. **Predict, then run.** Does ``backward()`` succeed in the code below?
+#
+#    .. code-block:: python
+#
+#       x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+#       h = x * 2
+#       product = h * x
+#       h.add_(1)
+#       product.sum().backward()
+#
+# 3. **Change one thing and explain.** In the code of the ``retain_grad()`` section,
+#    move ``h.retain_grad()`` *after* ``y.backward()``. What is ``h.grad``?
+# 4. **Change one thing and explain.** The last experiment of "Freezing parameters"
+#    froze the head, and only the first layer got a gradient. This time freeze nothing,
+#    and give the head ``first(inputs).detach()`` instead of ``first(inputs)``. Which of
+#    the four parameters get a ``.grad``?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``x.detach()`` counts as a constant :math:`c` equal to :math:`x`, so the expression
+# is :math:`c x^2` and its gradient is :math:`2xc = 2x^2`. Only ``x * x * x``, with
+# nothing detached, gives :math:`3x^2`.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+(x * x * x.detach()).sum().backward()
+grad_one_detached = x.grad
+x.grad = None
+(x * x * x).sum().backward()
+grad_cube = x.grad
+print(f"gradient of x * x * x.detach(): {grad_one_detached}  (2x² = {2 * x.detach() ** 2})")
+print(f"gradient of x * x * x:          {grad_cube}  (3x² = {3 * x.detach() ** 2})")
+assert torch.allclose(grad_one_detached, 2 * x**2)
+assert torch.allclose(grad_cube, 3 * x**2)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# It fails. :math:`\partial (h x) / \partial x = h`, so the multiplication saves ``h``,
+# and the ``h.add_(1)`` after it raises ``h``'s version. Switching the cause off: with
+# ``h.add_(1)`` moved before the multiplication, the multiplication saves the changed
+# ``h`` and ``backward()`` works. Then :math:`h = 2x + 1`, so the gradient is
+# :math:`4x + 1`.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = x * 2
+product = h * x
+print(f"h * x saved h: {product.grad_fn._saved_self.data_ptr() == h.data_ptr()}")
+h.add_(1)
+try:
+    product.sum().backward()
+except RuntimeError as error:
+    print_error(error)
+else:
+    raise AssertionError("backward() should fail: h changed after h * x saved it")
+h = x * 2
+h.add_(1)
+product = h * x
+product.sum().backward()
+print(f"x.grad with h.add_(1) moved before the product: {x.grad}  (4x + 1 = {4 * x.detach() + 1})")
+assert torch.allclose(x.grad, 4 * x + 1)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``h.grad`` is ``None``. ``retain_grad()`` only asks autograd to keep the gradient in
+# backward passes still to come; it cannot bring back the gradient that passed through
+# ``h`` in a ``backward()`` that has already run.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = 2 * x
+y = (h**2).sum()
+y.backward()
+h.retain_grad()
+print(f"h.retains_grad: {h.retains_grad}, h.grad: {h.grad}")
+assert h.retains_grad and h.grad is None
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# Only the head gets a ``.grad``: the opposite of freezing the head. ``detach()`` is a
+# stop-gradient that makes ``first(inputs)`` a constant, so the gradient stops at the
+# head and never reaches the first layer.
+for p in params.values():
+    p.grad = None
+head.weight.requires_grad_(True)
+head.bias.requires_grad_(True)
+loss = ((head(first(inputs).detach()) - targets) ** 2).mean()
+loss.backward()
+for name, p in params.items():
+    print(f"{name:>12}: requires_grad={p.requires_grad}, .grad is None: {p.grad is None}")
+assert all(p.requires_grad for p in params.values())
+assert first.weight.grad is None and first.bias.grad is None
+assert head.weight.grad is not None and head.bias.grad is not None

@@ -274,3 +274,105 @@ print(f"ratio: {he_bound / linear_bound:.4f}, sqrt(6) = {math.sqrt(6):.4f}")
 # PyTorch reference: `nn.Module <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html>`_,
 # `nn.Linear <https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html>`_,
 # `torch.nn.init <https://docs.pytorch.org/docs/stable/nn.init.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** What are the shapes of the weight and the bias of
+#    ``layer = nn.Linear(3, 2)``? How many numbers do its parameters hold in all, and what
+#    is the shape of ``layer(torch.ones(4, 3))``?
+# 2. **Change one thing and explain.** Delete the line ``super().__init__()`` from the
+#    ``__init__`` of ``SimpleModel``. What happens when you create the model with
+#    ``SimpleModel()``?
+# 3. **Write it.** Write ``ListModel`` again with ``nn.ModuleList`` in place of the plain
+#    list. Check that printing the model lists the layer, how many tensors
+#    ``parameters()`` yields, and that ``backward()`` fills the ``.grad`` of the layer's
+#    weight.
+# 4. **Predict, then run.** In which range do the starting weights of a new
+#    ``nn.Linear(16, 4)`` lie? Is the range different for ``nn.Linear(16, 400)``?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# The output is :math:`b + xW^T`, so the weight has a row for each output and a column
+# for each input, ``(2, 3)``, and the bias one number for each output, ``(2,)``. That is
+# 6 + 2 = 8 numbers, and each of the batch's 4 rows becomes 2 numbers: ``(4, 2)``.
+layer = nn.Linear(3, 2)
+layer_size = sum(p.numel() for p in layer.parameters())
+layer_output = layer(torch.ones(4, 3))
+print(f"weight: shape {tuple(layer.weight.shape)}, bias: shape {tuple(layer.bias.shape)}")
+print(f"number of parameters: {layer_size}, shape of the output: {tuple(layer_output.shape)}")
+assert layer.weight.shape == (2, 3) and layer.bias.shape == (2,)
+assert layer_size == 8 and layer_output.shape == (4, 2)
+
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# Assigning a layer to an attribute, as ``self.linear = ...`` does, makes ``nn.Module``
+# register it, in a place that ``nn.Module``'s own ``__init__`` prepares. Without that call
+# the place does not exist yet, so creating the model fails at the assignment with an
+# ``AttributeError``.
+class NoSuperModel(nn.Module):
+    def __init__(self):
+        self.linear = nn.Linear(2, 1)  # no super().__init__()
+
+    def forward(self, x):
+        return self.linear(x)
+
+
+try:
+    NoSuperModel()
+except AttributeError as error:
+    print(f"{type(error).__name__}: {error}")
+    assert "before Module.__init__()" in str(error)
+else:
+    raise AssertionError("assigning a layer before nn.Module.__init__() should fail")
+print(f"the layer of SimpleModel, which calls super().__init__(): {SimpleModel().linear}")
+
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``nn.ModuleList`` is used like a list but is itself a module, so assigning it to an
+# attribute registers it together with the layers inside. Now the model lists the layer,
+# ``parameters()`` can hand its 2 tensors (weight and bias) to an optimizer, and
+# ``backward()`` fills their ``.grad``.
+class ModuleListModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(2, 1)])  # registered
+
+    def forward(self, x):
+        return self.layers[0](x)
+
+
+listed = ModuleListModel()
+print(listed)
+print(f"parameter tensors of ModuleListModel: {len(list(listed.parameters()))}")
+listed(x).backward()
+print(f"layers[0].weight.grad: {listed.layers[0].weight.grad}")
+assert len(list(listed.parameters())) == 2
+assert torch.equal(listed.layers[0].weight.grad, x)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# The bound :math:`1/\sqrt{n}` depends only on the number of inputs :math:`n`, so both
+# layers draw their weights from :math:`[-0.25, 0.25]`; the number of outputs only changes
+# how many weights there are. With 6,400 weights, ``nn.Linear(16, 400)`` comes very close
+# to the bound.
+bound = 1 / math.sqrt(16)
+largest = {}
+for fan_out in (4, 400):
+    weights = nn.Linear(16, fan_out).weight.detach()
+    largest[fan_out] = weights.abs().max().item()
+    print(
+        f"nn.Linear(16, {fan_out}): {weights.numel()} weights, "
+        f"largest absolute value {largest[fan_out]:.5f}, bound {bound:.5f}"
+    )
+assert all(value <= bound for value in largest.values())
+assert largest[400] > 0.99 * bound

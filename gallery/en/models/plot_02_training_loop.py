@@ -403,3 +403,97 @@ assert sideways(low_momentum) < sideways(sgd) and settled_after(low_momentum) < 
 # `SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `Adam <https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html>`_,
 # `MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** Run the momentum example (:math:`L = p^2` from :math:`p = 1`,
+#    :math:`\text{lr} = 0.1`, :math:`\mu = 0.9`) for one more step. What is :math:`p` after
+#    the third step? Work out :math:`g`, :math:`v` and :math:`p` by hand, as above for the
+#    first two steps.
+# 2. **Change one thing and explain.** In the post's training loop, make the learning rate
+#    ten times larger, 0.1, and then 0.2. What happens to the loss? With a single example,
+#    each step multiplies the prediction error :math:`\hat{y} - 5` by the same number: find
+#    that number first, as the valley section found the one that multiplies :math:`w_2`.
+# 3. **Change one thing and explain.** Remove ``optimizer.zero_grad()`` from the post's
+#    training loop and run 10 epochs. What happens to the loss? Compare with momentum's
+#    :math:`v \leftarrow \mu v + g`.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# On the third step :math:`g = 2 \cdot 0.46 = 0.92` and
+# :math:`v = 0.9 \cdot 3.4 + 0.92 = 3.98`, so :math:`p = 0.46 - 0.1 \cdot 3.98 = 0.062`. The
+# gradient has shrunk to 0.92, yet the third step (0.398) is larger than the second (0.34):
+# the velocity :math:`v` still holds the earlier gradients.
+p = torch.tensor([1.0], requires_grad=True)
+momentum_sgd = torch.optim.SGD([p], lr=0.1, momentum=0.9)
+moves = []
+for _ in range(3):
+    before_step = p.item()
+    momentum_sgd.zero_grad()
+    (p**2).sum().backward()
+    momentum_sgd.step()
+    moves.append(before_step - p.item())
+    print(f"step {len(moves)}: gradient {p.grad.item():.4f}, size of the step {moves[-1]:.4f}, p = {p.item():.4f}")
+assert torch.allclose(p, torch.tensor([0.062]))
+assert moves[2] > moves[1]
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# With :math:`e = \hat{y} - 5`, the gradient of the loss :math:`e^2` is
+# :math:`2e \cdot [1, 2]` for the weights and :math:`2e` for the bias, so one step moves the
+# prediction by :math:`\text{lr} \cdot 2e \cdot (1^2 + 2^2 + 1) = 12 \cdot \text{lr} \cdot e`
+# and multiplies the error by :math:`1 - 12 \cdot \text{lr}`. That number is 0.88 for a
+# learning rate of 0.01, -0.2 for 0.1 (the error changes sign and shrinks much faster) and
+# -1.4 for 0.2 (the loss grows at every step).
+
+
+# runs the post's loop for 10 epochs from a copy of start, recording each epoch's error and loss
+def post_loop(clear_gradients=True, **options):
+    model = copy.deepcopy(start)
+    optimizer = torch.optim.SGD(model.parameters(), **options)
+    errors, losses = [], []
+    for _ in range(10):
+        if clear_gradients:
+            optimizer.zero_grad()
+        y_pred = model(x)
+        loss = loss_fn(y_pred, y_true)
+        loss.backward()
+        optimizer.step()
+        errors.append((y_pred - y_true).item())
+        losses.append(loss.item())
+    return torch.tensor(errors), torch.tensor(losses)
+
+
+for post_lr in (0.01, 0.1, 0.2):
+    errors, losses = post_loop(lr=post_lr)
+    factors = errors[1:5] / errors[:4]
+    print(
+        f"lr={post_lr}: error multiplied by {factors[0]:.4f} (1 - 12 * lr = {1 - 12 * post_lr:.4f}), "
+        f"loss {losses[0]:.4f} → {losses[-1]:.4g} in epoch 10"
+    )
+    assert torch.allclose(factors, torch.tensor(1 - 12 * post_lr), rtol=1e-3)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``backward()`` adds each new gradient to ``.grad``, so without clearing it every step
+# moves by the sum of all the gradients so far: momentum's :math:`v \leftarrow v + g` with
+# :math:`\mu = 1`, and indeed the losses are those of ``momentum=1.0``. Since the earlier
+# gradients never fade, the loss falls faster at first, overshoots the minimum, and by
+# epoch 10 is back at almost its starting value.
+_, with_zero_grad = post_loop(lr=0.01)
+_, without_zero_grad = post_loop(clear_gradients=False, lr=0.01)
+_, momentum_one = post_loop(lr=0.01, momentum=1.0)
+print("with zero_grad:    " + ", ".join(f"{value:.2f}" for value in with_zero_grad))
+print("without zero_grad: " + ", ".join(f"{value:.2f}" for value in without_zero_grad))
+print("momentum=1.0:      " + ", ".join(f"{value:.2f}" for value in momentum_one))
+assert torch.allclose(without_zero_grad, momentum_one)
+assert without_zero_grad[2] < with_zero_grad[2]
+assert without_zero_grad.min() < 1e-3 * without_zero_grad[0]
+assert abs(without_zero_grad[-1] / without_zero_grad[0] - 1) < 0.01

@@ -217,3 +217,123 @@ except ValueError as error:
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,
 # `nn.HuberLoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html>`_,
 # `loss functions in torch.nn <https://docs.pytorch.org/docs/stable/nn.html#loss-functions>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** Compute the loss of the ``y_pred`` and ``target`` of shape
+#    ``(8, 3)`` with ``nn.L1Loss()``, whose default is ``reduction="mean"``, and call
+#    ``backward()``. What values does the gradient of the predictions hold?
+# 2. **Change one thing and explain.** In ``train_on``, replace Adam by SGD with a learning
+#    rate of 0.01 and train for 100 steps. Do the sum and the mean (the sum / 30) of the
+#    absolute errors still give the same line?
+# 3. **Change one thing and explain.** In ``train_on(CustomLoss(), ys)``, give the targets as
+#    ``ys.flatten()``, of shape ``(30,)``. The line's output has shape ``(30, 1)``. What line
+#    comes out?
+# 4. **Write it.** Write a loss ``SquaredLoss`` that returns the sum of squared errors
+#    :math:`\sum_i (\hat{y}_i - y_i)^2`. Check that its value and gradient equal those of
+#    ``nn.MSELoss(reduction="sum")``, and that the gradient is :math:`2(\hat{y}_i - y_i)`.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# The mean divides the sum by the number of elements, 24, so the gradient is the sign of
+# the error divided by 24: :math:`\pm 1/24 \approx \pm 0.0417`, 24 times smaller than the
+# gradient of ``CustomLoss``, which sums.
+pred_mean = y_pred.clone().requires_grad_()
+nn.L1Loss()(pred_mean, target).backward()
+print(f"gradient of the first row: {pred_mean.grad[0]}")
+print(f"1 / 24 = {1 / 24:.4f}")
+is_sign_over_24 = torch.allclose(pred_mean.grad, torch.sign(y_pred - target) / 24)
+print(f"gradient == sign(y_pred - target) / 24: {is_sign_over_24}")
+assert is_sign_over_24
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# An SGD step is proportional to the gradient, so dividing the loss by 30 is the same as
+# dividing the learning rate by 30, and the two do not give the same line. After 100 steps
+# the sum's line is close to the true line while the mean's is still far from it; the
+# mean needs a learning rate of 0.3 to give the sum's line. A step that does not change
+# when the loss is multiplied by a constant is a property of Adam, not of every optimizer.
+
+
+# like train_on, but 100 steps of SGD instead of Adam
+def train_with_sgd(loss_function, lr):
+    line = copy.deepcopy(start)
+    optimizer = torch.optim.SGD(line.parameters(), lr=lr)
+    for _ in range(100):
+        optimizer.zero_grad()
+        loss_function(line(xs), ys).backward()
+        optimizer.step()
+    return line
+
+
+def mean_absolute_error(y_pred, y_true):
+    return CustomLoss()(y_pred, y_true) / 30
+
+
+sum_sgd = train_with_sgd(CustomLoss(), lr=0.01)
+mean_sgd = train_with_sgd(mean_absolute_error, lr=0.01)
+mean_sgd_larger_lr = train_with_sgd(mean_absolute_error, lr=0.3)
+print(f"start: slope {start.weight.item():.4f}, intercept {start.bias.item():.4f}")
+print(f"sum, lr=0.01: slope {sum_sgd.weight.item():.4f}, intercept {sum_sgd.bias.item():.4f}")
+print(f"mean, lr=0.01: slope {mean_sgd.weight.item():.4f}, intercept {mean_sgd.bias.item():.4f}")
+print(
+    f"mean, lr=0.3: slope {mean_sgd_larger_lr.weight.item():.4f}, "
+    f"intercept {mean_sgd_larger_lr.bias.item():.4f}"
+)
+assert abs(sum_sgd.weight.item() - 2) < 0.05 and abs(mean_sgd.weight.item() - 2) > 1
+assert torch.allclose(mean_sgd_larger_lr.weight, sum_sgd.weight, atol=1e-4)
+assert torch.allclose(mean_sgd_larger_lr.bias, sum_sgd.bias, atol=1e-4)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# The shapes ``(30, 1)`` and ``(30,)`` broadcast to a ``(30, 30)`` table, so each
+# prediction is compared with all 30 targets. When every prediction has 15 targets below
+# it and 15 above, moving it either way brings it closer to 15 targets and farther from
+# 15, so the gradient of the loss is 0, and training stops on a nearly flat line, whatever
+# the direction of the points.
+flat_line = train_on(CustomLoss(), ys.flatten())
+flat_predictions = flat_line(xs)
+below = (ys.flatten() < flat_predictions).sum(dim=1)
+print(f"shape of y_pred - y_true: {tuple((flat_predictions - ys.flatten()).shape)}")
+print(f"slope {flat_line.weight.item():.4f}, intercept {flat_line.bias.item():.4f}")
+print(f"targets below each prediction: at least {below.min()}, at most {below.max()}")
+CustomLoss()(flat_predictions, ys.flatten()).backward()
+print(f"gradient of the loss: weight {flat_line.weight.grad.item():.4f}, bias {flat_line.bias.grad.item():.4f}")
+assert abs(flat_line.weight.item()) < 0.01 and bool((below == 15).all())
+assert flat_line.weight.grad.item() == 0 and flat_line.bias.grad.item() == 0
+
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# The formula goes into ``forward`` as it is, and autograd finds the gradient. The
+# derivative of :math:`(\hat{y}_i - y_i)^2` with respect to :math:`\hat{y}_i` is
+# :math:`2(\hat{y}_i - y_i)`: unlike the absolute error, the farther a prediction is from
+# its target, the harder it is pushed.
+class SquaredLoss(nn.Module):
+    def __init__(self):
+        super().__init__()
+
+    def forward(self, y_pred, y_true):
+        return ((y_pred - y_true) ** 2).sum()
+
+
+pred_squared = y_pred.clone().requires_grad_()
+pred_builtin_squared = y_pred.clone().requires_grad_()
+squared = SquaredLoss()(pred_squared, target)
+builtin_squared = nn.MSELoss(reduction="sum")(pred_builtin_squared, target)
+squared.backward()
+builtin_squared.backward()
+print(f"SquaredLoss: {squared.item():.4f}, nn.MSELoss(reduction='sum'): {builtin_squared.item():.4f}")
+same_gradient = torch.allclose(pred_squared.grad, pred_builtin_squared.grad)
+is_twice_error = torch.allclose(pred_squared.grad, 2 * (y_pred - target))
+print(f"same gradient as nn.MSELoss: {same_gradient}")
+print(f"gradient == 2 * (y_pred - target): {is_twice_error}")
+assert torch.allclose(squared, builtin_squared) and same_gradient and is_twice_error

@@ -388,3 +388,101 @@ if __name__ == "__main__":
 # `torch.onnx <https://docs.pytorch.org/docs/stable/onnx.html>`_.
 #
 # Next: :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** Split the ``dataset`` of the ``torch.utils`` section with
+#    ``DataLoader(dataset, batch_size=3)``. How many batches are there, and what are the
+#    shapes of the last batch's features and labels?
+# 2. **Predict, then run.** In the example of the ``torch.autograd`` section, what is
+#    ``w.grad`` after ``torch.autograd.grad(loss, w)``? What happens if you call
+#    ``torch.autograd.grad`` again with the same ``loss``?
+# 3. **Change one thing and explain.** In the model of the ``torch.nn`` section, change the
+#    4 between the two linear layers to 8:
+#    ``nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 1))``. How many parameters
+#    does it have, and what is the output shape for 3 rows?
+# 4. **Write it.** Train ``nn.Linear(2, 1)`` for one epoch on ``loader``, whose batches hold
+#    4 examples: for each batch, the five steps of the training loop, with SGD at a learning
+#    rate of 0.001 and ``nn.MSELoss``. A batch of labels is a 1-D integer tensor, of shape
+#    ``(4,)`` for instance; ``.float().unsqueeze(1)`` turns it into floats of shape
+#    ``(4, 1)``, like the model's output. How many times does ``optimizer.step()`` run in
+#    the epoch?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# 10 examples in threes make 3 batches of 3 and one more batch with the 1 example left:
+# 4 batches. The last one holds features of shape ``(1, 2)`` and labels of shape ``(1,)``.
+if __name__ == "__main__":
+    loader_of_3 = DataLoader(dataset, batch_size=3)
+    print(f"{len(loader_of_3)} batches")
+    for batch_features, batch_labels in loader_of_3:
+        print(f"features {tuple(batch_features.shape)}, labels {tuple(batch_labels.shape)}")
+    assert len(loader_of_3) == 4
+    assert batch_features.shape == (1, 2) and batch_labels.shape == (1,)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``torch.autograd.grad`` returns the gradient and does not store it in ``.grad``, so
+# ``w.grad`` stays ``None``. Like ``backward()``, it frees the graph when it is done, so a
+# second call with the same ``loss`` raises a ``RuntimeError``; with ``retain_graph=True``
+# on the first call, the second one works.
+if __name__ == "__main__":
+    w = torch.tensor(0.5, requires_grad=True)
+    loss = (w * x - 3.0) ** 2
+    (grad_w,) = torch.autograd.grad(loss, w)
+    print(f"d loss / dw = {grad_w.item():.4f}, w.grad = {w.grad}")
+    assert w.grad is None
+    try:
+        torch.autograd.grad(loss, w)
+    except RuntimeError as error:
+        print(f"{type(error).__name__}: {str(error).split('.')[0]}")
+    else:
+        raise AssertionError("a second torch.autograd.grad through a freed graph should fail")
+    loss = (w * x - 3.0) ** 2
+    torch.autograd.grad(loss, w, retain_graph=True)
+    (grad_again,) = torch.autograd.grad(loss, w)
+    print(f"second call after retain_graph=True: d loss / dw = {grad_again.item():.4f}")
+    assert grad_again == grad_w
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``nn.Linear(2, 8)`` holds 8 × 2 = 16 weights and 8 biases, ``nn.Linear(8, 1)`` 8 weights
+# and 1 bias, and ``nn.ReLU`` has no parameters: 33 in all (0 and 2 in the names are the
+# positions in ``nn.Sequential``; the ReLU at position 1 is not listed). The output shape
+# comes from the last layer, so it stays ``(3, 1)``.
+if __name__ == "__main__":
+    wider = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 1))
+    for name, parameter in wider.named_parameters():
+        print(f"{name}: shape {tuple(parameter.shape)}")
+    wider_size = sum(p.numel() for p in wider.parameters())
+    wider_shape = tuple(wider(torch.randn(3, 2)).shape)
+    print(f"parameters: {wider_size}, output shape for 3 rows: {wider_shape}")
+    assert wider_size == 33 and wider_shape == (3, 1)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# ``loader`` hands out 3 batches (of 4, 4 and 2 examples), so ``optimizer.step()`` runs 3
+# times in the epoch. When every example is used at once, an epoch is one step; with
+# mini-batches it is several.
+if __name__ == "__main__":
+    line = nn.Linear(2, 1)
+    line_optimizer = torch.optim.SGD(line.parameters(), lr=0.001)
+    steps_taken = 0
+    for batch_features, batch_labels in loader:
+        line_optimizer.zero_grad()
+        prediction = line(batch_features)
+        batch_loss = loss_fn(prediction, batch_labels.float().unsqueeze(1))
+        batch_loss.backward()
+        line_optimizer.step()
+        steps_taken += 1
+        print(f"step {steps_taken}: {len(batch_labels)} examples, loss {batch_loss.item():.4f}")
+    print(f"steps in one epoch: {steps_taken}, batches: {len(loader)}")
+    assert steps_taken == len(loader) == 3

@@ -386,3 +386,116 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** When the post's loop has finished, what are
+#    ``random_tensor.requires_grad`` and ``random_tensor.grad``? What would the next
+#    ``backward()`` do without the loop's first line, ``random_tensor.requires_grad_(True)``?
+# 2. **Predict, then run.** Forget to flatten the picture: what does
+#    ``weird_function(image)`` do with the 100 x 100 ``image``?
+# 3. **Change one thing and explain.** Remove the line ``with torch.no_grad():`` from the
+#    post's loop and keep the update that was under it. Starting from
+#    ``random_tensor = start.clone()``, what happens at the second update?
+#
+#    .. code-block:: python
+#
+#       for i in range(2):
+#           random_tensor.requires_grad_(True)
+#           hypothesis = weird_function(random_tensor)
+#           loss = torch.dist(hypothesis, broken_image)
+#           loss.backward()
+#           random_tensor = random_tensor - lr * random_tensor.grad
+#
+# 4. **Write it.** For values between 0 and 1, the PSNR is
+#    :math:`10 \log_{10}(1 / \text{MSE})`, where MSE is the mean of the squared differences
+#    from the original. Write ``my_psnr(picture, reference)`` with ``torch.log10`` and
+#    check it against the package's ``psnr`` on ``start`` and on ``restored``.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``False`` and ``None``. The loop's last line makes a new tensor under ``no_grad``, where
+# nothing is recorded: it does not require gradients and has no ``.grad``. Without
+# ``requires_grad_(True)``, the next ``backward()`` finds no graph and raises a
+# ``RuntimeError``; with it, the gradient is there.
+print(f"random_tensor.requires_grad={random_tensor.requires_grad}, grad={random_tensor.grad}")
+candidate = random_tensor.clone()
+try:
+    torch.dist(weird_function(candidate), broken_image).backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("backward() should fail without requires_grad_(True)")
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+print(f"with requires_grad_(True): candidate.grad has shape {tuple(candidate.grad.shape)}")
+assert not random_tensor.requires_grad and random_tensor.grad is None
+assert candidate.grad.shape == random_tensor.shape
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# It raises a ``RuntimeError``. ``weird_function`` is written for a flat signal: it
+# joins the zero tensor, which has one dimension, to ``h[:-1]`` with ``torch.cat``. For
+# the 100 x 100 image, ``h[:-1]`` is its first 99 rows, a tensor with two dimensions,
+# and ``torch.cat`` only joins tensors with the same number of dimensions.
+print(f"image: shape {tuple(image.shape)}, image[:-1]: shape {tuple(image[:-1].shape)}")
+try:
+    weird_function(image)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("weird_function should fail on the 100 x 100 image")
+flat_output = weird_function(image.flatten())
+print(f"weird_function(image.flatten()): shape {tuple(flat_output.shape)}")
+assert flat_output.shape == (10000,)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# The second update raises a ``TypeError``. Without ``no_grad`` the update is recorded
+# like any other operation: the new ``random_tensor`` has a ``grad_fn`` and is not a
+# leaf tensor. ``backward()`` keeps ``.grad`` only for leaf tensors, so after the second
+# ``backward()`` its ``.grad`` is ``None`` (reading it gives a ``UserWarning``), and
+# ``lr * None`` fails.
+import warnings
+
+candidate = start.clone()
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+candidate = candidate - lr * candidate.grad  # no torch.no_grad(): this is recorded
+print(f"after the first update: is_leaf={candidate.is_leaf}, grad_fn={candidate.grad_fn.name()}")
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    second_grad = candidate.grad
+print(f".grad after the second backward(): {second_grad} ({caught[0].category.__name__})")
+try:
+    candidate = candidate - lr * second_grad
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("the second update should fail: .grad is None")
+assert not candidate.is_leaf and second_grad is None
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# The mean of the squared differences, then :math:`10 \log_{10}` of its inverse. Both
+# functions agree, on the random start (negative PSNR: far from the picture) and on the
+# restored picture.
+def my_psnr(picture, reference):
+    mse = ((picture - reference) ** 2).mean()
+    return (10 * torch.log10(1 / mse)).item()
+
+
+for name, picture in [("start", start), ("restored", restored)]:
+    mine, package = my_psnr(picture, original), psnr(picture, original)
+    print(f"{name}: my_psnr {mine:.4f} dB, psnr {package:.4f} dB")
+    assert abs(mine - package) < 1e-6

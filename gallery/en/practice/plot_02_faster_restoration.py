@@ -551,3 +551,102 @@ torch.set_num_threads(threads)  # the computing is done: give the threads back
 # `torch.nn.functional.pad <https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.pad.html>`_,
 # `torch.roll <https://docs.pytorch.org/docs/stable/generated/torch.roll.html>`_,
 # `torch.fft.fft <https://docs.pytorch.org/docs/stable/generated/torch.fft.fft.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** The linearity check printed the largest difference between
+#    ``both`` and ``separately``. What do ``torch.equal(both, separately)`` and
+#    ``torch.allclose(both, separately)`` print?
+# 2. **Change one thing and explain.** In ``weird_function_vectorised``, change
+#    ``torch.roll(h, -half)`` to ``torch.roll(h, half)``. Does it still match the book's
+#    function on the page's 10,000 values? And on a signal of 7 values?
+# 3. **Write it.** ``plain_step`` and ``momentum_steps`` compute the gradient of the
+#    post's loss by hand: ``weird_function_adjoint(r / r.norm())`` with
+#    ``r = weird_function(x) - broken_image``. Check that formula: compute the gradient of
+#    ``torch.dist(weird_function(x), broken_image)`` at ``x = start`` with
+#    ``torch.autograd.grad`` and compare.
+# 4. **Predict, then run.** Momentum's velocity is :math:`v \leftarrow 0.9\,v + g`. Start
+#    from :math:`v = 0` and take 50 steps with the same gradient :math:`g = 1` every time:
+#    about how large is :math:`v`? And when the gradient flips its sign at every step
+#    (1, -1, 1, ...)?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``False``, then ``True``. The two sides do the same arithmetic in a different order
+# (combine the signals first, or run the function first). Every floating-point operation
+# rounds, so the result depends on the order, and many values differ in their last
+# digits. ``torch.equal`` asks for every value to be exactly the same; ``torch.allclose``
+# allows a small tolerance, which is the check to use for computed floating-point numbers.
+print(f"(0.1 + 0.2) + 0.3 == 0.1 + (0.2 + 0.3): {(0.1 + 0.2) + 0.3 == 0.1 + (0.2 + 0.3)}")
+differing = (both != separately).sum().item()
+print(f"values that differ: {differing:,} of {both.numel():,}")
+print(f"torch.equal: {torch.equal(both, separately)}, torch.allclose: {torch.allclose(both, separately)}")
+assert (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)
+assert differing > 0 and not torch.equal(both, separately) and torch.allclose(both, separately)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# On 10,000 values nothing changes: rolling by 5,000 forward or 5,000 backward puts every
+# value in the same place, because 5,000 + 5,000 is the whole length. On 7 values,
+# ``half`` is 3, and 3 places forward is not 3 places back: only ``-half`` matches the
+# book's swap, ``torch.cat((h[half:], h[:half]))``.
+def weird_function_other_way(x):
+    half = x.shape[0] // 2
+    h = x
+    for i in range(5):
+        padded = F.pad(h, (1, 1))
+        h = padded[2:] - padded[1:-1] - padded[:-2]
+        if i % 2 == 0:
+            h = torch.roll(h, half)  # +half instead of -half
+    return h / 3**5
+
+
+for length in (6, 7):
+    values = torch.arange(length)
+    print(f"arange({length}): roll +3 {torch.roll(values, 3).tolist()}, roll -3 {torch.roll(values, -3).tolist()}")
+short = torch.randn(7, dtype=torch.float64)
+matches = {}
+for signal in (x, short):
+    book_output = weird_function(signal)
+    matches[signal.shape[0]] = (
+        torch.allclose(weird_function_vectorised(signal), book_output),
+        torch.allclose(weird_function_other_way(signal), book_output),
+    )
+    print(f"{signal.shape[0]:,} values, same as the book's: -half {matches[signal.shape[0]][0]}, +half {matches[signal.shape[0]][1]}")
+assert matches[10000] == (True, True) and matches[7] == (True, False)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# They agree. The loss is the length :math:`\lVert r \rVert` of :math:`r = Ax - b`; its
+# gradient with respect to :math:`r` is :math:`r / \lVert r \rVert`, and the backward pass
+# through the linear weird function multiplies that by :math:`A^\top`, which is what
+# ``weird_function_adjoint`` computes.
+candidate = start.clone().requires_grad_(True)
+(by_autograd,) = torch.autograd.grad(torch.dist(weird_function(candidate), broken_image), candidate)
+r = weird_function(start) - broken_image
+by_formula = weird_function_adjoint(r / r.norm())
+print(f"largest difference: {(by_autograd - by_formula).abs().max():.1e}")
+assert torch.allclose(by_autograd, by_formula)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# With the same gradient, :math:`v = 1 + 0.9 + 0.9^2 + \dots`, close to
+# :math:`1 / (1 - 0.9) = 10`: the gradients add up. When the sign flips, the terms
+# alternate and mostly cancel, and :math:`v` stays below :math:`1 / (1 + 0.9) \approx 0.53`
+# in size. The plain loop's consecutive steps point the same way (their cosine is near 1,
+# above), which is the first case: that is where momentum helps.
+same_sign, flipping = 0.0, 0.0
+for k in range(50):
+    same_sign = 0.9 * same_sign + 1.0
+    flipping = 0.9 * flipping + (-1.0) ** k
+print(f"same gradient:     v = {same_sign:+.4f}   (1 / (1 - 0.9) = {1 / (1 - 0.9):.4f})")
+print(f"flipping gradient: v = {flipping:+.4f}   (1 / (1 + 0.9) = {1 / (1 + 0.9):.4f})")
+assert 9.9 < same_sign < 10 and 0.5 < abs(flipping) < 1 / (1 + 0.9)

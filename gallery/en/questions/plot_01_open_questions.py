@@ -178,3 +178,111 @@ print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}
 # `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_.
 #
 # Next: :doc:`/sources`
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** NumPy makes ``float64`` arrays unless told otherwise. After
+#    the code below, what is ``converted[0]``?
+#
+#    .. code-block:: python
+#
+#       array64 = np.zeros(3)
+#       converted = torch.from_numpy(array64).to(torch.float32)
+#       array64[0] = 7.0
+#
+# 2. **Change one thing and explain.** A sum starts at zero and adds ``values`` twice:
+#    ``total = torch.zeros(3)``, then ``total += values``. Start it with
+#    ``torch.empty(3)`` instead, in deterministic mode so that every run gives the same
+#    answer. What does ``total`` hold?
+# 3. **Change one thing and explain.** Create the tensor that needs gradients and move it
+#    in the same line: ``c = torch.tensor([2.0, 3.0], requires_grad=True).to(torch.float64)``
+#    (on a GPU: ``.to(device)``). After ``(3 * c**3).sum().backward()``, what is
+#    ``c.grad``? What changes when the dtype is given at creation,
+#    ``torch.tensor([2.0, 3.0], dtype=torch.float64, requires_grad=True)``?
+# 4. **Write it.** A ``Dataset`` called ``Cubes`` that serves :math:`(x, x^3)` pairs for
+#    :math:`x = 0, 1, \dots, 6`, and a ``DataLoader`` over it with ``batch_size=3``, without
+#    shuffling. Predict first: how many mini-batches, and how many pairs in the last one?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# 0. ``from_numpy`` keeps the array's ``float64``, so ``.to(torch.float32)`` has to make a
+# new tensor in new memory, and the change to the array does not reach it. ``.to()`` to
+# the dtype the tensor already has, ``float64``, returns the same tensor, which still
+# shares the array's memory.
+array64 = np.zeros(3)
+converted = torch.from_numpy(array64).to(torch.float32)
+kept = torch.from_numpy(array64).to(torch.float64)
+array64[0] = 7.0
+print(f"array64.dtype: {array64.dtype}")
+print(f".to(torch.float32): {converted}, shares memory: {shares_memory(converted, array64)}")
+print(f".to(torch.float64): {kept}, shares memory: {shares_memory(kept, array64)}")
+assert converted[0] == 0 and not shares_memory(converted, array64)
+assert kept[0] == 7 and shares_memory(kept, array64)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# NaN everywhere. ``total += values`` reads the old contents before adding to them. With
+# ``zeros`` they are 0; with ``empty`` they are whatever the memory held, here the NaN
+# that deterministic mode writes, and NaN plus a number is NaN. Outside deterministic
+# mode the sum would start from whatever numbers the memory held before.
+values = torch.tensor([1.0, 2.0, 3.0])
+torch.use_deterministic_algorithms(True)
+total_empty, total_zeros = torch.empty(3), torch.zeros(3)
+for _ in range(2):
+    total_empty += values
+    total_zeros += values
+torch.use_deterministic_algorithms(False)
+print(f"started with torch.empty: {total_empty}")
+print(f"started with torch.zeros: {total_zeros}")
+assert torch.isnan(total_empty).all() and torch.equal(total_zeros, 2 * values)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``c`` is what ``.to()`` returned, computed from the ``float32`` tensor that was created
+# with ``requires_grad=True``, so it is not a leaf. ``backward()`` fills the ``.grad`` of
+# that original, which no name refers to any more, and ``c.grad`` is ``None`` (reading it
+# gives a ``UserWarning``). Created in ``float64`` directly (on a GPU: with
+# ``device=``), the tensor is a leaf and receives its gradient :math:`9c^2`.
+import warnings
+
+c = torch.tensor([2.0, 3.0], requires_grad=True).to(torch.float64)
+(3 * c**3).sum().backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    c_grad = c.grad
+print(f"c.is_leaf: {c.is_leaf}, c.grad: {c_grad} ({caught[0].category.__name__})")
+d = torch.tensor([2.0, 3.0], dtype=torch.float64, requires_grad=True)
+(3 * d**3).sum().backward()
+print(f"d.is_leaf: {d.is_leaf}, d.grad: {d.grad}")
+assert not c.is_leaf and c_grad is None
+assert d.is_leaf and torch.allclose(d.grad, 9 * d.detach() ** 2)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# Three mini-batches: the ``DataLoader`` cuts the 7 pairs, in order, into pieces of 3,
+# and the last piece holds what is left, 1 pair. Each mini-batch stacks the examples'
+# ``x`` of shape ``(1,)`` into a tensor of shape ``(number of pairs, 1)``.
+class Cubes(Dataset):
+    def __len__(self):
+        return 7
+
+    def __getitem__(self, index):
+        x = torch.tensor([float(index)])
+        return x, x**3
+
+
+sizes = []
+for batch_x, batch_y in DataLoader(Cubes(), batch_size=3):
+    print(f"x = {batch_x.flatten()}, x^3 = {batch_y.flatten()}, shape {tuple(batch_x.shape)}")
+    sizes.append(len(batch_x))
+    assert torch.equal(batch_y, batch_x**3)
+print(f"mini-batch sizes: {sizes}")
+assert sizes == [3, 3, 1]

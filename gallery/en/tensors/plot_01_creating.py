@@ -170,3 +170,74 @@ print(describe(unset))
 # `torch.rand <https://docs.pytorch.org/docs/stable/generated/torch.rand.html>`_,
 # `torch.randn <https://docs.pytorch.org/docs/stable/generated/torch.randn.html>`_,
 # `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** What shape does ``torch.tensor((2, 3))`` have, and what
+#    shape does ``torch.zeros((2, 3))`` have? What are their elements?
+# 2. **Predict, then run.** What dtype does ``torch.tensor([1, 2, 3.5])`` get, with
+#    one float among whole numbers?
+# 3. **Change one thing and explain.** In the cell that sets the seed again, add a
+#    line ``torch.randn((2, 3))`` between ``torch.manual_seed(0)`` and
+#    ``torch.rand((2, 3))``. Does ``rand`` still give the same numbers as ``uniform``?
+# 4. **Write it.** Use ``torch.arange`` to make a tensor of the even numbers from 0
+#    to 10, with 10 included.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``torch.tensor`` copies the *data* it is given. A tuple works like a list, so
+# ``(2, 3)`` is two numbers, and the result is a 1-d tensor holding 2 and 3.
+# ``torch.zeros`` takes a *shape*, so it makes a 2x3 tensor of zeros.
+as_data = torch.tensor((2, 3))
+as_shape = torch.zeros((2, 3))
+print(f"torch.tensor((2, 3)): {as_data}, {describe(as_data)}")
+print(f"torch.zeros((2, 3)):  {describe(as_shape)}")
+assert as_data.shape == (2,) and torch.equal(as_data, torch.tensor([2, 3]))
+assert as_shape.shape == (2, 3)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``float32``. All the elements of one tensor share one dtype, so a single float
+# makes the whole tensor a float tensor (``float32`` by default), and 1 and 2 are
+# stored as floats too. It works like ``torch.arange`` when any argument is a float.
+mixed = torch.tensor([1, 2, 3.5])
+print(mixed)
+print(describe(mixed))
+assert mixed.dtype == torch.float32
+assert torch.equal(mixed, torch.tensor([1.0, 2.0, 3.5]))
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# No. The seed resets one stream of random numbers that ``rand`` and ``randn``
+# both draw from. If ``randn`` draws first, the stream has moved on, and ``rand``
+# gets other numbers. Remove the ``randn`` line and the same numbers come back.
+torch.manual_seed(0)
+torch.randn((2, 3))
+after_randn = torch.rand((2, 3))
+torch.manual_seed(0)
+without_randn = torch.rand((2, 3))
+print(f"with randn in between, same numbers: {torch.equal(after_randn, uniform)}")
+print(f"without randn, same numbers:         {torch.equal(without_randn, uniform)}")
+assert not torch.equal(after_randn, uniform)
+assert torch.equal(without_randn, uniform)
+
+# %%
+# Answer 4
+# ^^^^^^^^
+# ``end`` is never in the result, so for 10 to get in, ``end`` must be larger than
+# 10; if it is larger than 12, 12 gets in too. ``torch.arange(0, 11, 2)`` stops at
+# 10, because the next number, 12, is past ``end``.
+evens = torch.arange(0, 11, 2)
+print(f"torch.arange(0, 10, 2): {torch.arange(0, 10, 2)}")
+print(f"torch.arange(0, 11, 2): {evens}")
+print(f"torch.arange(0, 13, 2): {torch.arange(0, 13, 2)}")
+assert torch.equal(evens, torch.tensor([0, 2, 4, 6, 8, 10]))
+assert torch.equal(torch.arange(0, 12, 2), evens)
+assert torch.equal(torch.arange(0, 13, 2), torch.tensor([0, 2, 4, 6, 8, 10, 12]))

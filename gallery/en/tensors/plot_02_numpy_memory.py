@@ -188,3 +188,75 @@ print(f"inputs: {inputs}")
 # `torch.tensor <https://docs.pytorch.org/docs/stable/generated/torch.tensor.html>`_,
 # `torch.as_tensor <https://docs.pytorch.org/docs/stable/generated/torch.as_tensor.html>`_,
 # `torch.Tensor.numpy <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numpy.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** This time the tensor is changed in place, not the array.
+#    What is ``numbers`` after the code below?
+#
+#    .. code-block:: python
+#
+#       numbers = np.array([1.0, 2.0, 3.0])
+#       numbers_tensor = torch.from_numpy(numbers)
+#       numbers_tensor[0] = -1.0
+#
+# 2. **Predict, then run.** What happens when you pass a Python list instead of a
+#    NumPy array, as in ``torch.from_numpy([1.0, 2.0, 3.0])``? And with
+#    ``torch.as_tensor([1.0, 2.0, 3.0])``?
+# 3. **Change one thing and explain.** In the first cell of the pitfall, replace
+#    ``torch.from_numpy(data)`` with ``torch.as_tensor(data)``. Does ``inputs`` still
+#    change after ``data -= data.mean()``?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``numbers[0]`` becomes -1.0 too. The tensor made by ``from_numpy`` uses the
+# array's own memory, so what is written into the tensor in place shows in the
+# array. Memory sharing works in both directions.
+numbers = np.array([1.0, 2.0, 3.0])
+numbers_tensor = torch.from_numpy(numbers)
+numbers_tensor[0] = -1.0
+print(f"numbers: {numbers}")
+print(f"shares with the array: {shares_memory(numbers_tensor, numbers)}")
+assert numbers[0] == -1.0
+assert shares_memory(numbers_tensor, numbers)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``torch.from_numpy`` takes only NumPy arrays, so a list raises a ``TypeError``.
+# ``torch.as_tensor`` takes a list, but a list has no NumPy memory to share, so it
+# makes a new tensor, like ``torch.tensor``. That is why its dtype is PyTorch's
+# default ``float32``, not NumPy's ``float64``.
+try:
+    torch.from_numpy([1.0, 2.0, 3.0])
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("torch.from_numpy should refuse a list")
+list_tensor = torch.as_tensor([1.0, 2.0, 3.0])
+print(f"torch.as_tensor([1.0, 2.0, 3.0]): {describe(list_tensor)}")
+assert list_tensor.dtype == torch.float32
+assert torch.equal(list_tensor, torch.tensor([1.0, 2.0, 3.0]))
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Yes. ``data`` is a ``float64`` array and no other dtype was asked for, so
+# ``as_tensor`` shares its memory, like ``from_numpy``. Ask for
+# ``dtype=torch.float32`` and it copies, and that tensor stays as it was.
+data = np.array([1.0, 2.0, 3.0, 4.0])
+inputs = torch.as_tensor(data)
+inputs_float32 = torch.as_tensor(data, dtype=torch.float32)
+data -= data.mean()
+print(f"as_tensor(data):                      {inputs}")
+print(f"  shares with the array: {shares_memory(inputs, data)}")
+print(f"as_tensor(data, dtype=torch.float32): {inputs_float32}")
+print(f"  shares with the array: {shares_memory(inputs_float32, data)}")
+assert shares_memory(inputs, data) and not shares_memory(inputs_float32, data)
+assert torch.equal(inputs, torch.from_numpy(data))
+assert torch.equal(inputs_float32, torch.tensor([1.0, 2.0, 3.0, 4.0]))

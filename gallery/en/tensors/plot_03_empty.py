@@ -245,3 +245,80 @@ torch.use_deterministic_algorithms(False)
 # `torch.Tensor.copy_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html>`_,
 # `torch.Tensor.uniform_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.uniform_.html>`_,
 # `torch.use_deterministic_algorithms <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** The code below fills only the first three elements of a
+#    tensor made with ``empty``. Which of the five elements of ``partial`` can you
+#    trust?
+#
+#    .. code-block:: python
+#
+#       partial = torch.empty(5)
+#       partial[:3] = x[:3]
+#
+# 2. **Change one thing and explain.** In the code below, replace ``torch.zeros(3)``
+#    with ``torch.empty(3)``. What happens to ``total``? Check it with the debugging
+#    setting shown above.
+#
+#    .. code-block:: python
+#
+#       total = torch.zeros(3)
+#       for _ in range(4):
+#           total += torch.ones(3)
+#
+# 3. **Write it.** Make a tensor ``squares`` of 5 elements with ``torch.empty``, and
+#    use ``out=`` to fill it with the square of each element of ``x``. Check that
+#    every element was filled.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# Only the first three. ``partial[:3] = x[:3]`` writes into those three places, and
+# the other two keep whatever garbage the memory held. Run it with the debugging
+# setting on and the two places that were not filled show up as NaN.
+torch.use_deterministic_algorithms(True)
+partial = torch.empty(5)
+partial[:3] = x[:3]
+torch.use_deterministic_algorithms(False)
+print(f"partial: {partial}")
+assert torch.equal(partial[:3], x[:3])
+assert torch.isnan(partial[3:]).all()
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``+=`` adds to whatever ``total`` held, so a garbage start gives a garbage total.
+# With the debugging setting the start is NaN, and NaN plus anything is NaN.
+# Starting from ``torch.zeros`` gives 4.0: one added four times.
+torch.use_deterministic_algorithms(True)
+total = torch.empty(3)
+for _ in range(4):
+    total += torch.ones(3)
+torch.use_deterministic_algorithms(False)
+total_from_zeros = torch.zeros(3)
+for _ in range(4):
+    total_from_zeros += torch.ones(3)
+print(f"total started from empty: {total}")
+print(f"total started from zeros: {total_from_zeros}")
+assert torch.isnan(total).all()
+assert torch.equal(total_from_zeros, torch.full((3,), 4.0))
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``torch.mul(x, x, out=squares)`` writes its whole result into ``squares``, so
+# ``empty`` is safe here. Made with the debugging setting on, any element left
+# unfilled would still be NaN, so no NaN at all means that every element was filled.
+torch.use_deterministic_algorithms(True)
+squares = torch.empty(5)
+torch.mul(x, x, out=squares)
+torch.use_deterministic_algorithms(False)
+print(f"squares: {squares}")
+print(f"elements that are NaN: {int(torch.isnan(squares).sum())}")
+assert not torch.isnan(squares).any()
+assert torch.equal(squares, x * x)

@@ -271,3 +271,79 @@ plt.show()
 # `torch.Tensor.masked_fill <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.masked_fill.html>`_,
 # `torch.result_type <https://docs.pytorch.org/docs/stable/generated/torch.result_type.html>`_,
 # `torch.Tensor.element_size <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.element_size.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** The code below is meant to add up a few floats. Does it
+#    run to the end? What is the dtype of ``total``?
+#
+#    .. code-block:: python
+#
+#       total = torch.tensor(0)
+#       for value in [0.5, 1.5]:
+#           total += value
+#
+# 2. **Change one thing and explain.** Make a mask ``keep = scores > 0.15``, then
+#    index with ``scores[keep.long()]`` instead of ``scores[keep]``. What comes out?
+# 3. **Write it.** Use a mask to find the fraction of the elements of ``x`` that are
+#    between -1 and 1 (both included), and the mean of those elements.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# No. ``torch.tensor(0)`` is made from a whole number, so it is an ``int64`` tensor,
+# and ``+=`` is an in-place operation too, which cannot change the tensor's dtype.
+# Adding 0.5 gives a ``float32`` result that an ``int64`` tensor cannot hold, so it
+# raises a ``RuntimeError``. Start from ``torch.tensor(0.0)`` instead.
+total = torch.tensor(0)
+try:
+    for value in [0.5, 1.5]:
+        total += value
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("adding a float into an int64 tensor in place should fail")
+assert torch.result_type(total, 0.5) == torch.float32
+print(f"dtype of torch.tensor(0): {total.dtype}")
+total = torch.tensor(0.0)
+for value in [0.5, 1.5]:
+    total += value
+print(f"total started from torch.tensor(0.0): {total:.4f} (dtype {total.dtype})")
+assert total.dtype == torch.float32
+assert total.item() == 2.0
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# ``keep.long()`` is an ``int64`` tensor with 1 for ``True`` and 0 for ``False``,
+# and an ``int64`` tensor is read as positions, not as a mask. So out come the
+# elements at positions 0, 1 and 1, not the elements larger than 0.15. The result
+# is as long as the mask and there is no error, which makes the mistake easy to miss.
+keep = scores > 0.15
+print(f"keep:                {keep}")
+print(f"scores[keep]:        {scores[keep]}")
+print(f"keep.long():         {keep.long()}")
+print(f"scores[keep.long()]: {scores[keep.long()]}")
+assert torch.equal(scores[keep], torch.tensor([0.7, 0.2]))
+assert torch.equal(scores[keep.long()], scores[torch.tensor([0, 1, 1])])
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Combine the two conditions with ``&`` into one mask. The mean of the mask as
+# ``float32`` is the fraction, and the mean of the elements it selects is their
+# mean. The check takes another way: count the ``True`` elements and divide by the
+# number of elements, and divide the sum after ``torch.where`` has set the others
+# to 0 by that count.
+in_range = (x >= -1) & (x <= 1)
+fraction = in_range.float().mean()
+mean_in_range = x[in_range].mean()
+print(f"elements from -1 to 1: {x[in_range]}")
+print(f"fraction: {fraction:.4f}, mean: {mean_in_range:.4f}")
+count = in_range.sum()
+assert torch.isclose(fraction, count / x.numel())
+assert torch.isclose(mean_in_range, torch.where(in_range, x, 0.0).sum() / count)

@@ -345,3 +345,78 @@ print(f"y after y.view(6)[0] = 100:\n{y}")
 # `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_,
 # `torch.Tensor.stride <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.stride.html>`_,
 # `torch.Tensor.is_contiguous <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_contiguous.html>`_.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** A batch that holds one 28x28 greyscale image (one channel)
+#    has shape (1, 1, 28, 28). What shape do ``squeeze()`` and ``squeeze(0)`` below
+#    return?
+#
+#    .. code-block:: python
+#
+#       gray_batch = torch.zeros(1, 1, 28, 28)
+#       gray_batch.squeeze()
+#       gray_batch.squeeze(0)
+#
+# 2. **Change one thing and explain.** In the last example, replace ``y.view(6)`` with
+#    ``y.T.reshape(6)``. Does ``y`` still change after ``y_flat[0] = 100``? In both
+#    cases ``y_flat[0]`` holds the value of ``y[0, 0]``.
+# 3. **Write it.** Some libraries store an image as (height, width, channels). Turn
+#    ``hwc = torch.arange(12).reshape(2, 2, 3)`` into the (channels, height, width)
+#    order this page uses: element ``[c, h, w]`` of the result must equal
+#    ``hwc[h, w, c]``. ``hwc.reshape(3, 2, 2)`` has the shape (3, 2, 2) too; why is it
+#    not an answer?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# Without an argument ``squeeze()`` removes *every* dimension of size 1, so the batch
+# and the channel dimensions both go: (28, 28). ``squeeze(0)`` removes only dimension
+# 0 and returns (1, 28, 28). When you know which dimension should go, name it, so that
+# no other dimension is lost.
+gray_batch = torch.zeros(1, 1, 28, 28)
+print(f"squeeze():  {tuple(gray_batch.squeeze().shape)}")
+print(f"squeeze(0): {tuple(gray_batch.squeeze(0).shape)}")
+assert gray_batch.squeeze().shape == (28, 28)
+assert gray_batch.squeeze(0).shape == (1, 28, 28)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# No. ``y.T`` is not contiguous, and no strides can read it row by row as one line,
+# so ``reshape`` returns a copy. On the contiguous ``y``, ``reshape(6)`` returns a
+# view, and then the same assignment changes ``y``.
+y = m.clone()
+y_flat = y.T.reshape(6)
+y_flat[0] = 100
+print(f"y.T.reshape(6), same address as y: {y_flat.data_ptr() == y.data_ptr()}")
+print(f"y after y.T.reshape(6)[0] = 100:\n{y}")
+assert torch.equal(y, m)
+y_flat = y.reshape(6)
+y_flat[0] = 100
+print(f"y.reshape(6), same address as y: {y_flat.data_ptr() == y.data_ptr()}")
+print(f"y[0, 0] after y.reshape(6)[0] = 100: {y[0, 0]}")
+assert y[0, 0] == 100
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Swap dimensions twice with ``transpose``: swapping 0 and 2 turns (height, width,
+# channels) into (channels, width, height), and swapping 1 and 2 then gives
+# (channels, height, width). ``reshape`` fills the new shape in row-major order, so
+# its channel 0 holds the three channels of the first pixel and channel 0 of the
+# second.
+hwc = torch.arange(12).reshape(2, 2, 3)
+chw = hwc.transpose(0, 2).transpose(1, 2)
+wrong = hwc.reshape(3, 2, 2)
+chw_matches = all(
+    chw[c, h, w] == hwc[h, w, c] for c in range(3) for h in range(2) for w in range(2)
+)
+print(f"two transposes: shape {tuple(chw.shape)}, channel 0 {chw[0].flatten().tolist()}")
+print(f"reshape(3, 2, 2): shape {tuple(wrong.shape)}, channel 0 {wrong[0].flatten().tolist()}")
+print(f"every chw[c, h, w] equals hwc[h, w, c]: {chw_matches}")
+assert chw_matches and not torch.equal(chw, wrong)

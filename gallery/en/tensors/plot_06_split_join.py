@@ -220,3 +220,76 @@ print(f"split(cat((row, a)), [1, 2]) gives row and a: "
 # `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.
 #
 # Next: :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** A list holds three colour images of shape (3, 8, 8). What
+#    are the shapes of ``torch.cat(image_list)`` and ``torch.stack(image_list)``? Which
+#    one is a batch of shape (batch, channels, height, width)?
+#
+#    .. code-block:: python
+#
+#       image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+#
+# 2. **Change one thing and explain.** Drop ``dim=1`` from
+#    ``torch.split(m, [1, 2, 3], dim=1)``. What happens? And with one size,
+#    ``torch.split(m, 3)``?
+# 3. **Write it.** Cut the batch of images ``images = torch.rand(4, 3, 8, 8)`` into its
+#    colour channels, three tensors of shape (4, 8, 8), then join them back into
+#    ``images``. How do the pieces of ``torch.split(images, 1, dim=1)`` differ in shape?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``cat`` joins along the existing dimension 0, the channels, so the channels of the
+# three images run on in one line: (9, 8, 8), with no dimension left to tell the images
+# apart. ``stack`` adds a new dimension 0 and gives the batch (3, 3, 8, 8), whose
+# ``[1]`` is the second image as it was.
+image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+cat_images = torch.cat(image_list)
+stacked_images = torch.stack(image_list)
+print(f"torch.cat(image_list):   {tuple(cat_images.shape)}")
+print(f"torch.stack(image_list): {tuple(stacked_images.shape)}")
+print(f"stacked_images[1] equals the second image: {torch.equal(stacked_images[1], image_list[1])}")
+assert cat_images.shape == (9, 8, 8) and stacked_images.shape == (3, 3, 8, 8)
+assert torch.equal(stacked_images[1], image_list[1])
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# Without ``dim`` both calls cut dimension 0, and dimension 0 of ``m`` has size 2. A
+# list of sizes must add up to 2, so ``[1, 2, 3]`` raises a ``RuntimeError``. One size
+# of 3 raises nothing: it makes pieces of up to 3 rows, and with only 2 rows there is
+# a single piece holding all of ``m``.
+try:
+    torch.split(m, [1, 2, 3])
+except RuntimeError as error:
+    print(f"torch.split(m, [1, 2, 3]): {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("split along dimension 0 should reject the sizes [1, 2, 3]")
+row_pieces = torch.split(m, 3)
+print(f"torch.split(m, 3): pieces {len(row_pieces)}, shapes {[tuple(p.shape) for p in row_pieces]}")
+assert len(row_pieces) == 1 and torch.equal(row_pieces[0], m)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# ``torch.unbind(images, dim=1)`` takes dimension 1 (the channels) apart and removes
+# it: three (4, 8, 8) tensors. ``stack`` with the same ``dim=1`` puts the channel
+# dimension back in its place. The pieces of ``split`` keep a channel dimension of
+# size 1, (4, 1, 8, 8), so ``cat`` joins them.
+images = torch.rand(4, 3, 8, 8)
+channels = torch.unbind(images, dim=1)
+print(f"unbind(dim=1): {[tuple(c.shape) for c in channels]}")
+print(f"stack(dim=1) gives images: {torch.equal(torch.stack(channels, dim=1), images)}")
+channel_pieces = torch.split(images, 1, dim=1)
+print(f"split(images, 1, dim=1): {[tuple(p.shape) for p in channel_pieces]}")
+print(f"cat(dim=1) gives images: {torch.equal(torch.cat(channel_pieces, dim=1), images)}")
+assert all(c.shape == (4, 8, 8) for c in channels)
+assert all(p.shape == (4, 1, 8, 8) for p in channel_pieces)
+assert torch.equal(torch.stack(channels, dim=1), images)
+assert torch.equal(torch.cat(channel_pieces, dim=1), images)

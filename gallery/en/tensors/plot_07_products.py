@@ -204,3 +204,74 @@ plt.show()
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_.
 #
 # Next: :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py`.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** ``column`` has shape (3, 1) and ``row_vector`` has shape
+#    (3,). What is the shape of their element-wise product? Is it an error?
+#
+#    .. code-block:: python
+#
+#       column = torch.tensor([[1.0], [2.0], [3.0]])
+#       row_vector = torch.tensor([1.0, 2.0, 3.0])
+#       column * row_vector
+#
+# 2. **Change one thing and explain.** In the matrix-vector product, replace the ``@``
+#    of ``product = left @ vector`` with ``*``. What do you get, and how is it related
+#    to ``product``?
+# 3. **Write it.** Compute ``left @ right`` with ``torch.dot`` only: element ``[i, j]``
+#    of the result is the dot product of row i of ``left`` with column j of ``right``.
+#    Hint: to get a column of ``right`` as a 1-D tensor, use ``.T`` from
+#    :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# No error: the result is (3, 3). Compared from the right, the size 1 of ``column``
+# stretches to 3, and the dimension that ``row_vector`` lacks in front stretches to the
+# 3 of ``column``. So the result is a table of every pair multiplied, not of matching
+# places. To multiply matching places, make the shape (3,) with ``squeeze(1)``.
+column = torch.tensor([[1.0], [2.0], [3.0]])
+row_vector = torch.tensor([1.0, 2.0, 3.0])
+outer = column * row_vector
+outer_loop = torch.zeros(3, 3)
+for i in range(3):
+    for j in range(3):
+        outer_loop[i, j] = column[i, 0] * row_vector[j]
+paired = column.squeeze(1) * row_vector
+print(f"{tuple(column.shape)} * {tuple(row_vector.shape)} -> {tuple(outer.shape)}")
+print(f"column * row_vector:\n{outer}")
+print(f"every [i, j] is column[i, 0] * row_vector[j]: {torch.equal(outer, outer_loop)}")
+print(f"column.squeeze(1) * row_vector: {paired}, shape {tuple(paired.shape)}")
+assert outer.shape == (3, 3) and torch.equal(outer, outer_loop)
+assert paired.shape == (3,)
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# No error, but the shape is (2, 3), not (2,). ``*`` broadcasts ``vector`` over each
+# row and multiplies element by element; it does not add up. Adding up each row gives
+# the dot product of that row with ``vector``, which is ``product``.
+elementwise = left * vector
+summed_rows = torch.stack([values.sum() for values in elementwise])
+print(f"{tuple(left.shape)} * {tuple(vector.shape)} -> {tuple(elementwise.shape)}")
+print(f"row sums equal product: {torch.allclose(summed_rows, product)}")
+assert elementwise.shape == (2, 3) and torch.allclose(summed_rows, product)
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Column j of ``right`` is row j of ``right.T``, a 1-D tensor that ``torch.dot``
+# accepts. One dot product for every pair of the 2 rows and 4 columns fills the
+# (2, 4) result.
+by_dot = torch.zeros(2, 4)
+for i in range(2):
+    for j in range(4):
+        by_dot[i, j] = torch.dot(left[i], right.T[j])
+print(f"by_dot[0, 0] = {by_dot[0, 0]:.4f}, (left @ right)[0, 0] = {(left @ right)[0, 0]:.4f}")
+print(f"torch.dot gives left @ right: {torch.allclose(by_dot, left @ right)}")
+assert torch.allclose(by_dot, left @ right)

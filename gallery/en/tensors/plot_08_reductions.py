@@ -251,3 +251,84 @@ print(f"np.var(samples.numpy()):          {np.var(samples.numpy()):.4f}")
 # `torch.var <https://docs.pytorch.org/docs/stable/generated/torch.var.html>`_.
 #
 # Next: :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** A classifier gave scores for 4 classes to 3 examples: rows
+#    are examples, columns are classes. What does each of the three ``argmax`` calls
+#    return? Which class was predicted for each example?
+#
+#    .. code-block:: python
+#
+#       scores = torch.tensor([[0.1, 0.6, 0.2, 0.1],
+#                              [0.7, 0.1, 0.1, 0.1],
+#                              [0.2, 0.2, 0.1, 0.5]])
+#       scores.argmax()
+#       scores.argmax(dim=0)
+#       scores.argmax(dim=1)
+#
+# 2. **Change one thing and explain.** Drop ``dtype=torch.float32`` where ``samples``
+#    is made. What happens to each of the three lines that call ``torch.max``,
+#    ``torch.mean`` and ``torch.var``?
+# 3. **Change one thing and explain.** In the variance experiment, make the samples 2
+#    numbers long instead of 5, ``torch.randn(100_000, 2)``. Where does the average
+#    variance divided by :math:`n` land?
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# Without ``dim`` you get one number, 4: the position of 0.7 (row 1, column 0) in the
+# flattened tensor. ``dim=1`` runs along each row and returns, for every example, the
+# class with the highest score: the predicted classes ``[1, 0, 3]``. ``dim=0`` runs
+# down the columns and returns, for every class, the example that scored highest:
+# 4 numbers.
+scores = torch.tensor([[0.1, 0.6, 0.2, 0.1],
+                       [0.7, 0.1, 0.1, 0.1],
+                       [0.2, 0.2, 0.1, 0.5]])
+print(f"scores.argmax():      {scores.argmax()}")
+print(f"scores.argmax(dim=0): {scores.argmax(dim=0)}")
+print(f"scores.argmax(dim=1): {scores.argmax(dim=1)}")
+assert scores.argmax() == 4
+assert torch.equal(scores.argmax(dim=0), torch.tensor([1, 0, 0, 2]))
+assert torch.equal(scores.argmax(dim=1), torch.tensor([1, 0, 3]))
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# Whole numbers alone make an ``int64`` tensor. ``max`` only picks an element and still
+# works, but ``mean`` and ``var`` accept only floating-point tensors and raise a
+# ``RuntimeError``. ``.float()`` brings the original results back.
+whole_samples = torch.tensor([1, 2, 3, 4, 5])
+print(f"whole_samples.dtype: {whole_samples.dtype}")
+print(f"torch.max(whole_samples): {torch.max(whole_samples)}")
+for reduction in (torch.mean, torch.var):
+    try:
+        reduction(whole_samples)
+    except RuntimeError as error:
+        print(f"torch.{reduction.__name__}(whole_samples) -> {type(error).__name__}: {error}")
+    else:
+        raise AssertionError(f"torch.{reduction.__name__} should refuse an int64 tensor")
+as_float = whole_samples.float()
+print(f"after .float(): mean {torch.mean(as_float):.4f}, var {torch.var(as_float):.4f}")
+assert whole_samples.dtype == torch.int64 and torch.max(whole_samples) == 5
+assert torch.equal(torch.var(as_float), torch.var(samples))
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Near 0.5. For every sample, the variance divided by :math:`n` is the variance
+# divided by :math:`n - 1` times :math:`(n - 1) / n`: exactly half when :math:`n = 2`.
+# The smaller the sample, the further below the true variance 1 the division by
+# :math:`n` lands, while the average divided by :math:`n - 1` stays near 1.
+draws_two = torch.randn(100_000, 2)
+mean_unbiased_two = draws_two.var(dim=1).mean()
+mean_biased_two = draws_two.var(dim=1, correction=0).mean()
+print(f"average variance, divided by n - 1: {mean_unbiased_two:.4f}")
+print(f"average variance, divided by n:     {mean_biased_two:.4f}")
+print(f"(n - 1) / n:                        {(2 - 1) / 2:.4f}")
+assert abs(mean_unbiased_two - 1) < 0.02 and abs(mean_biased_two - 0.5) < 0.02
+assert torch.allclose(mean_biased_two, mean_unbiased_two / 2)

@@ -225,3 +225,84 @@ print(f"describe(spare(x[:1].to(elsewhere))): {describe(spare(x[:1].to(elsewhere
 # `the meta device <https://docs.pytorch.org/docs/stable/meta.html>`_.
 #
 # Next: :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`.
+
+# %%
+# Exercises
+# ---------
+# 1. **Predict, then run.** After the code below, what are ``w.device`` and
+#    ``layer.weight.device``?
+#
+#    .. code-block:: python
+#
+#       w = torch.ones(2)
+#       layer = nn.Linear(2, 1)
+#       w.to(elsewhere)
+#       layer.to(elsewhere)
+#
+# 2. **Change one thing and explain.** In the cell that shows the exception for
+#    zero-dimensional CPU tensors, replace ``scalar = torch.tensor(10.0)`` with
+#    ``torch.tensor([10.0])``. What does ``x_elsewhere + scalar`` do now? It still
+#    holds a single number.
+# 3. **Write it.** Write a function ``add_noise(t)`` that returns ``t`` plus
+#    ``torch.randn`` noise of the same shape. It must work wherever ``t`` lives, without
+#    using ``device`` or ``elsewhere`` inside the function.
+
+# %%
+# Answers
+# -------
+#
+# Answer 1
+# ^^^^^^^^
+# ``w`` is still on the CPU, while the layer's weight has moved to ``elsewhere``. A
+# tensor's ``.to`` leaves the tensor alone and returns a new one, and that result was
+# not kept in any variable, so it is simply thrown away. A layer's ``.to`` changes the
+# layer in place. To move a tensor, keep the result: ``w = w.to(elsewhere)``.
+w = torch.ones(2)
+layer = nn.Linear(2, 1)
+w.to(elsewhere)
+layer.to(elsewhere)
+print(f"w.device: {w.device}, layer.weight.device: {layer.weight.device}")
+assert w.device.type == "cpu" and layer.weight.device.type == elsewhere.type
+w = w.to(elsewhere)
+print(f"w.device after w = w.to(elsewhere): {w.device}")
+assert w.device.type == elsewhere.type
+
+# %%
+# Answer 2
+# ^^^^^^^^
+# It raises an error. The exception is for zero-dimensional tensors, not for tensors
+# with one element: ``torch.tensor([10.0])`` is a 1-D tensor of shape (1,), so, like
+# any other CPU tensor, it raises a ``RuntimeError`` about mismatched devices.
+one_element = torch.tensor([10.0])
+print(f"scalar.ndim: {scalar.ndim}, one_element.ndim: {one_element.ndim}")
+try:
+    x_elsewhere + one_element
+except RuntimeError as error:
+    print(f"x_elsewhere + one_element -> {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("a 1-d CPU tensor should not join a tensor on another device")
+
+
+# %%
+# Answer 3
+# ^^^^^^^^
+# Make the noise on the device of ``t`` from the start: ``t.device`` names it, so pass
+# ``device=t.device``. Without that argument the noise is made on the CPU, and adding
+# it to a tensor on ``elsewhere`` raises an error.
+def add_noise(t):
+    return t + torch.randn(t.shape, device=t.device)
+
+
+def add_noise_on_cpu(t):
+    return t + torch.randn(t.shape)
+
+
+print(f"describe(add_noise(x)):           {describe(add_noise(x))}")
+print(f"describe(add_noise(x_elsewhere)): {describe(add_noise(x_elsewhere))}")
+assert add_noise(x).device == x.device and add_noise(x_elsewhere).device == x_elsewhere.device
+try:
+    add_noise_on_cpu(x_elsewhere)
+except RuntimeError as error:
+    print(f"add_noise_on_cpu(x_elsewhere) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("noise made on the CPU should not join a tensor on another device")

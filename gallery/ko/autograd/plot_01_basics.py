@@ -166,3 +166,91 @@ print(f"y.grad == ones: {torch.allclose(y.grad, torch.ones_like(y))}")
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`\ 에서는 자동 미분이
 # 기록한 그래프를 그려 봅니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 첫 번째 예제의 ``w``\ 를 ``4.0`` 대신 정수 ``4``\ 로 만들면
+#    어떻게 될까요?
+#
+#    .. code-block:: python
+#
+#       w = torch.tensor(4, requires_grad=True)
+#
+# 2. **하나만 바꾸고 설명하기.** 첫 번째 예제에서 ``x``\ 를 ``requires_grad=True`` 없이
+#    ``torch.tensor(3.0)``\ 으로 만들고 ``l.backward()``\ 를 호출하면 ``w.grad``\ 와
+#    ``x.grad``\ 는 각각 무엇일까요?
+# 3. **하나만 바꾸고 설명하기.** 세 번째 예제에서 ``z = x + y``\ 를 ``z = x * y``\ 로
+#    바꾸면 ``z.sum().backward()`` 뒤의 ``x.grad``\ 도 1로 채워진 벡터일까요?
+# 4. **직접 작성하기.** :math:`y = x^3`\ 에서 한 것처럼, 자동 미분 없이
+#    :math:`\partial l / \partial w = 72`\ 를 재 보세요. :math:`x`\ 는 3에 그대로 두고
+#    :math:`w`\ 만 4에서 조금 움직인 뒤, :math:`l`\ 이 변한 양을 움직인 거리로 나눕니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``RuntimeError``\ 가 납니다. 정수로 만든 텐서는 dtype이 ``int64``\ 인데, 기울기는
+# 부동소수점 텐서와 복소수 텐서만 가질 수 있습니다. 첫 번째 예제처럼 ``4.0``\ 으로
+# 쓰면 ``float32`` 텐서가 되어 문제없이 만들어집니다.
+try:
+    torch.tensor(4, requires_grad=True)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("an int64 tensor should refuse requires_grad=True")
+w_float = torch.tensor(4.0, requires_grad=True)
+print(f"torch.tensor(4).dtype: {torch.tensor(4).dtype}")
+print(f"torch.tensor(4.0).dtype: {w_float.dtype}, requires_grad={w_float.requires_grad}")
+assert torch.tensor(4).dtype == torch.int64 and w_float.requires_grad
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``w.grad``\ 는 그대로 72이고 ``x.grad``\ 는 ``None``\ 입니다. ``backward()``\ 는
+# ``requires_grad=True``\ 인 리프 텐서의 ``.grad``\ 만 채웁니다. ``x``\ 는 :math:`l`\ 의
+# 값에는 그대로 쓰이지만, 자동 미분이 기울기를 구할 대상이 아닙니다.
+w = torch.tensor(4.0, requires_grad=True)
+x = torch.tensor(3.0)
+l = (3 * w) ** 2 + (2 * x) ** 2  # noqa: E741 (글에서 쓴 이름)
+l.backward()
+print(f"l = {l.item():.4f}")
+print(f"w.grad: {w.grad.item():.4f}")
+print(f"x.requires_grad: {x.requires_grad}, x.grad: {x.grad}")
+assert w.grad.item() == 18 * w.item() and x.grad is None
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 아닙니다. :math:`s = \sum_i x_i y_i`\ 에서 :math:`x_i`\ 의 계수는 1이 아니라
+# :math:`y_i`\ 이므로 :math:`\partial s / \partial x_i = y_i`\ 입니다. 그래서
+# ``x.grad``\ 는 ``y``\ 의 값, ``y.grad``\ 는 ``x``\ 의 값이 됩니다. 1로 채워진 기울기는
+# 덧셈이었기 때문에 나온 결과입니다.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+z = x * y
+z.sum().backward()
+print(f"x.grad: {x.grad}")
+print(f"y.grad: {y.grad}")
+assert torch.equal(x.grad, y.detach()) and torch.equal(y.grad, x.detach())
+
+
+# %%
+# 풀이 4
+# ^^^^^^
+# :math:`x`\ 를 고정하면 :math:`(2x)^2`\ 은 변하지 않으므로 :math:`l`\ 의 변화는 모두
+# :math:`w`\ 에서 옵니다. :math:`9(w + h)^2 - 9w^2 = 9(2w + h)h`\ 이므로 이동 거리
+# :math:`h`\ 로 나눈 비율은 :math:`72 + 9h`\ 이고, :math:`h`\ 가 줄수록 72에
+# 다가갑니다.
+def squares(w, x):
+    return (3 * w) ** 2 + (2 * x) ** 2
+
+
+reference_w, _ = squares_gradients(torch.tensor(4.0), torch.tensor(3.0))
+for step in [0.1, 0.01, 0.001]:
+    change = squares(4.0 + step, 3.0) - squares(4.0, 3.0)
+    print(f"w 이동 {step:<5}: l의 변화 {change:.6f}, 이동 거리의 {change / step:.4f}배")
+    assert abs(change / step - (reference_w.item() + 9 * step)) < 1e-6
+print(f"squares_gradients의 ∂l/∂w: {reference_w.item():.4f}")

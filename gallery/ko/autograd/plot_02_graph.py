@@ -272,3 +272,77 @@ print(f"2 * (out - target).sum(dim=0) / N과 같은가: {torch.allclose(b2.grad,
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_03_dynamic.py`\ 에서는 호출할
 # 때마다 그래프가 새로 기록되므로 파이썬의 ``if``\ 와 반복문이 그래프의 모양을 정한다는
 # 것을 봅니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 곱셈은 받은 기울기에 *다른 쪽* 입력의 값을 곱해 넘깁니다.
+#    그렇다면 아래 코드에서 ``z.backward()`` 뒤의 ``x.grad``\ 는 3일까요, 6일까요?
+#
+#    .. code-block:: python
+#
+#       x = torch.tensor(3.0, requires_grad=True)
+#       z = x * x
+#
+# 2. **하나만 바꾸고 설명하기.** 같은 값(``x = 2``, ``y = 3``, ``w = 4``)에서 덧셈을
+#    뺄셈으로 바꿔 ``z = (x - y) * w``\ 를 계산하면, 세 기울기 가운데 무엇이 어떻게
+#    바뀔까요?
+# 3. **직접 작성하기.** ``b2.grad``\ 처럼 ``W2.grad``\ 도 손으로 구해 확인해 보세요.
+#    ``W2[j, k]``\ 를 조금 올리면 ``out``\ 의 ``k``\ 번째 열은 행 ``n``\ 마다 올린 양의
+#    ``h[n, j]``\ 배만큼 올라갑니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 6입니다. 곱셈의 두 입력이 모두 ``x``\ 이므로 ``MulBackward0``\ 은 두 입력에 각각 다른
+# 쪽 입력의 값 3을 넘기는데, 두 엣지가 모두 ``x``\ 의 ``AccumulateGrad`` 노드 하나로
+# 이어집니다. 그 노드에 도착한 두 기울기가 더해져 :math:`3 + 3 = 2x`\ 가 됩니다. 값이
+# 같아도 서로 다른 두 텐서를 곱하면 각 텐서는 3만 받습니다.
+x = torch.tensor(3.0, requires_grad=True)
+z = x * x
+edges = z.grad_fn.next_functions
+same_node = edges[0][0] is edges[1][0]
+print(f"두 엣지가 같은 노드로 이어지는가: {same_node} ({type(edges[0][0]).__name__})")
+z.backward()
+print(f"x * x: x.grad = {x.grad.item():.1f}, 2x = {2 * x.item():.1f}")
+assert same_node and x.grad.item() == 2 * x.item()
+x_other = torch.tensor(3.0, requires_grad=True)
+y_other = torch.tensor(3.0, requires_grad=True)
+(x_other * y_other).backward()
+print(f"서로 다른 두 텐서의 곱: x.grad = {x_other.grad.item():.1f}")
+assert x_other.grad.item() == y_other.item()
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``y.grad``\ 와 ``w.grad``\ 가 바뀝니다. :math:`s = x - y`\ 에서
+# :math:`\partial s / \partial y = -1`\ 이므로 ``SubBackward0``\ 은 받은 기울기를
+# ``x``\ 에는 그대로, ``y``\ 에는 부호를 바꿔 넘깁니다. 그래서 ``x.grad``\ 는 그대로
+# ``w``\ 인 4이고 ``y.grad``\ 는 -4입니다. ``w.grad``\ 는 이번에도 곱셈의 다른 쪽 입력인
+# :math:`x - y = -1`\ 입니다.
+x = torch.tensor(2.0, requires_grad=True)
+y = torch.tensor(3.0, requires_grad=True)
+w = torch.tensor(4.0, requires_grad=True)
+z = (x - y) * w
+walk(z.grad_fn)
+z.backward()
+print(f"x.grad = {x.grad.item():.1f}, y.grad = {y.grad.item():.1f}, w.grad = {w.grad.item():.1f}")
+assert x.grad.item() == w.item() and y.grad.item() == -w.item()
+assert w.grad.item() == (x - y).item()
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``W2[j, k]``\ 는 ``out``\ 의 ``k``\ 번째 열에만 영향을 주고, 행 ``n``\ 에는
+# ``h[n, j]``\ 배로 영향을 줍니다. 그래서 그 기울기는 행마다
+# ``h[n, j]``\ 와 :math:`\partial loss / \partial out_{nk}`\ 를 곱해 모든 행에 걸쳐 더한
+# 값입니다. 모든 ``j``, ``k``\ 를 한꺼번에 쓰면 행렬 곱 ``h.T @ d_out``\ 이고, 형태는
+# (5, 4) @ (4, 2) = (5, 2)로 ``W2``\ 와 같습니다.
+d_out = 2 * (out - target) / out.numel()  # ∂loss/∂out, b2를 확인할 때 쓴 식
+W2_by_hand = h.T @ d_out
+print(f"h.T @ d_out: 형태 {tuple(W2_by_hand.shape)}, W2.grad: 형태 {tuple(W2.grad.shape)}")
+print(f"W2.grad와 h.T @ d_out의 가장 큰 차이: {(W2.grad - W2_by_hand).abs().max().item():.2e}")
+assert torch.allclose(W2.grad, W2_by_hand)

@@ -170,3 +170,67 @@ plt.show()
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_04_vector_outputs.py`\ 에서는
 # 요소가 여럿인 결과에서 ``backward()``\ 를 호출합니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** ``double_until_ten``\ 에
+#    ``torch.tensor(10.0, requires_grad=True)``\ 를 넣으면 두 배로 몇 번 늘릴까요? 결과의
+#    ``grad_fn``\ 과 :math:`dy/dx`\ 는 무엇일까요?
+# 2. **하나만 바꾸고 설명하기.** ``dynamic_graph_example``\ 에 숫자 하나 대신 벡터
+#    ``torch.tensor([2.0, -2.0], requires_grad=True)``\ 를 넣으면 어떻게 될까요?
+# 3. **직접 작성하기.** 2번의 벡터에서도 동작하도록, ``if`` 대신 마스크 ``x > 0``\ 과
+#    ``torch.where``\ 로 요소마다 :math:`x^2`\ 과 :math:`x^3` 가운데 하나를 고르는 함수를
+#    작성하세요. ``x.grad``\ 는 요소마다 ``branch_gradient``\ 와 같아야 합니다. 이번에는
+#    기록된 그래프에 어떤 분기가 들어 있을까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 한 번도 늘리지 않습니다. 조건 ``0 < y < 10``\ 이 처음부터 거짓이라 곱셈이 실행되지
+# 않고, 함수는 받은 ``x``\ 를 그대로 돌려줍니다. 기록된 연산이 없으므로 결과는 ``x``
+# 자신, 곧 ``grad_fn``\ 이 ``None``\ 인 리프 텐서이고, 기울기는 :math:`2^0 = 1`\ 입니다.
+x_ten = torch.tensor(10.0, requires_grad=True)
+y_ten = double_until_ten(x_ten)
+print(f"y is x: {y_ten is x_ten}, y.grad_fn: {y_ten.grad_fn}")
+y_ten.backward()
+print(f"dy/dx = {x_ten.grad.item():.1f}")
+assert y_ten is x_ten and y_ten.grad_fn is None and x_ten.grad.item() == 2.0**0
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``RuntimeError``\ 가 납니다. ``if``\ 에는 참이나 거짓 하나가 필요한데, ``x > 0``\ 은
+# 요소마다 하나씩 ``True``\ 와 ``False``\ 를 담은 ``bool`` 텐서라서 하나로 정할 수
+# 없습니다. 요소가 하나뿐이면 정할 수 있으므로 위의 호출들은 동작했습니다.
+x_vector = torch.tensor([2.0, -2.0], requires_grad=True)
+print(f"x > 0: {x_vector > 0}")
+try:
+    dynamic_graph_example(x_vector)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("if on a tensor with two elements should fail")
+
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``torch.where``\ 는 마스크가 ``True``\ 인 요소는 첫 번째 결과에서, ``False``\ 인 요소는
+# 두 번째 결과에서 가져옵니다. ``if``\ 와 달리 두 분기를 모두 계산하므로, 그래프에는
+# 지수 2와 지수 3의 ``PowBackward0``\ 이 둘 다 기록됩니다. 그래도 고르지 않은 값은
+# 결과에 쓰이지 않으므로 ``x.grad``\ 는 요소마다 ``branch_gradient``\ 와 같습니다.
+def where_example(x):
+    return torch.where(x > 0, x**2, x**3)
+
+
+y_vector = where_example(x_vector)
+exponents = [f._saved_exponent for f, _ in y_vector.grad_fn.next_functions]
+print(f"{type(y_vector.grad_fn).__name__}의 다음 노드에 저장된 지수: {exponents}")
+y_vector.sum().backward()
+expected = torch.stack([branch_gradient(value) for value in x_vector.detach()])
+print(f"y = {y_vector.detach()}, x.grad = {x_vector.grad}, branch_gradient: {expected}")
+assert sorted(exponents) == [2, 3] and torch.allclose(x_vector.grad, expected)

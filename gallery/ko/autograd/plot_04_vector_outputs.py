@@ -344,3 +344,100 @@ print(f"a.grad == 2 * 9a^2: {torch.allclose(a.grad, 2 * expected_a)}")
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_05_no_grad.py`\ 에서는
 # 업데이트를 기록하지 않고 파라미터를 업데이트합니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 숫자 하나에서 출발하는 역전파의 출발값은
+#    :math:`\partial z / \partial z = 1`\ 이었습니다. 그렇다면
+#    ``Q.backward(gradient=torch.tensor(1.0))``\ 는 동작할까요?
+# 2. **하나만 바꾸고 설명하기.** ``Q.sum().backward()``\ 를 ``Q.mean().backward()``\ 로
+#    바꾸면 ``a.grad``\ 는 여전히 :math:`9a^2`\ 일까요?
+# 3. **하나만 바꾸고 설명하기.** ``retain_graph=True``\ 를 첫 번째 호출이 아니라 두 번째
+#    호출에 주면 어떻게 될까요?
+#
+#    .. code-block:: python
+#
+#       Q = 3 * a**3 - b**2
+#       Q.backward(gradient=v)
+#       Q.backward(gradient=v, retain_graph=True)
+#
+# 4. **직접 작성하기.** ``jacobian``\ 을 쓰지 않고 ``backward(gradient=...)``\ 만으로
+#    ``linear_function``\ 의 야코비안을 한 행씩 구해 보세요. 어떤 ``v``\ 를 주면
+#    :math:`v^T J`\ 가 :math:`J`\ 의 한 행이 될까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 동작하지 않습니다. ``gradient``\ 는 ``Q``\ 의 요소마다 가중치 :math:`v_i`\ 를 하나씩
+# 주는 인자이므로 ``Q``\ 와 형태가 같아야 합니다. 형태가 ``()``\ 인 ``torch.tensor(1.0)``\ 은
+# 형태가 ``(2,)``\ 인 ``Q``\ 와 맞지 않아 ``RuntimeError``\ 가 납니다. 같은 1을 ``Q``\ 의
+# 형태로 채운 ``torch.ones_like(Q)``\ 는 동작합니다.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+try:
+    Q.backward(gradient=torch.tensor(1.0))
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("a gradient of shape () should not fit Q of shape (2,)")
+Q.backward(gradient=torch.ones_like(Q))
+print(f"gradient=torch.ones_like(Q): a.grad = {a.grad}")
+assert torch.allclose(a.grad, expected_a)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 아닙니다. 평균은 합을 요소 수 2로 나눈 값이므로 모든 요소에 가중치 :math:`1/2`\ 을 주는
+# 것과 같습니다. 그래서 ``a.grad``\ 는 :math:`9a^2`\ 의 절반이 되고,
+# ``gradient=torch.ones_like(Q) / Q.numel()``\ 의 결과와 같습니다.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.mean().backward()
+grads_mean = a.grad.clone()
+print(f"Q.mean().backward(): a.grad = {grads_mean}, 9a^2 / 2 = {expected_a / 2}")
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.backward(gradient=torch.ones_like(Q) / Q.numel())
+print(f"gradient=torch.ones_like(Q) / {Q.numel()}: a.grad = {a.grad}")
+assert torch.allclose(grads_mean, expected_a / 2) and torch.allclose(a.grad, grads_mean)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 두 번째 호출이 실패합니다. ``retain_graph=True``\ 는 *그 호출이 끝난 뒤에* 그래프를
+# 남겨 두라는 뜻인데, 첫 번째 호출은 이 인자 없이 이미 그래프를 해제했습니다. 그래서 다시
+# 거슬러 올라가기 *전의* 호출에 주어야 합니다. 실패한 호출은 기울기를 더하지 않으므로
+# ``a.grad``\ 에는 첫 번째 호출의 기울기만 남습니다.
+optimizer.zero_grad()
+Q = 3 * a**3 - b**2
+Q.backward(gradient=v)
+try:
+    Q.backward(gradient=v, retain_graph=True)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).split('(')[0].strip()}")
+else:
+    raise AssertionError("the first call freed the graph, so the second should fail")
+print(f"a.grad = {a.grad}, 9a^2 = {expected_a}")
+assert torch.allclose(a.grad, expected_a)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 한 요소만 1이고 나머지는 0인 ``v``\ 를 주면 :math:`v^T J`\ 는 :math:`J`\ 의 그 행,
+# 곧 출력 :math:`y_i`\ 하나의 기울기입니다. 행마다 ``backward()``\ 를 한 번씩 호출하되,
+# 기울기가 누적되므로 호출하기 전에 ``x.grad``\ 를 지웁니다.
+rows = []
+for i in range(2):
+    one_hot = torch.zeros(2)
+    one_hot[i] = 1.0
+    x.grad = None  # 앞 행의 기울기가 더해지지 않도록 지웁니다
+    linear_function(x).backward(gradient=one_hot)
+    rows.append(x.grad.clone())
+    print(f"v = {one_hot}: x.grad = {x.grad}")
+rebuilt = torch.stack(rows)
+print(f"backward()로 한 행씩 구한 J == jacobian(): {torch.equal(rebuilt, jacobian_x)}")
+assert torch.equal(rebuilt, jacobian_x)

@@ -370,3 +370,73 @@ print(f"그 밖에서 0인 기울기: {(conv.weight.grad[~whole_filters] == 0).s
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_07_in_depth.py`\ 에서는
 # 자동 미분을 더 깊이 살펴봅니다.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 손실을 ``(prediction - labels).sum()`` 대신
+#    ``(prediction - labels).mean()``\ 으로 바꾸고 역전파하면 ``model.fc.bias.grad``\ 의
+#    요소는 얼마일까요? 출력 쪽에서 손으로 확인한 계산을 따라 먼저 예측해 보세요.
+# 2. **하나만 바꾸고 설명하기.** 모멘텀만 따로 본 반복문을 ``momentum=0``\ 으로
+#    실행하되 ``one_number.zero_grad()``\ 를 빼면, 다섯 번의 이동량은 어떻게 될까요?
+# 3. **하나만 바꾸고 설명하기.** 같은 반복문에서 ``momentum=0.9``\ 인 옵티마이저를
+#    반복문 *안에서* 매 단계 새로 만들면 이동량은 어떻게 될까요? 흔히 하는
+#    실수입니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 평균은 합을 클래스 수 1000으로 나눈 것이므로 모든 클래스에서
+# :math:`\partial \text{loss} / \partial \text{prediction}_k = 1/1000`\ 입니다.
+# 분류기는 편향을 그대로 더하므로 ``fc.bias.grad``\ 의 모든 요소도 0.001로, 합을 쓸
+# 때의 1000분의 1입니다.
+optim.zero_grad()
+loss = (model(data) - labels).mean()
+loss.backward()
+bias_grad = model.fc.bias.grad
+print(f"fc.bias.grad: 최솟값 {bias_grad.min().item():.6f}, 최댓값 {bias_grad.max().item():.6f}")
+print(f"1 / 클래스 수: {1 / labels.numel():.6f}")
+assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``backward()``\ 는 ``.grad``\ 에 기울기를 더하므로, 지우지 않으면 ``p.grad``\ 가
+# 1, 2, 3, 4, 5로 커집니다. ``step()``\ 은 매번 ``lr * p.grad``\ 만큼 움직이므로
+# 모멘텀을 껐는데도 이동량이 0.01씩 커집니다. 모멘텀처럼 보이지만 버그입니다.
+p = torch.zeros(1, requires_grad=True)
+one_number = torch.optim.SGD([p], lr=1e-2, momentum=0.0)
+steps = []
+grads = []
+for _ in range(5):
+    p.sum().backward()
+    old = p.item()
+    one_number.step()
+    steps.append(old - p.item())
+    grads.append(p.grad.item())
+print("p.grad: " + ", ".join(f"{g:.1f}" for g in grads))
+print("이동량: " + ", ".join(f"{s:.4f}" for s in steps))
+assert torch.allclose(torch.tensor(grads), torch.arange(1.0, 6.0))
+assert torch.allclose(torch.tensor(steps), 0.01 * torch.arange(1.0, 6.0))
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 모멘텀 버퍼는 옵티마이저 안에 있습니다. 새로 만든 옵티마이저에는 버퍼가 없으므로
+# 매 단계가 첫 단계가 되어, 버퍼는 기울기 자체로 시작하고 이동량은 매번
+# ``lr * 1 = 0.01``\ 입니다. 옵티마이저 하나로 실행한 위 결과와 달리 모멘텀이 아무
+# 효과도 내지 못하며, 오류도 나지 않습니다.
+p = torch.zeros(1, requires_grad=True)
+steps = []
+for _ in range(5):
+    one_number = torch.optim.SGD([p], lr=1e-2, momentum=0.9)
+    one_number.zero_grad()
+    p.sum().backward()
+    old = p.item()
+    one_number.step()
+    steps.append(old - p.item())
+print("매 단계 새 옵티마이저, 이동량: " + ", ".join(f"{s:.4f}" for s in steps))
+assert torch.allclose(torch.tensor(steps), torch.full((5,), 0.01))

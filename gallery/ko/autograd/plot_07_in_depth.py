@@ -500,3 +500,104 @@ except RuntimeError as error:
 # `torch.Tensor.is_inference <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_inference.html>`_,
 # `torch.Tensor.backward <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.backward.html>`_,
 # `Autograd mechanics: saved tensors <https://docs.pytorch.org/docs/stable/notes/autograd.html#saved-tensors>`_
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** ``x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)``\ 에
+#    대해 ``(x * x * x.detach()).sum().backward()``\ 를 실행하면 ``x.grad``\ 는
+#    무엇일까요? :math:`x^3`\ 의 도함수 :math:`3x^2`\ 일까요?
+# 2. **예측한 뒤 실행하기.** 아래 코드의 ``backward()``\ 는 성공할까요?
+#
+#    .. code-block:: python
+#
+#       x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+#       h = x * 2
+#       product = h * x
+#       h.add_(1)
+#       product.sum().backward()
+#
+# 3. **하나만 바꾸고 설명하기.** ``retain_grad()`` 절의 코드에서 ``h.retain_grad()``\ 를
+#    ``y.backward()`` *뒤로* 옮기면 ``h.grad``\ 는 무엇일까요?
+# 4. **하나만 바꾸고 설명하기.** 파라미터 고정하기 절의 마지막 실험은 마지막 레이어를
+#    고정했고, 첫 레이어만 기울기를 받았습니다. 이번에는 아무것도 고정하지 않고 마지막
+#    레이어에 ``first(inputs)`` 대신 ``first(inputs).detach()``\ 를 넣습니다. 네
+#    파라미터 가운데 어느 것에 ``.grad``\ 가 생길까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``x.detach()``\ 는 값이 :math:`x`\ 와 같은 상수 :math:`c`\ 로 취급되므로 식은
+# :math:`c x^2`\ 이고, 기울기는 :math:`2xc = 2x^2`\ 입니다. 떼어 내지 않은
+# ``x * x * x``\ 에서만 :math:`3x^2`\ 가 나옵니다.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+(x * x * x.detach()).sum().backward()
+grad_one_detached = x.grad
+x.grad = None
+(x * x * x).sum().backward()
+grad_cube = x.grad
+print(f"x * x * x.detach()의 기울기: {grad_one_detached}  (2x² = {2 * x.detach() ** 2})")
+print(f"x * x * x의 기울기:          {grad_cube}  (3x² = {3 * x.detach() ** 2})")
+assert torch.allclose(grad_one_detached, 2 * x**2)
+assert torch.allclose(grad_cube, 3 * x**2)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 실패합니다. :math:`\partial (h x) / \partial x = h`\ 이므로 곱셈은 ``h``\ 를
+# 저장하고, 그 뒤의 ``h.add_(1)``\ 이 ``h``\ 의 버전을 올립니다. 원인을 없애
+# ``h.add_(1)``\ 을 곱셈 앞으로 옮기면 곱셈이 바뀐 ``h``\ 를 저장하므로
+# ``backward()``\ 가 동작합니다. 이때 :math:`h = 2x + 1`\ 이므로 기울기는
+# :math:`4x + 1`\ 입니다.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = x * 2
+product = h * x
+print(f"h * x가 h를 저장했는가: {product.grad_fn._saved_self.data_ptr() == h.data_ptr()}")
+h.add_(1)
+try:
+    product.sum().backward()
+except RuntimeError as error:
+    print_error(error)
+else:
+    raise AssertionError("backward() should fail: h changed after h * x saved it")
+h = x * 2
+h.add_(1)
+product = h * x
+product.sum().backward()
+print(f"h.add_(1)을 곱셈 앞으로 옮기면 x.grad: {x.grad}  (4x + 1 = {4 * x.detach() + 1})")
+assert torch.allclose(x.grad, 4 * x + 1)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``h.grad``\ 는 ``None``\ 입니다. ``retain_grad()``\ 는 앞으로 할 역전파에서 기울기를
+# 남겨 두라는 요청일 뿐이라, 이미 끝난 ``backward()``\ 에서 ``h``\ 를 지나간 기울기는
+# 되살리지 못합니다.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = 2 * x
+y = (h**2).sum()
+y.backward()
+h.retain_grad()
+print(f"h.retains_grad: {h.retains_grad}, h.grad: {h.grad}")
+assert h.retains_grad and h.grad is None
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 마지막 레이어만 ``.grad``\ 를 받습니다. 마지막 레이어를 고정했을 때와 정반대입니다.
+# ``detach()``\ 는 ``first(inputs)``\ 를 상수로 만드는 기울기 차단이므로, 기울기가
+# 마지막 레이어에서 멈추고 첫 레이어까지 가지 않습니다.
+for p in params.values():
+    p.grad = None
+head.weight.requires_grad_(True)
+head.bias.requires_grad_(True)
+loss = ((head(first(inputs).detach()) - targets) ** 2).mean()
+loss.backward()
+for name, p in params.items():
+    print(f"{name:>12}: requires_grad={p.requires_grad}, .grad가 None인가: {p.grad is None}")
+assert all(p.requires_grad for p in params.values())
+assert first.weight.grad is None and first.bias.grad is None
+assert head.weight.grad is not None and head.bias.grad is not None

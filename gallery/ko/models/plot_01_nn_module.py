@@ -273,3 +273,102 @@ print(f"비율: {he_bound / linear_bound:.4f}, sqrt(6) = {math.sqrt(6):.4f}")
 # PyTorch 공식 문서: `nn.Module <https://docs.pytorch.org/docs/stable/generated/torch.nn.Module.html>`_,
 # `nn.Linear <https://docs.pytorch.org/docs/stable/generated/torch.nn.Linear.html>`_,
 # `torch.nn.init <https://docs.pytorch.org/docs/stable/nn.init.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** ``layer = nn.Linear(3, 2)``\ 의 가중치와 편향은 형태가 각각
+#    무엇일까요? 파라미터에는 숫자가 모두 몇 개 있고, ``layer(torch.ones(4, 3))``\ 의 형태는
+#    무엇일까요?
+# 2. **하나만 바꾸고 설명하기.** ``SimpleModel``\ 의 ``__init__``\ 에서
+#    ``super().__init__()`` 줄을 지우면, ``SimpleModel()``\ 로 모델을 만들 때 무슨 일이
+#    일어날까요?
+# 3. **직접 작성하기.** ``ListModel``\ 의 평범한 리스트를 ``nn.ModuleList``\ 로 바꿔 다시
+#    작성하세요. 모델을 출력하면 레이어가 나오는지, ``parameters()``\ 가 텐서를 몇 개
+#    돌려주는지, ``backward()`` 뒤에 레이어 가중치의 ``.grad``\ 가 채워지는지 확인하세요.
+# 4. **예측한 뒤 실행하기.** 새로 만든 ``nn.Linear(16, 4)``\ 의 시작 가중치는 어느 구간
+#    안에 있을까요? ``nn.Linear(16, 400)``\ 이면 구간이 달라질까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 출력을 :math:`b + xW^T`\ 로 계산하므로 가중치는 출력마다 행 하나, 입력마다 열 하나인
+# ``(2, 3)``\ 이고, 편향은 출력마다 숫자 하나인 ``(2,)``\ 입니다. 숫자는 6 + 2 = 8개이고,
+# 배치의 행 4개가 각각 숫자 2개가 되므로 출력은 ``(4, 2)``\ 입니다.
+layer = nn.Linear(3, 2)
+layer_size = sum(p.numel() for p in layer.parameters())
+layer_output = layer(torch.ones(4, 3))
+print(f"weight: 형태 {tuple(layer.weight.shape)}, bias: 형태 {tuple(layer.bias.shape)}")
+print(f"파라미터 수: {layer_size}, 출력의 형태: {tuple(layer_output.shape)}")
+assert layer.weight.shape == (2, 3) and layer.bias.shape == (2,)
+assert layer_size == 8 and layer_output.shape == (4, 2)
+
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``self.linear = ...``\ 처럼 레이어를 속성에 대입하면 ``nn.Module``\ 이 그 레이어를
+# 등록하는데, 등록할 자리는 ``nn.Module`` 자신의 ``__init__``\ 이 마련합니다. 이 호출을 빼면
+# 그 자리가 아직 없으므로, 모델을 만드는 순간 대입하는 줄에서 ``AttributeError``\ 가 납니다.
+class NoSuperModel(nn.Module):
+    def __init__(self):
+        self.linear = nn.Linear(2, 1)  # super().__init__()을 부르지 않음
+
+    def forward(self, x):
+        return self.linear(x)
+
+
+try:
+    NoSuperModel()
+except AttributeError as error:
+    print(f"{type(error).__name__}: {error}")
+    assert "before Module.__init__()" in str(error)
+else:
+    raise AssertionError("assigning a layer before nn.Module.__init__() should fail")
+print(f"super().__init__()을 부르는 SimpleModel의 레이어: {SimpleModel().linear}")
+
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``nn.ModuleList``\ 는 리스트처럼 쓰지만 그 자체가 모듈이므로, 속성에 대입하면 안에 든
+# 레이어까지 함께 등록됩니다. 이제 모델을 출력하면 레이어가 나오고, ``parameters()``\ 가
+# 가중치와 편향 텐서 2개를 옵티마이저에 넘겨줄 수 있으며, ``backward()``\ 가 그 ``.grad``\ 를
+# 채웁니다.
+class ModuleListModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(2, 1)])  # 등록됨
+
+    def forward(self, x):
+        return self.layers[0](x)
+
+
+listed = ModuleListModel()
+print(listed)
+print(f"ModuleListModel의 파라미터 텐서 수: {len(list(listed.parameters()))}")
+listed(x).backward()
+print(f"layers[0].weight.grad: {listed.layers[0].weight.grad}")
+assert len(list(listed.parameters())) == 2
+assert torch.equal(listed.layers[0].weight.grad, x)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 경계값 :math:`1/\sqrt{n}`\ 은 입력 개수 :math:`n`\ 으로만 정해지므로 두 레이어 모두
+# :math:`[-0.25, 0.25]`\ 에서 가중치를 뽑습니다. 출력 개수는 가중치의 개수만 바꿉니다.
+# 가중치가 6,400개인 ``nn.Linear(16, 400)``\ 에서는 가장 큰 절댓값이 경계값에 거의 닿습니다.
+bound = 1 / math.sqrt(16)
+largest = {}
+for fan_out in (4, 400):
+    weights = nn.Linear(16, fan_out).weight.detach()
+    largest[fan_out] = weights.abs().max().item()
+    print(
+        f"nn.Linear(16, {fan_out}): 가중치 {weights.numel()}개, "
+        f"가장 큰 절댓값 {largest[fan_out]:.5f}, 경계값 {bound:.5f}"
+    )
+assert all(value <= bound for value in largest.values())
+assert largest[400] > 0.99 * bound

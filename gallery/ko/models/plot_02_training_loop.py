@@ -405,3 +405,97 @@ assert sideways(low_momentum) < sideways(sgd) and settled_after(low_momentum) < 
 # `SGD <https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html>`_,
 # `Adam <https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html>`_,
 # `MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 모멘텀 예제(:math:`p = 1`\ 에서 출발하는 :math:`L = p^2`,
+#    :math:`\text{lr} = 0.1`, :math:`\mu = 0.9`)를 한 걸음 더 실행하면, 세 번째 걸음 뒤의
+#    :math:`p`\ 는 얼마일까요? 위에서 두 걸음을 계산한 것처럼 :math:`g`, :math:`v`,
+#    :math:`p`\ 를 차례로 손으로 구해 보세요.
+# 2. **하나만 바꾸고 설명하기.** 글의 학습 반복문에서 학습률을 열 배인 0.1로, 이어서 0.2로
+#    바꾸면 손실은 어떻게 될까요? 예제가 하나뿐이므로 걸음마다 예측 오차
+#    :math:`\hat{y} - 5`\ 에 같은 수가 곱해집니다. 골짜기 절에서 :math:`w_2`\ 에 곱해지는
+#    수를 구했듯이, 그 수부터 구해 보세요.
+# 3. **하나만 바꾸고 설명하기.** 글의 학습 반복문에서 ``optimizer.zero_grad()``\ 를 빼고 10
+#    에포크를 실행하면 손실은 어떻게 될까요? 모멘텀의 :math:`v \leftarrow \mu v + g`\ 와
+#    비교해 보세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 세 번째 걸음에서는 :math:`g = 2 \cdot 0.46 = 0.92`,
+# :math:`v = 0.9 \cdot 3.4 + 0.92 = 3.98`\ 이므로 :math:`p = 0.46 - 0.1 \cdot 3.98 = 0.062`\ 입니다.
+# 기울기는 0.92로 줄었는데도 세 번째 걸음(0.398)은 두 번째 걸음(0.34)보다 큽니다. 속도
+# :math:`v`\ 에 앞선 기울기들이 아직 쌓여 있기 때문입니다.
+p = torch.tensor([1.0], requires_grad=True)
+momentum_sgd = torch.optim.SGD([p], lr=0.1, momentum=0.9)
+moves = []
+for _ in range(3):
+    before_step = p.item()
+    momentum_sgd.zero_grad()
+    (p**2).sum().backward()
+    momentum_sgd.step()
+    moves.append(before_step - p.item())
+    print(f"걸음 {len(moves)}: 기울기 {p.grad.item():.4f}, 걸음 크기 {moves[-1]:.4f}, p = {p.item():.4f}")
+assert torch.allclose(p, torch.tensor([0.062]))
+assert moves[2] > moves[1]
+
+# %%
+# 풀이 2
+# ^^^^^^
+# :math:`e = \hat{y} - 5`\ 라고 하면 손실 :math:`e^2`\ 의 기울기는 가중치에 대해
+# :math:`2e \cdot [1, 2]`, 편향에 대해 :math:`2e`\ 이므로, 한 걸음은 예측값을
+# :math:`\text{lr} \cdot 2e \cdot (1^2 + 2^2 + 1) = 12 \cdot \text{lr} \cdot e`\ 만큼 옮기고
+# 오차에는 :math:`1 - 12 \cdot \text{lr}`\ 이 곱해집니다. 이 수는 학습률 0.01에서 0.88,
+# 0.1에서 -0.2(오차의 부호가 바뀌면서 훨씬 빨리 줄어듭니다), 0.2에서 -1.4(손실이 걸음마다
+# 커집니다)입니다.
+
+
+# 글의 반복문을 start의 복사본에서 10 에포크 실행하고, 에포크마다 오차와 손실을 기록합니다
+def post_loop(clear_gradients=True, **options):
+    model = copy.deepcopy(start)
+    optimizer = torch.optim.SGD(model.parameters(), **options)
+    errors, losses = [], []
+    for _ in range(10):
+        if clear_gradients:
+            optimizer.zero_grad()
+        y_pred = model(x)
+        loss = loss_fn(y_pred, y_true)
+        loss.backward()
+        optimizer.step()
+        errors.append((y_pred - y_true).item())
+        losses.append(loss.item())
+    return torch.tensor(errors), torch.tensor(losses)
+
+
+for post_lr in (0.01, 0.1, 0.2):
+    errors, losses = post_loop(lr=post_lr)
+    factors = errors[1:5] / errors[:4]
+    print(
+        f"lr={post_lr}: 오차에 곱해진 수 {factors[0]:.4f} (1 - 12 * lr = {1 - 12 * post_lr:.4f}), "
+        f"손실 {losses[0]:.4f} → 10 에포크째 {losses[-1]:.4g}"
+    )
+    assert torch.allclose(factors, torch.tensor(1 - 12 * post_lr), rtol=1e-3)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``backward()``\ 는 ``.grad``\ 에 새 기울기를 더하므로, 지우지 않으면 걸음마다 지금까지의
+# 기울기를 모두 더한 값만큼 움직입니다. 모멘텀 :math:`\mu = 1`\ 인
+# :math:`v \leftarrow v + g`\ 와 같아서 ``momentum=1.0``\ 과 손실이 똑같습니다. 앞의 기울기가
+# 조금도 줄어들지 않으므로 손실은 처음에는 더 빨리 줄다가 최솟값을 지나치고, 10 에포크째에는
+# 처음 손실과 거의 같은 값으로 되돌아갑니다.
+_, with_zero_grad = post_loop(lr=0.01)
+_, without_zero_grad = post_loop(clear_gradients=False, lr=0.01)
+_, momentum_one = post_loop(lr=0.01, momentum=1.0)
+print("zero_grad 있음:  " + ", ".join(f"{value:.2f}" for value in with_zero_grad))
+print("zero_grad 없음:  " + ", ".join(f"{value:.2f}" for value in without_zero_grad))
+print("momentum=1.0:    " + ", ".join(f"{value:.2f}" for value in momentum_one))
+assert torch.allclose(without_zero_grad, momentum_one)
+assert without_zero_grad[2] < with_zero_grad[2]
+assert without_zero_grad.min() < 1e-3 * without_zero_grad[0]
+assert abs(without_zero_grad[-1] / without_zero_grad[0] - 1) < 0.01

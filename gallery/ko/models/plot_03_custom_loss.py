@@ -213,3 +213,119 @@ except ValueError as error:
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,
 # `nn.HuberLoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html>`_,
 # `torch.nn의 손실 함수 목록 <https://docs.pytorch.org/docs/stable/nn.html#loss-functions>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 형태가 ``(8, 3)``\ 인 ``y_pred``\ 와 ``target``\ 의 손실을
+#    기본값이 ``reduction="mean"``\ 인 ``nn.L1Loss()``\ 로 구하고 ``backward()``\ 를
+#    호출하면, 예측값의 기울기에는 어떤 값들이 들어 있을까요?
+# 2. **하나만 바꾸고 설명하기.** ``train_on``\ 의 Adam을 학습률 0.01의 SGD로 바꾸고 100걸음
+#    학습하면, 절댓값 오차의 합과 평균(합 / 30)이 여전히 같은 직선을 줄까요?
+# 3. **하나만 바꾸고 설명하기.** ``train_on(CustomLoss(), ys)``\ 에서 정답을 형태가
+#    ``(30,)``\ 인 ``ys.flatten()``\ 으로 바꾸면 어떤 직선이 나올까요? 직선의 출력은 형태가
+#    ``(30, 1)``\ 입니다.
+# 4. **직접 작성하기.** 제곱 오차의 합 :math:`\sum_i (\hat{y}_i - y_i)^2`\ 을 돌려주는 손실
+#    ``SquaredLoss``\ 를 작성하세요. 값과 기울기가 ``nn.MSELoss(reduction="sum")``\ 과 같은지,
+#    기울기가 :math:`2(\hat{y}_i - y_i)`\ 인지 확인하세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 평균은 합을 원소 개수 24로 나누므로, 기울기도 오차의 부호를 24로 나눈
+# :math:`\pm 1/24 \approx \pm 0.0417`\ 입니다. 합을 쓰는 ``CustomLoss``\ 의 기울기보다 24배
+# 작습니다.
+pred_mean = y_pred.clone().requires_grad_()
+nn.L1Loss()(pred_mean, target).backward()
+print(f"첫 행의 기울기: {pred_mean.grad[0]}")
+print(f"1 / 24 = {1 / 24:.4f}")
+is_sign_over_24 = torch.allclose(pred_mean.grad, torch.sign(y_pred - target) / 24)
+print(f"기울기 == sign(y_pred - target) / 24: {is_sign_over_24}")
+assert is_sign_over_24
+
+# %%
+# 풀이 2
+# ^^^^^^
+# SGD의 걸음은 기울기에 비례하므로, 손실을 30으로 나누면 학습률을 30분의 1로 줄인 것과 같아서
+# 같은 직선을 주지 않습니다. 100걸음 뒤에 합의 직선은 참 직선 가까이 왔지만 평균의 직선은 아직
+# 멀리 떨어져 있고, 평균에 학습률 0.3을 주어야 합과 같은 직선이 나옵니다. 손실에 상수를 곱해도
+# 걸음이 그대로인 것은 모든 옵티마이저가 아니라 Adam의 성질입니다.
+
+
+# train_on과 같지만 Adam 대신 SGD로 100걸음 학습합니다
+def train_with_sgd(loss_function, lr):
+    line = copy.deepcopy(start)
+    optimizer = torch.optim.SGD(line.parameters(), lr=lr)
+    for _ in range(100):
+        optimizer.zero_grad()
+        loss_function(line(xs), ys).backward()
+        optimizer.step()
+    return line
+
+
+def mean_absolute_error(y_pred, y_true):
+    return CustomLoss()(y_pred, y_true) / 30
+
+
+sum_sgd = train_with_sgd(CustomLoss(), lr=0.01)
+mean_sgd = train_with_sgd(mean_absolute_error, lr=0.01)
+mean_sgd_larger_lr = train_with_sgd(mean_absolute_error, lr=0.3)
+print(f"출발점: 직선의 기울기 {start.weight.item():.4f}, 절편 {start.bias.item():.4f}")
+print(f"합, lr=0.01: 직선의 기울기 {sum_sgd.weight.item():.4f}, 절편 {sum_sgd.bias.item():.4f}")
+print(f"평균, lr=0.01: 직선의 기울기 {mean_sgd.weight.item():.4f}, 절편 {mean_sgd.bias.item():.4f}")
+print(
+    f"평균, lr=0.3: 직선의 기울기 {mean_sgd_larger_lr.weight.item():.4f}, "
+    f"절편 {mean_sgd_larger_lr.bias.item():.4f}"
+)
+assert abs(sum_sgd.weight.item() - 2) < 0.05 and abs(mean_sgd.weight.item() - 2) > 1
+assert torch.allclose(mean_sgd_larger_lr.weight, sum_sgd.weight, atol=1e-4)
+assert torch.allclose(mean_sgd_larger_lr.bias, sum_sgd.bias, atol=1e-4)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 형태 ``(30, 1)``\ 과 ``(30,)``\ 이 브로드캐스팅되어 ``(30, 30)`` 표가 되므로, 예측값
+# 하나하나가 정답 30개 모두와 비교됩니다. 예측값마다 아래에 정답이 15개, 위에 15개 있으면
+# 어느 쪽으로 옮겨도 가까워지는 정답과 멀어지는 정답이 15개씩이라 손실의 기울기가 0이 되고,
+# 학습은 점들이 놓인 방향과 상관없이 거의 수평인 직선에서 멈춥니다.
+flat_line = train_on(CustomLoss(), ys.flatten())
+flat_predictions = flat_line(xs)
+below = (ys.flatten() < flat_predictions).sum(dim=1)
+print(f"y_pred - y_true의 형태: {tuple((flat_predictions - ys.flatten()).shape)}")
+print(f"직선의 기울기 {flat_line.weight.item():.4f}, 절편 {flat_line.bias.item():.4f}")
+print(f"예측값마다 그보다 작은 정답의 수: 가장 적을 때 {below.min()}, 가장 많을 때 {below.max()}")
+CustomLoss()(flat_predictions, ys.flatten()).backward()
+print(f"손실의 기울기: weight {flat_line.weight.grad.item():.4f}, bias {flat_line.bias.grad.item():.4f}")
+assert abs(flat_line.weight.item()) < 0.01 and bool((below == 15).all())
+assert flat_line.weight.grad.item() == 0 and flat_line.bias.grad.item() == 0
+
+
+# %%
+# 풀이 4
+# ^^^^^^
+# ``forward``\ 에 식을 그대로 적으면 기울기는 자동 미분이 구합니다.
+# :math:`(\hat{y}_i - y_i)^2`\ 을 :math:`\hat{y}_i`\ 로 미분하면 :math:`2(\hat{y}_i - y_i)`\ 이므로,
+# 절댓값 오차와 달리 정답에서 멀리 떨어진 예측값일수록 세게 밀립니다.
+class SquaredLoss(nn.Module):
+    def __init__(self):
+        super().__init__()
+
+    def forward(self, y_pred, y_true):
+        return ((y_pred - y_true) ** 2).sum()
+
+
+pred_squared = y_pred.clone().requires_grad_()
+pred_builtin_squared = y_pred.clone().requires_grad_()
+squared = SquaredLoss()(pred_squared, target)
+builtin_squared = nn.MSELoss(reduction="sum")(pred_builtin_squared, target)
+squared.backward()
+builtin_squared.backward()
+print(f"SquaredLoss: {squared.item():.4f}, nn.MSELoss(reduction='sum'): {builtin_squared.item():.4f}")
+same_gradient = torch.allclose(pred_squared.grad, pred_builtin_squared.grad)
+is_twice_error = torch.allclose(pred_squared.grad, 2 * (y_pred - target))
+print(f"nn.MSELoss와 같은 기울기: {same_gradient}")
+print(f"기울기 == 2 * (y_pred - target): {is_twice_error}")
+assert torch.allclose(squared, builtin_squared) and same_gradient and is_twice_error

@@ -384,3 +384,100 @@ if __name__ == "__main__":
 # `torch.onnx <https://docs.pytorch.org/docs/stable/onnx.html>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_questions_plot_01_open_questions.py`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** ``torch.utils`` 절의 ``dataset``\ 을
+#    ``DataLoader(dataset, batch_size=3)``\ 으로 나누면 배치는 몇 개이고, 마지막 배치의
+#    특성과 레이블은 형태가 무엇일까요?
+# 2. **예측한 뒤 실행하기.** ``torch.autograd`` 절의 예제에서
+#    ``torch.autograd.grad(loss, w)``\ 를 부른 뒤 ``w.grad``\ 는 무엇일까요? 같은
+#    ``loss``\ 로 ``torch.autograd.grad``\ 를 한 번 더 부르면 어떻게 될까요?
+# 3. **하나만 바꾸고 설명하기.** ``torch.nn`` 절의 모델에서 두 선형 레이어 사이의 숫자 4를
+#    8로 바꿔 ``nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 1))``\ 로 만들면
+#    파라미터는 몇 개가 되고, 행 3개를 넣었을 때 출력 형태는 무엇일까요?
+# 4. **직접 작성하기.** 배치 크기가 4인 ``loader``\ 로 ``nn.Linear(2, 1)``\ 을 한 에포크 동안
+#    학습시키세요. 배치마다 학습 반복문의 다섯 단계를 실행하고, 옵티마이저는 학습률 0.001의
+#    SGD, 손실 함수는 ``nn.MSELoss``\ 를 씁니다. 레이블 배치는 형태가 ``(4,)``\ 처럼
+#    1차원인 정수 텐서입니다. ``.float().unsqueeze(1)``\ 로 모델의 출력과 같은 형태
+#    ``(4, 1)``\ 의 실수 텐서로 바꿔서 쓰세요. 한 에포크에 ``optimizer.step()``\ 은 몇 번
+#    실행될까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 예제 10개를 3개씩 묶으면 3개짜리 배치 3개와 남은 1개를 담은 배치 하나가 생기므로, 배치는
+# 4개입니다. 마지막 배치의 특성은 형태가 ``(1, 2)``, 레이블은 ``(1,)``\ 입니다.
+if __name__ == "__main__":
+    loader_of_3 = DataLoader(dataset, batch_size=3)
+    print(f"배치 {len(loader_of_3)}개")
+    for batch_features, batch_labels in loader_of_3:
+        print(f"특성 {tuple(batch_features.shape)}, 레이블 {tuple(batch_labels.shape)}")
+    assert len(loader_of_3) == 4
+    assert batch_features.shape == (1, 2) and batch_labels.shape == (1,)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``torch.autograd.grad``\ 는 기울기를 돌려줄 뿐 ``.grad``\ 에 저장하지 않으므로 ``w.grad``\ 는
+# ``None``\ 으로 남습니다. 또 ``backward()``\ 처럼 계산을 마치면 그래프를 해제하므로, 같은
+# ``loss``\ 로 다시 부르면 ``RuntimeError``\ 가 납니다. 첫 호출에 ``retain_graph=True``\ 를
+# 주면 두 번째 호출도 성공합니다.
+if __name__ == "__main__":
+    w = torch.tensor(0.5, requires_grad=True)
+    loss = (w * x - 3.0) ** 2
+    (grad_w,) = torch.autograd.grad(loss, w)
+    print(f"d loss / dw = {grad_w.item():.4f}, w.grad = {w.grad}")
+    assert w.grad is None
+    try:
+        torch.autograd.grad(loss, w)
+    except RuntimeError as error:
+        print(f"{type(error).__name__}: {str(error).split('.')[0]}")
+    else:
+        raise AssertionError("a second torch.autograd.grad through a freed graph should fail")
+    loss = (w * x - 3.0) ** 2
+    torch.autograd.grad(loss, w, retain_graph=True)
+    (grad_again,) = torch.autograd.grad(loss, w)
+    print(f"retain_graph=True 뒤의 두 번째 호출: d loss / dw = {grad_again.item():.4f}")
+    assert grad_again == grad_w
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``nn.Linear(2, 8)``\ 에는 가중치 8 × 2 = 16개와 편향 8개, ``nn.Linear(8, 1)``\ 에는 가중치
+# 8개와 편향 1개가 있고 ``nn.ReLU``\ 에는 파라미터가 없으므로 모두 33개입니다(이름의 0과 2는
+# ``nn.Sequential`` 안의 순서이고, 1번인 ReLU는 목록에 없습니다). 출력 형태는 마지막 레이어가
+# 정하므로 그대로 ``(3, 1)``\ 입니다.
+if __name__ == "__main__":
+    wider = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 1))
+    for name, parameter in wider.named_parameters():
+        print(f"{name}: 형태 {tuple(parameter.shape)}")
+    wider_size = sum(p.numel() for p in wider.parameters())
+    wider_shape = tuple(wider(torch.randn(3, 2)).shape)
+    print(f"파라미터 수: {wider_size}, 행 3개를 넣었을 때 출력 형태: {wider_shape}")
+    assert wider_size == 33 and wider_shape == (3, 1)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# ``loader``\ 는 배치 3개(예제 4개, 4개, 2개)를 내주므로 ``optimizer.step()``\ 은 한 에포크에
+# 세 번 실행됩니다. 예제 전체를 한꺼번에 쓸 때는 한 에포크가 한 걸음이었지만, 미니배치를 쓰면
+# 한 에포크가 여러 걸음입니다.
+if __name__ == "__main__":
+    line = nn.Linear(2, 1)
+    line_optimizer = torch.optim.SGD(line.parameters(), lr=0.001)
+    steps_taken = 0
+    for batch_features, batch_labels in loader:
+        line_optimizer.zero_grad()
+        prediction = line(batch_features)
+        batch_loss = loss_fn(prediction, batch_labels.float().unsqueeze(1))
+        batch_loss.backward()
+        line_optimizer.step()
+        steps_taken += 1
+        print(f"걸음 {steps_taken}: 예제 {len(batch_labels)}개, 손실 {batch_loss.item():.4f}")
+    print(f"한 에포크의 걸음 수: {steps_taken}, 배치 수: {len(loader)}")
+    assert steps_taken == len(loader) == 3

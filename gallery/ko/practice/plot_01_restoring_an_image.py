@@ -385,3 +385,116 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 # `torch.no_grad <https://docs.pytorch.org/docs/stable/generated/torch.no_grad.html>`_,
 # `Tensor.requires_grad_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.requires_grad_.html>`_,
 # `torch.cat <https://docs.pytorch.org/docs/stable/generated/torch.cat.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 글의 반복문이 끝났을 때 ``random_tensor.requires_grad``\ 와
+#    ``random_tensor.grad``\ 는 무엇일까요? 반복문의 첫 줄
+#    ``random_tensor.requires_grad_(True)``\ 가 없다면 다음 ``backward()``\ 는 어떻게 될까요?
+# 2. **예측한 뒤 실행하기.** 사진을 펴는 것을 잊었다고 해 봅시다. 100 x 100 크기의
+#    ``image``\ 를 그대로 ``weird_function``\ 에 넣으면 어떻게 될까요?
+# 3. **하나만 바꾸고 설명하기.** 글의 반복문에서 ``with torch.no_grad():`` 줄을 지우고, 그
+#    아래에 있던 업데이트는 남겨 둡니다. ``random_tensor = start.clone()``\ 에서 출발하면
+#    두 번째 업데이트에서 무슨 일이 일어날까요?
+#
+#    .. code-block:: python
+#
+#       for i in range(2):
+#           random_tensor.requires_grad_(True)
+#           hypothesis = weird_function(random_tensor)
+#           loss = torch.dist(hypothesis, broken_image)
+#           loss.backward()
+#           random_tensor = random_tensor - lr * random_tensor.grad
+#
+# 4. **직접 작성하기.** 값이 0과 1 사이일 때 PSNR은 :math:`10 \log_{10}(1 / \text{MSE})`\ 입니다.
+#    MSE는 원본과의 차를 제곱해 평균한 값, 곧 평균 제곱 오차입니다. ``torch.log10``\ 으로
+#    ``my_psnr(picture, reference)``\ 를 작성하고, ``start``\ 와 ``restored``\ 에서 패키지의
+#    ``psnr``\ 과 같은 값을 내는지 확인해 보세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``False``\ 와 ``None``\ 입니다. 반복문의 마지막 줄은 아무것도 기록하지 않는 ``no_grad``
+# 안에서 새 텐서를 만듭니다. 그래서 이 텐서는 기울기가 필요하지 않고 ``.grad``\ 도 없습니다.
+# ``requires_grad_(True)`` 없이 ``backward()``\ 를 부르면 거슬러 올라갈 그래프가 없어
+# ``RuntimeError``\ 가 나고, 이 줄이 있으면 기울기가 채워집니다.
+print(f"random_tensor.requires_grad={random_tensor.requires_grad}, grad={random_tensor.grad}")
+candidate = random_tensor.clone()
+try:
+    torch.dist(weird_function(candidate), broken_image).backward()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("backward() should fail without requires_grad_(True)")
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+print(f"requires_grad_(True)를 부른 뒤: candidate.grad의 형태 {tuple(candidate.grad.shape)}")
+assert not random_tensor.requires_grad and random_tensor.grad is None
+assert candidate.grad.shape == random_tensor.shape
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``RuntimeError``\ 가 납니다. ``weird_function``\ 은 1차원으로 편 신호를 받도록 작성되었습니다.
+# 함수는 차원이 하나인 0 텐서와 ``h[:-1]``\ 을 ``torch.cat``\ 으로 잇는데, 100 x 100
+# 이미지에서 ``h[:-1]``\ 은 앞쪽 99개 행으로 된 2차원 텐서입니다. ``torch.cat``\ 은 차원 수가
+# 같은 텐서끼리만 이을 수 있습니다.
+print(f"image: 형태 {tuple(image.shape)}, image[:-1]: 형태 {tuple(image[:-1].shape)}")
+try:
+    weird_function(image)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("weird_function should fail on the 100 x 100 image")
+flat_output = weird_function(image.flatten())
+print(f"weird_function(image.flatten()): 형태 {tuple(flat_output.shape)}")
+assert flat_output.shape == (10000,)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 두 번째 업데이트에서 ``TypeError``\ 가 납니다. ``no_grad``\ 가 없으면 업데이트도 다른
+# 연산처럼 기록됩니다. 그래서 새 ``random_tensor``\ 에는 ``grad_fn``\ 이 있고, 이 텐서는
+# 리프 텐서가 아닙니다. ``backward()``\ 는 리프 텐서에만 ``.grad``\ 를 남기므로 두 번째
+# ``backward()`` 뒤의 ``.grad``\ 는 ``None``\ 이고(읽으면 ``UserWarning``\ 이 납니다),
+# ``lr * None``\ 은 계산할 수 없습니다.
+import warnings
+
+candidate = start.clone()
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+candidate = candidate - lr * candidate.grad  # torch.no_grad()가 없으니 기록됩니다
+print(f"첫 번째 업데이트 뒤: is_leaf={candidate.is_leaf}, grad_fn={candidate.grad_fn.name()}")
+candidate.requires_grad_(True)
+torch.dist(weird_function(candidate), broken_image).backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    second_grad = candidate.grad
+print(f"두 번째 backward() 뒤의 .grad: {second_grad} ({caught[0].category.__name__})")
+try:
+    candidate = candidate - lr * second_grad
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("the second update should fail: .grad is None")
+assert not candidate.is_leaf and second_grad is None
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 원본과의 차를 제곱해 평균을 내고, 그 역수에 :math:`10 \log_{10}`\ 을 적용합니다. 무작위
+# 출발점(PSNR이 음수이니 사진과 거리가 멉니다)에서도, 복원한 사진에서도 두 함수의 값이
+# 같습니다.
+def my_psnr(picture, reference):
+    mse = ((picture - reference) ** 2).mean()
+    return (10 * torch.log10(1 / mse)).item()
+
+
+for name, picture in [("start", start), ("restored", restored)]:
+    mine, package = my_psnr(picture, original), psnr(picture, original)
+    print(f"{name}: my_psnr {mine:.4f} dB, psnr {package:.4f} dB")
+    assert abs(mine - package) < 1e-6

@@ -543,3 +543,102 @@ torch.set_num_threads(threads)  # 계산이 끝났으니 스레드를 돌려줍�
 # `torch.nn.functional.pad <https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.pad.html>`_,
 # `torch.roll <https://docs.pytorch.org/docs/stable/generated/torch.roll.html>`_,
 # `torch.fft.fft <https://docs.pytorch.org/docs/stable/generated/torch.fft.fft.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 선형성을 확인할 때 ``both``\ 와 ``separately``\ 의 가장 큰 차이를
+#    출력했습니다. ``torch.equal(both, separately)``\ 와 ``torch.allclose(both, separately)``\ 는
+#    각각 무엇을 출력할까요?
+# 2. **하나만 바꾸고 설명하기.** ``weird_function_vectorised``\ 에서 ``torch.roll(h, -half)``\ 를
+#    ``torch.roll(h, half)``\ 로 바꿉니다. 페이지의 값 10,000개에서 여전히 책의 함수와 같은
+#    결과가 나올까요? 값 7개짜리 신호에서는 어떨까요?
+# 3. **직접 작성하기.** ``plain_step``\ 과 ``momentum_steps``\ 는 글에서 쓴 손실의 기울기를 직접
+#    계산합니다. ``r = weird_function(x) - broken_image``\ 일 때
+#    ``weird_function_adjoint(r / r.norm())``\ 입니다. ``torch.autograd.grad``\ 로
+#    ``x = start``\ 에서 ``torch.dist(weird_function(x), broken_image)``\ 의 기울기를 구해 이
+#    식과 비교해 보세요.
+# 4. **예측한 뒤 실행하기.** 모멘텀의 속도는 :math:`v \leftarrow 0.9\,v + g`\ 입니다.
+#    :math:`v = 0`\ 에서 출발해 매번 같은 기울기 :math:`g = 1`\ 로 50단계를 가면 :math:`v`\ 는
+#    대략 얼마가 될까요? 기울기의 부호가 단계마다 바뀌면(1, -1, 1, ...) 어떨까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 앞의 것은 ``False``, 뒤의 것은 ``True``\ 입니다. 양변은 같은 계산을 다른 순서로 합니다(신호를
+# 먼저 합치거나, 함수를 먼저 적용합니다). 부동소수점 연산은 매번 반올림하므로 결과가 계산
+# 순서에 따라 달라지고, 그래서 많은 값이 마지막 자리에서 다릅니다. ``torch.equal``\ 은 모든
+# 값이 정확히 같아야 ``True``\ 이고, ``torch.allclose``\ 는 작은 오차를 허용합니다. 계산으로
+# 얻은 부동소수점 수를 비교할 때는 ``torch.allclose``\ 를 씁니다.
+print(f"(0.1 + 0.2) + 0.3 == 0.1 + (0.2 + 0.3): {(0.1 + 0.2) + 0.3 == 0.1 + (0.2 + 0.3)}")
+differing = (both != separately).sum().item()
+print(f"다른 값: {differing:,}개 (전체 {both.numel():,}개 가운데)")
+print(f"torch.equal: {torch.equal(both, separately)}, torch.allclose: {torch.allclose(both, separately)}")
+assert (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)
+assert differing > 0 and not torch.equal(both, separately) and torch.allclose(both, separately)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 값 10,000개에서는 달라지지 않습니다. 5,000 + 5,000이 전체 길이이므로, 앞으로 5,000칸
+# 굴리든 뒤로 5,000칸 굴리든 모든 값이 같은 자리에 갑니다. 값 7개에서는 ``half``\ 가 3이고,
+# 앞으로 3칸과 뒤로 3칸은 다른 자리입니다. 책의 자리 바꾸기
+# ``torch.cat((h[half:], h[:half]))``\ 와 같은 것은 ``-half``\ 뿐입니다.
+def weird_function_other_way(x):
+    half = x.shape[0] // 2
+    h = x
+    for i in range(5):
+        padded = F.pad(h, (1, 1))
+        h = padded[2:] - padded[1:-1] - padded[:-2]
+        if i % 2 == 0:
+            h = torch.roll(h, half)  # -half 대신 +half
+    return h / 3**5
+
+
+for length in (6, 7):
+    values = torch.arange(length)
+    print(f"arange({length}): roll +3 {torch.roll(values, 3).tolist()}, roll -3 {torch.roll(values, -3).tolist()}")
+short = torch.randn(7, dtype=torch.float64)
+matches = {}
+for signal in (x, short):
+    book_output = weird_function(signal)
+    matches[signal.shape[0]] = (
+        torch.allclose(weird_function_vectorised(signal), book_output),
+        torch.allclose(weird_function_other_way(signal), book_output),
+    )
+    print(f"값 {signal.shape[0]:,}개, 책의 함수와 같은가: -half {matches[signal.shape[0]][0]}, +half {matches[signal.shape[0]][1]}")
+assert matches[10000] == (True, True) and matches[7] == (True, False)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 둘은 같습니다. 손실은 :math:`r = Ax - b`\ 의 길이 :math:`\lVert r \rVert`\ 이고,
+# :math:`r`\ 에 대한 기울기는 :math:`r / \lVert r \rVert`\ 입니다. 선형인 이상한 함수를
+# 거슬러 가는 역전파는 여기에 전치 행렬 :math:`A^\top`, 곧 수반을 곱하는데, 그 곱셈이 바로
+# ``weird_function_adjoint``\ 가 하는 계산입니다.
+candidate = start.clone().requires_grad_(True)
+(by_autograd,) = torch.autograd.grad(torch.dist(weird_function(candidate), broken_image), candidate)
+r = weird_function(start) - broken_image
+by_formula = weird_function_adjoint(r / r.norm())
+print(f"가장 큰 차이: {(by_autograd - by_formula).abs().max():.1e}")
+assert torch.allclose(by_autograd, by_formula)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 기울기가 매번 같으면 :math:`v = 1 + 0.9 + 0.9^2 + \dots`\ 이고,
+# :math:`1 / (1 - 0.9) = 10`\ 에 가까워집니다. 기울기가 더해져 쌓입니다. 부호가 바뀌면
+# 항의 부호가 번갈아 나와 대부분 상쇄되고, :math:`v`\ 의 크기는
+# :math:`1 / (1 + 0.9) \approx 0.53`\ 보다 작게 머뭅니다. 위에서 본 것처럼 모멘텀 없는
+# 반복문의 이웃한 두 걸음은 같은 쪽을 향하므로(코사인이 1에 가깝습니다) 첫 번째 경우에
+# 해당합니다. 모멘텀이 도움이 되는 것은 바로 이런 경우입니다.
+same_sign, flipping = 0.0, 0.0
+for k in range(50):
+    same_sign = 0.9 * same_sign + 1.0
+    flipping = 0.9 * flipping + (-1.0) ** k
+print(f"같은 기울기:          v = {same_sign:+.4f}   (1 / (1 - 0.9) = {1 / (1 - 0.9):.4f})")
+print(f"부호가 바뀌는 기울기: v = {flipping:+.4f}   (1 / (1 + 0.9) = {1 / (1 + 0.9):.4f})")
+assert 9.9 < same_sign < 10 and 0.5 < abs(flipping) < 1 / (1 + 0.9)

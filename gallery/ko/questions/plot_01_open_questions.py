@@ -181,3 +181,112 @@ print(f"섞인 미니배치 하나: x = {inputs.flatten()}, x^2 = {targets.flatt
 # `torch.accelerator <https://docs.pytorch.org/docs/stable/accelerator.html>`_.
 #
 # 다음 페이지: :doc:`/sources`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** NumPy는 따로 정하지 않으면 ``float64`` 배열을 만듭니다. 아래
+#    코드를 실행하면 ``converted[0]``\ 은 무엇일까요?
+#
+#    .. code-block:: python
+#
+#       array64 = np.zeros(3)
+#       converted = torch.from_numpy(array64).to(torch.float32)
+#       array64[0] = 7.0
+#
+# 2. **하나만 바꾸고 설명하기.** 합계를 ``total = torch.zeros(3)``\ 으로 0에서 시작하고,
+#    ``total += values``\ 로 ``values``\ 를 두 번 더합니다. 합계를 ``torch.empty(3)``\ 으로
+#    시작하도록 바꾸면 ``total``\ 에는 무엇이 들어 있을까요? 실행할 때마다 같은 답이 나오도록
+#    결정적 모드에서 실행합니다.
+# 3. **하나만 바꾸고 설명하기.** 기울기가 필요한 텐서를 만들면서 같은 줄에서 옮깁니다.
+#    ``c = torch.tensor([2.0, 3.0], requires_grad=True).to(torch.float64)``\ 입니다(GPU에서는
+#    ``.to(device)``). ``(3 * c**3).sum().backward()`` 뒤에 ``c.grad``\ 는 무엇일까요? 만들 때
+#    dtype을 주는 ``torch.tensor([2.0, 3.0], dtype=torch.float64, requires_grad=True)``\ 로
+#    바꾸면 무엇이 달라질까요?
+# 4. **직접 작성하기.** :math:`x = 0, 1, \dots, 6`\ 에 대해 :math:`(x, x^3)` 쌍을 내주는
+#    ``Dataset`` ``Cubes``\ 를 작성하고, 섞지 않고 ``batch_size=3``\ 으로 자르는
+#    ``DataLoader``\ 를 만드세요. 먼저 예측해 보세요. 미니배치는 몇 개이고, 마지막
+#    미니배치에는 쌍이 몇 개 들어 있을까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 0입니다. ``from_numpy``\ 는 배열의 ``float64``\ 를 그대로 쓰므로, ``.to(torch.float32)``\ 는
+# 새 메모리에 새 텐서를 만들어야 합니다. 그래서 배열을 바꿔도 이 텐서에는 전해지지 않습니다.
+# 텐서가 이미 가진 dtype인 ``float64``\ 로 ``.to()``\ 를 부르면 같은 텐서가 돌아오고, 이
+# 텐서는 여전히 배열과 메모리를 공유합니다.
+array64 = np.zeros(3)
+converted = torch.from_numpy(array64).to(torch.float32)
+kept = torch.from_numpy(array64).to(torch.float64)
+array64[0] = 7.0
+print(f"array64.dtype: {array64.dtype}")
+print(f".to(torch.float32): {converted}, 메모리 공유: {shares_memory(converted, array64)}")
+print(f".to(torch.float64): {kept}, 메모리 공유: {shares_memory(kept, array64)}")
+assert converted[0] == 0 and not shares_memory(converted, array64)
+assert kept[0] == 7 and shares_memory(kept, array64)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 모두 NaN입니다. ``total += values``\ 는 원래 들어 있던 값을 읽고 거기에 더합니다.
+# ``zeros``\ 로 만들면 그 값이 0이지만, ``empty``\ 로 만들면 메모리에 있던 값이고, 여기서는
+# 결정적 모드가 써 넣은 NaN입니다. NaN에 어떤 수를 더해도 NaN입니다. 결정적 모드가 아니면
+# 합계는 그 메모리에 원래 있던 숫자에서 시작합니다.
+values = torch.tensor([1.0, 2.0, 3.0])
+torch.use_deterministic_algorithms(True)
+total_empty, total_zeros = torch.empty(3), torch.zeros(3)
+for _ in range(2):
+    total_empty += values
+    total_zeros += values
+torch.use_deterministic_algorithms(False)
+print(f"torch.empty로 시작: {total_empty}")
+print(f"torch.zeros로 시작: {total_zeros}")
+assert torch.isnan(total_empty).all() and torch.equal(total_zeros, 2 * values)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``c``\ 는 ``.to()``\ 가 돌려준 텐서입니다. ``requires_grad=True``\ 로 만든 ``float32`` 텐서에서
+# 계산한 결과이므로 리프 텐서가 아닙니다. ``backward()``\ 는 그 원본의 ``.grad``\ 를 채우는데,
+# 원본을 가리키는 이름은 이제 없습니다. ``c.grad``\ 는 ``None``\ 입니다(읽으면
+# ``UserWarning``\ 이 납니다). 처음부터 ``float64``\ 로 만들면(GPU에서는 ``device=``\ 로)
+# 이 텐서는 리프 텐서이고, 기울기 :math:`9c^2`\ 을 받습니다.
+import warnings
+
+c = torch.tensor([2.0, 3.0], requires_grad=True).to(torch.float64)
+(3 * c**3).sum().backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    c_grad = c.grad
+print(f"c.is_leaf: {c.is_leaf}, c.grad: {c_grad} ({caught[0].category.__name__})")
+d = torch.tensor([2.0, 3.0], dtype=torch.float64, requires_grad=True)
+(3 * d**3).sum().backward()
+print(f"d.is_leaf: {d.is_leaf}, d.grad: {d.grad}")
+assert not c.is_leaf and c_grad is None
+assert d.is_leaf and torch.allclose(d.grad, 9 * d.detach() ** 2)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# 미니배치는 세 개입니다. ``DataLoader``\ 는 쌍 7개를 순서대로 3개씩 자르고, 마지막
+# 미니배치에는 남은 쌍 1개가 들어갑니다. 미니배치마다 형태가 ``(1,)``\ 인 예제의 ``x``\ 를
+# 쌓아 형태가 ``(쌍의 개수, 1)``\ 인 텐서를 만듭니다.
+class Cubes(Dataset):
+    def __len__(self):
+        return 7
+
+    def __getitem__(self, index):
+        x = torch.tensor([float(index)])
+        return x, x**3
+
+
+sizes = []
+for batch_x, batch_y in DataLoader(Cubes(), batch_size=3):
+    print(f"x = {batch_x.flatten()}, x^3 = {batch_y.flatten()}, 형태 {tuple(batch_x.shape)}")
+    sizes.append(len(batch_x))
+    assert torch.equal(batch_y, batch_x**3)
+print(f"미니배치의 크기: {sizes}")
+assert sizes == [3, 3, 1]

@@ -172,3 +172,75 @@ print(describe(unset))
 # `torch.rand <https://docs.pytorch.org/docs/stable/generated/torch.rand.html>`_,
 # `torch.randn <https://docs.pytorch.org/docs/stable/generated/torch.randn.html>`_,
 # `torch.empty <https://docs.pytorch.org/docs/stable/generated/torch.empty.html>`_
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** ``torch.tensor((2, 3))``\ 과 ``torch.zeros((2, 3))``\ 은 각각
+#    어떤 형태의 텐서를 만들까요? 요소는 무엇일까요?
+# 2. **예측한 뒤 실행하기.** ``torch.tensor([1, 2, 3.5])``\ 처럼 정수 사이에 실수가 하나
+#    섞여 있으면 데이터 타입은 무엇이 될까요?
+# 3. **하나만 바꾸고 설명하기.** 시드를 다시 정하는 셀에서 ``torch.manual_seed(0)``\ 과
+#    ``torch.rand((2, 3))`` 사이에 ``torch.randn((2, 3))``\ 을 한 줄 끼워 넣으면,
+#    ``rand``\ 는 여전히 ``uniform``\ 과 같은 숫자를 내놓을까요?
+# 4. **직접 작성하기.** ``torch.arange``\ 로 0부터 10까지의 짝수를 담은 텐서를 만들어 보세요.
+#    10도 들어가야 합니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``torch.tensor``\ 는 받은 *데이터*\ 를 복사합니다. 튜플도 리스트처럼 받으므로 ``(2, 3)``\ 은
+# 숫자 두 개가 되고, 결과는 요소가 2와 3인 1차원 텐서입니다. ``torch.zeros``\ 는 *형태*\ 를
+# 받으므로 0으로 채운 2행 3열 텐서를 만듭니다.
+as_data = torch.tensor((2, 3))
+as_shape = torch.zeros((2, 3))
+print(f"torch.tensor((2, 3)): {as_data}, {describe(as_data)}")
+print(f"torch.zeros((2, 3)):  {describe(as_shape)}")
+assert as_data.shape == (2,) and torch.equal(as_data, torch.tensor([2, 3]))
+assert as_shape.shape == (2, 3)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``float32``\ 입니다. 텐서 하나의 요소는 모두 같은 데이터 타입이어야 하므로, 숫자 가운데
+# 하나라도 실수면 텐서 전체가 실수 타입(기본값 ``float32``)이 되고 정수 1과 2도 실수로
+# 저장됩니다. ``torch.arange``\ 의 인자에 실수가 하나라도 있을 때와 같습니다.
+mixed = torch.tensor([1, 2, 3.5])
+print(mixed)
+print(describe(mixed))
+assert mixed.dtype == torch.float32
+assert torch.equal(mixed, torch.tensor([1.0, 2.0, 3.5]))
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 같은 숫자가 나오지 않습니다. 시드는 ``rand``\ 와 ``randn``\ 이 함께 꺼내 쓰는 난수의 흐름을
+# 처음으로 되돌립니다. 그 사이에 ``randn``\ 이 난수를 먼저 꺼내 쓰면 흐름이 그만큼 앞으로
+# 나가 있으므로 ``rand``\ 는 다른 숫자를 받습니다. ``randn`` 줄을 빼면 다시 같은 숫자가
+# 나옵니다.
+torch.manual_seed(0)
+torch.randn((2, 3))
+after_randn = torch.rand((2, 3))
+torch.manual_seed(0)
+without_randn = torch.rand((2, 3))
+print(f"randn을 끼워 넣으면 같은 숫자: {torch.equal(after_randn, uniform)}")
+print(f"randn을 빼면 같은 숫자:       {torch.equal(without_randn, uniform)}")
+assert not torch.equal(after_randn, uniform)
+assert torch.equal(without_randn, uniform)
+
+# %%
+# 풀이 4
+# ^^^^^^
+# ``end``\ 는 결과에 들어가지 않으므로 10이 들어가려면 ``end``\ 가 10보다 커야 합니다.
+# 다만 12보다 크면 12까지 들어갑니다. ``torch.arange(0, 11, 2)``\ 는 10 다음 수인 12가
+# ``end``\ 를 넘으므로 10에서 멈춥니다.
+evens = torch.arange(0, 11, 2)
+print(f"torch.arange(0, 10, 2): {torch.arange(0, 10, 2)}")
+print(f"torch.arange(0, 11, 2): {evens}")
+print(f"torch.arange(0, 13, 2): {torch.arange(0, 13, 2)}")
+assert torch.equal(evens, torch.tensor([0, 2, 4, 6, 8, 10]))
+assert torch.equal(torch.arange(0, 12, 2), evens)
+assert torch.equal(torch.arange(0, 13, 2), torch.tensor([0, 2, 4, 6, 8, 10, 12]))

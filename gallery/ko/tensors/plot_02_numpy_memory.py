@@ -191,3 +191,75 @@ print(f"inputs: {inputs}")
 # `torch.tensor <https://docs.pytorch.org/docs/stable/generated/torch.tensor.html>`_,
 # `torch.as_tensor <https://docs.pytorch.org/docs/stable/generated/torch.as_tensor.html>`_,
 # `torch.Tensor.numpy <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.numpy.html>`_
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 이번에는 배열이 아니라 텐서를 제자리에서 바꿉니다. 아래 코드를
+#    실행한 뒤 ``numbers``\ 는 어떻게 될까요?
+#
+#    .. code-block:: python
+#
+#       numbers = np.array([1.0, 2.0, 3.0])
+#       numbers_tensor = torch.from_numpy(numbers)
+#       numbers_tensor[0] = -1.0
+#
+# 2. **예측한 뒤 실행하기.** ``torch.from_numpy([1.0, 2.0, 3.0])``\ 처럼 NumPy 배열 대신
+#    파이썬 리스트를 넘기면 어떻게 될까요? ``torch.as_tensor([1.0, 2.0, 3.0])``\ 은
+#    어떨까요?
+# 3. **하나만 바꾸고 설명하기.** 함정을 보여 준 첫 셀에서 ``torch.from_numpy(data)``\ 를
+#    ``torch.as_tensor(data)``\ 로 바꾸면, ``data -= data.mean()`` 뒤에도 ``inputs``\ 가
+#    바뀔까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``numbers[0]``\ 도 -1.0이 됩니다. ``from_numpy``\ 로 만든 텐서는 배열의 메모리를 그대로
+# 쓰므로, 텐서에 제자리에서 쓴 값은 배열에서도 보입니다. 메모리 공유는 양쪽 방향으로
+# 작동합니다.
+numbers = np.array([1.0, 2.0, 3.0])
+numbers_tensor = torch.from_numpy(numbers)
+numbers_tensor[0] = -1.0
+print(f"numbers: {numbers}")
+print(f"배열과 메모리를 공유: {shares_memory(numbers_tensor, numbers)}")
+assert numbers[0] == -1.0
+assert shares_memory(numbers_tensor, numbers)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``torch.from_numpy``\ 는 NumPy 배열만 받으므로 리스트를 넘기면 ``TypeError``\ 가 납니다.
+# ``torch.as_tensor``\ 는 리스트도 받지만, 리스트에는 공유할 NumPy 메모리가 없으므로
+# ``torch.tensor``\ 처럼 새 텐서를 만듭니다. 그래서 데이터 타입도 NumPy의 ``float64``\ 가
+# 아니라 PyTorch의 기본값인 ``float32``\ 입니다.
+try:
+    torch.from_numpy([1.0, 2.0, 3.0])
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("torch.from_numpy should refuse a list")
+list_tensor = torch.as_tensor([1.0, 2.0, 3.0])
+print(f"torch.as_tensor([1.0, 2.0, 3.0]): {describe(list_tensor)}")
+assert list_tensor.dtype == torch.float32
+assert torch.equal(list_tensor, torch.tensor([1.0, 2.0, 3.0]))
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 바뀝니다. ``data``\ 는 ``float64`` 배열이고 다른 데이터 타입을 요청하지 않았으므로
+# ``as_tensor``\ 는 ``from_numpy``\ 처럼 메모리를 공유합니다. ``dtype=torch.float32``\ 를
+# 요청하면 복사하므로 그 텐서는 그대로입니다.
+data = np.array([1.0, 2.0, 3.0, 4.0])
+inputs = torch.as_tensor(data)
+inputs_float32 = torch.as_tensor(data, dtype=torch.float32)
+data -= data.mean()
+print(f"as_tensor(data):                      {inputs}")
+print(f"  배열과 메모리를 공유: {shares_memory(inputs, data)}")
+print(f"as_tensor(data, dtype=torch.float32): {inputs_float32}")
+print(f"  배열과 메모리를 공유: {shares_memory(inputs_float32, data)}")
+assert shares_memory(inputs, data) and not shares_memory(inputs_float32, data)
+assert torch.equal(inputs, torch.from_numpy(data))
+assert torch.equal(inputs_float32, torch.tensor([1.0, 2.0, 3.0, 4.0]))

@@ -240,3 +240,78 @@ torch.use_deterministic_algorithms(False)
 # `torch.Tensor.copy_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.copy_.html>`_,
 # `torch.Tensor.uniform_ <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.uniform_.html>`_,
 # `torch.use_deterministic_algorithms <https://docs.pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html>`_
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 아래 코드는 ``empty``\ 로 만든 텐서의 앞쪽 세 요소만 채웁니다.
+#    ``partial``\ 의 요소 다섯 개 가운데 믿고 읽을 수 있는 것은 어느 것일까요?
+#
+#    .. code-block:: python
+#
+#       partial = torch.empty(5)
+#       partial[:3] = x[:3]
+#
+# 2. **하나만 바꾸고 설명하기.** 아래 코드에서 ``torch.zeros(3)``\ 을 ``torch.empty(3)``\ 으로
+#    바꾸면 ``total``\ 은 어떻게 될까요? 위에서 본 디버깅 설정으로 확인해 보세요.
+#
+#    .. code-block:: python
+#
+#       total = torch.zeros(3)
+#       for _ in range(4):
+#           total += torch.ones(3)
+#
+# 3. **직접 작성하기.** ``torch.empty``\ 로 요소 5개짜리 텐서 ``squares``\ 를 만들고,
+#    ``out=``\ 을 써서 ``x``\ 의 각 요소를 제곱한 값으로 채워 보세요. 모든 요소가
+#    채워졌는지도 확인해 보세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 앞쪽 세 요소뿐입니다. ``partial[:3] = x[:3]``\ 은 그 세 자리에만 값을 쓰고, 나머지 두
+# 요소에는 메모리에 있던 쓰레기값이 그대로 남습니다. 디버깅 설정을 켜고 실행하면 채우지 않은
+# 두 자리가 NaN으로 드러납니다.
+torch.use_deterministic_algorithms(True)
+partial = torch.empty(5)
+partial[:3] = x[:3]
+torch.use_deterministic_algorithms(False)
+print(f"partial: {partial}")
+assert torch.equal(partial[:3], x[:3])
+assert torch.isnan(partial[3:]).all()
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``+=`` 연산은 ``total``\ 에 원래 있던 값에 더하므로, 시작 값이 쓰레기값이면 합계도
+# 쓰레기값입니다. 디버깅 설정에서는 시작 값이 NaN이고, NaN에 무엇을 더해도 NaN입니다.
+# ``torch.zeros``\ 로 시작하면 1을 네 번 더한 4.0이 나옵니다.
+torch.use_deterministic_algorithms(True)
+total = torch.empty(3)
+for _ in range(4):
+    total += torch.ones(3)
+torch.use_deterministic_algorithms(False)
+total_from_zeros = torch.zeros(3)
+for _ in range(4):
+    total_from_zeros += torch.ones(3)
+print(f"empty로 시작한 합계: {total}")
+print(f"zeros로 시작한 합계: {total_from_zeros}")
+assert torch.isnan(total).all()
+assert torch.equal(total_from_zeros, torch.full((3,), 4.0))
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``torch.mul(x, x, out=squares)``\ 는 결과 전체를 ``squares``\ 에 써 넣으므로 ``empty``\ 를
+# 써도 안전합니다. 디버깅 설정을 켠 채로 만들면 채우지 않은 요소는 NaN으로 남으므로, NaN이
+# 하나도 없다는 것은 모든 요소가 채워졌다는 뜻입니다.
+torch.use_deterministic_algorithms(True)
+squares = torch.empty(5)
+torch.mul(x, x, out=squares)
+torch.use_deterministic_algorithms(False)
+print(f"squares: {squares}")
+print(f"NaN인 요소: {int(torch.isnan(squares).sum())}개")
+assert not torch.isnan(squares).any()
+assert torch.equal(squares, x * x)

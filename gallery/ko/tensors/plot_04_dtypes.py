@@ -270,3 +270,77 @@ plt.show()
 # `torch.Tensor.masked_fill <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.masked_fill.html>`_,
 # `torch.result_type <https://docs.pytorch.org/docs/stable/generated/torch.result_type.html>`_,
 # `torch.Tensor.element_size <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.element_size.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 실수 몇 개의 합계를 구하려고 아래처럼 썼습니다. 이 코드는 끝까지
+#    실행될까요? ``total``\ 의 dtype은 무엇일까요?
+#
+#    .. code-block:: python
+#
+#       total = torch.tensor(0)
+#       for value in [0.5, 1.5]:
+#           total += value
+#
+# 2. **하나만 바꾸고 설명하기.** ``keep = scores > 0.15``\ 로 마스크를 만든 뒤,
+#    ``scores[keep]`` 대신 ``scores[keep.long()]``\ 으로 인덱싱하면 무엇이 나올까요?
+# 3. **직접 작성하기.** 마스크를 써서 ``x``\ 의 요소 가운데 -1 이상 1 이하인 것의 비율과,
+#    그 요소들의 평균을 구해 보세요.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 끝까지 실행되지 않습니다. ``torch.tensor(0)``\ 은 정수로 만들었으므로 ``int64``
+# 텐서이고, ``+=``\ 도 텐서의 dtype을 바꿀 수 없는 제자리 연산입니다. 0.5를 더한 결과는
+# ``float32``\ 인데 이것을 ``int64`` 텐서에 담을 수 없으므로 ``RuntimeError``\ 가 납니다.
+# ``torch.tensor(0.0)``\ 으로 시작하면 됩니다.
+total = torch.tensor(0)
+try:
+    for value in [0.5, 1.5]:
+        total += value
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("adding a float into an int64 tensor in place should fail")
+assert torch.result_type(total, 0.5) == torch.float32
+print(f"torch.tensor(0)의 dtype: {total.dtype}")
+total = torch.tensor(0.0)
+for value in [0.5, 1.5]:
+    total += value
+print(f"torch.tensor(0.0)으로 시작한 합계: {total:.4f} (dtype {total.dtype})")
+assert total.dtype == torch.float32
+assert total.item() == 2.0
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``keep.long()``\ 은 ``True``\ 와 ``False``\ 를 1과 0으로 바꾼 ``int64`` 텐서이고, ``int64``
+# 텐서는 마스크가 아니라 위치로 읽힙니다. 그래서 0.15보다 큰 요소가 아니라 위치 0, 1, 1의
+# 요소가 나옵니다. 결과의 길이는 마스크와 같고, 오류도 나지 않으므로 알아채기 어렵습니다.
+keep = scores > 0.15
+print(f"keep:                {keep}")
+print(f"scores[keep]:        {scores[keep]}")
+print(f"keep.long():         {keep.long()}")
+print(f"scores[keep.long()]: {scores[keep.long()]}")
+assert torch.equal(scores[keep], torch.tensor([0.7, 0.2]))
+assert torch.equal(scores[keep.long()], scores[torch.tensor([0, 1, 1])])
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 두 조건을 ``&``\ 로 묶어 마스크를 만듭니다. 마스크를 ``float32``\ 로 바꿔 평균을 내면
+# 비율이 되고, 마스크로 골라낸 요소의 평균이 그 요소들의 평균입니다. 확인은 다른 길로
+# 합니다. ``True``\ 의 개수를 세어 전체 요소 수로 나누고, ``torch.where``\ 로 나머지를 0으로
+# 바꾼 합계를 그 개수로 나눕니다.
+in_range = (x >= -1) & (x <= 1)
+fraction = in_range.float().mean()
+mean_in_range = x[in_range].mean()
+print(f"-1 이상 1 이하인 요소: {x[in_range]}")
+print(f"비율: {fraction:.4f}, 평균: {mean_in_range:.4f}")
+count = in_range.sum()
+assert torch.isclose(fraction, count / x.numel())
+assert torch.isclose(mean_in_range, torch.where(in_range, x, 0.0).sum() / count)

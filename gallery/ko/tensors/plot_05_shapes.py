@@ -337,3 +337,75 @@ print(f"y.view(6)[0] = 100 뒤의 y:\n{y}")
 # `torch.Tensor.view <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.view.html>`_,
 # `torch.Tensor.stride <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.stride.html>`_,
 # `torch.Tensor.is_contiguous <https://docs.pytorch.org/docs/stable/generated/torch.Tensor.is_contiguous.html>`_.
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 28x28 흑백 이미지(채널 1개) 한 장만 담은 배치는 형태가
+#    (1, 1, 28, 28)입니다. 아래의 ``squeeze()``\ 와 ``squeeze(0)``\ 은 각각 어떤 형태를
+#    돌려줄까요?
+#
+#    .. code-block:: python
+#
+#       gray_batch = torch.zeros(1, 1, 28, 28)
+#       gray_batch.squeeze()
+#       gray_batch.squeeze(0)
+#
+# 2. **하나만 바꾸고 설명하기.** 마지막 예제에서 ``y.view(6)``\ 을 ``y.T.reshape(6)``\ 으로
+#    바꾸면, ``y_flat[0] = 100`` 뒤에도 ``y``\ 가 바뀔까요? 두 경우 모두 ``y_flat[0]``\ 의
+#    자리에는 ``y[0, 0]``\ 의 값이 옵니다.
+# 3. **직접 작성하기.** 이미지를 (높이, 너비, 채널) 순서로 저장하는 라이브러리도 있습니다.
+#    ``hwc = torch.arange(12).reshape(2, 2, 3)``\ 을 이 페이지에서 쓰는 (채널, 높이, 너비)
+#    순서로 바꾸세요. 결과의 ``[c, h, w]`` 요소가 ``hwc[h, w, c]``\ 와 같아야 합니다.
+#    ``hwc.reshape(3, 2, 2)``\ 도 형태는 (3, 2, 2)인데, 왜 답이 될 수 없을까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 인자 없는 ``squeeze()``\ 는 크기가 1인 차원을 *모두* 없애므로, 배치 차원과 채널 차원이 함께
+# 사라져 (28, 28)이 됩니다. ``squeeze(0)``\ 은 0번 차원만 없애고 (1, 28, 28)을 돌려줍니다.
+# 없앨 차원이 정해져 있다면 그 번호를 적어야 다른 차원을 잃지 않습니다.
+gray_batch = torch.zeros(1, 1, 28, 28)
+print(f"squeeze():  {tuple(gray_batch.squeeze().shape)}")
+print(f"squeeze(0): {tuple(gray_batch.squeeze(0).shape)}")
+assert gray_batch.squeeze().shape == (28, 28)
+assert gray_batch.squeeze(0).shape == (1, 28, 28)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 바뀌지 않습니다. ``y.T``\ 는 연속적이지 않아서 한 줄로 펼친 순서를 스트라이드로 나타낼 수
+# 없으므로, ``reshape``\ 가 복사본을 돌려줍니다. 연속적인 ``y``\ 에서 ``reshape(6)``\ 을
+# 부르면 뷰가 나오므로, 그때는 같은 대입이 ``y``\ 를 바꿉니다.
+y = m.clone()
+y_flat = y.T.reshape(6)
+y_flat[0] = 100
+print(f"y.T.reshape(6), y와 같은 주소: {y_flat.data_ptr() == y.data_ptr()}")
+print(f"y.T.reshape(6)[0] = 100 뒤의 y:\n{y}")
+assert torch.equal(y, m)
+y_flat = y.reshape(6)
+y_flat[0] = 100
+print(f"y.reshape(6), y와 같은 주소: {y_flat.data_ptr() == y.data_ptr()}")
+print(f"y.reshape(6)[0] = 100 뒤의 y[0, 0]: {y[0, 0]}")
+assert y[0, 0] == 100
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``transpose``\ 로 차원을 두 번 맞바꿉니다. (높이, 너비, 채널)에서 0번과 2번 차원을 바꾸면
+# (채널, 너비, 높이)가 되고, 다시 1번과 2번 차원을 바꾸면 (채널, 높이, 너비)가 됩니다.
+# ``reshape``\ 는 요소를 행 우선 순서 그대로 새 형태에 채우므로, 0번 채널에 첫 픽셀의 세 채널
+# 값과 둘째 픽셀의 0번 채널 값이 들어갑니다.
+hwc = torch.arange(12).reshape(2, 2, 3)
+chw = hwc.transpose(0, 2).transpose(1, 2)
+wrong = hwc.reshape(3, 2, 2)
+chw_matches = all(
+    chw[c, h, w] == hwc[h, w, c] for c in range(3) for h in range(2) for w in range(2)
+)
+print(f"transpose 두 번: 형태 {tuple(chw.shape)}, 0번 채널 {chw[0].flatten().tolist()}")
+print(f"reshape(3, 2, 2): 형태 {tuple(wrong.shape)}, 0번 채널 {wrong[0].flatten().tolist()}")
+print(f"모든 chw[c, h, w]가 hwc[h, w, c]와 같음: {chw_matches}")
+assert chw_matches and not torch.equal(chw, wrong)

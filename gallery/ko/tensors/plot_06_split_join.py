@@ -218,3 +218,75 @@ print(f"split(cat((row, a)), [1, 2])로 row와 a가 돌아옴: "
 # `torch.unbind <https://docs.pytorch.org/docs/stable/generated/torch.unbind.html>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_07_products.py`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 형태가 (3, 8, 8)인 컬러 이미지 세 장이 리스트에 들어 있습니다.
+#    ``torch.cat(image_list)``\ 와 ``torch.stack(image_list)``\ 의 형태는 각각 무엇일까요?
+#    둘 중 어느 쪽이 (배치, 채널, 높이, 너비) 형태의 배치일까요?
+#
+#    .. code-block:: python
+#
+#       image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+#
+# 2. **하나만 바꾸고 설명하기.** ``torch.split(m, [1, 2, 3], dim=1)``\ 에서 ``dim=1``\ 을
+#    빼면 어떻게 될까요? 크기 하나만 주는 ``torch.split(m, 3)``\ 은 어떨까요?
+# 3. **직접 작성하기.** 이미지 배치 ``images = torch.rand(4, 3, 8, 8)``\ 을 색 채널별로
+#    나누어 형태가 (4, 8, 8)인 텐서 세 개를 만들고, 이것들을 다시 합쳐 ``images``\ 를
+#    되찾으세요. ``torch.split(images, 1, dim=1)``\ 로 나눈 조각은 형태가 어떻게 다를까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``cat``\ 은 이미 있는 0번 차원, 곧 채널 차원을 따라 이어 붙이므로 세 이미지의 채널이
+# 한 줄로 이어져 (9, 8, 8)이 됩니다. 이미지를 구분하는 차원은 어디에도 없습니다.
+# ``stack``\ 은 새 0번 차원을 더하므로 (3, 3, 8, 8) 배치가 되고, ``[1]``\ 은 두 번째 이미지
+# 그대로입니다.
+image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+cat_images = torch.cat(image_list)
+stacked_images = torch.stack(image_list)
+print(f"torch.cat(image_list):   {tuple(cat_images.shape)}")
+print(f"torch.stack(image_list): {tuple(stacked_images.shape)}")
+print(f"stacked_images[1]이 두 번째 이미지와 같음: {torch.equal(stacked_images[1], image_list[1])}")
+assert cat_images.shape == (9, 8, 8) and stacked_images.shape == (3, 3, 8, 8)
+assert torch.equal(stacked_images[1], image_list[1])
+
+# %%
+# 풀이 2
+# ^^^^^^
+# ``dim``\ 을 빼면 두 함수 모두 0번 차원을 자르는데, ``m``\ 의 0번 차원은 크기가 2입니다.
+# 크기 리스트는 합이 2여야 하므로 ``[1, 2, 3]``\ 은 ``RuntimeError``\ 를 냅니다. 크기 3
+# 하나를 주면 오류 없이 최대 3행짜리 조각을 만드는데, 행이 2개뿐이므로 ``m`` 전체가 담긴
+# 조각 하나만 나옵니다.
+try:
+    torch.split(m, [1, 2, 3])
+except RuntimeError as error:
+    print(f"torch.split(m, [1, 2, 3]): {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("split along dimension 0 should reject the sizes [1, 2, 3]")
+row_pieces = torch.split(m, 3)
+print(f"torch.split(m, 3): 조각 {len(row_pieces)}개, 형태 {[tuple(p.shape) for p in row_pieces]}")
+assert len(row_pieces) == 1 and torch.equal(row_pieces[0], m)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``torch.unbind(images, dim=1)``\ 은 1번 차원(채널)을 따라 떼어 내고 그 차원을 없애므로
+# (4, 8, 8) 텐서 세 개가 나옵니다. 같은 ``dim=1``\ 로 ``stack``\ 하면 채널 차원이 제자리에
+# 돌아옵니다. ``split``\ 의 조각은 크기가 1인 채널 차원을 남긴 (4, 1, 8, 8)이므로, 이 조각들은
+# ``cat``\ 으로 합칩니다.
+images = torch.rand(4, 3, 8, 8)
+channels = torch.unbind(images, dim=1)
+print(f"unbind(dim=1): {[tuple(c.shape) for c in channels]}")
+print(f"stack(dim=1)로 images가 돌아옴: {torch.equal(torch.stack(channels, dim=1), images)}")
+channel_pieces = torch.split(images, 1, dim=1)
+print(f"split(images, 1, dim=1): {[tuple(p.shape) for p in channel_pieces]}")
+print(f"cat(dim=1)로 images가 돌아옴: {torch.equal(torch.cat(channel_pieces, dim=1), images)}")
+assert all(c.shape == (4, 8, 8) for c in channels)
+assert all(p.shape == (4, 1, 8, 8) for p in channel_pieces)
+assert torch.equal(torch.stack(channels, dim=1), images)
+assert torch.equal(torch.cat(channel_pieces, dim=1), images)

@@ -203,3 +203,72 @@ plt.show()
 # `torch.allclose <https://docs.pytorch.org/docs/stable/generated/torch.allclose.html>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_08_reductions.py`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 형태가 (3, 1)인 ``column``\ 과 형태가 (3,)인 ``row_vector``\ 를
+#    요소별로 곱하면 결과의 형태는 무엇일까요? 오류가 날까요?
+#
+#    .. code-block:: python
+#
+#       column = torch.tensor([[1.0], [2.0], [3.0]])
+#       row_vector = torch.tensor([1.0, 2.0, 3.0])
+#       column * row_vector
+#
+# 2. **하나만 바꾸고 설명하기.** 행렬과 벡터의 곱에서 ``product = left @ vector``\ 의 ``@``\ 를
+#    ``*``\ 로 바꾸면 어떻게 될까요? 결과와 ``product``\ 는 어떤 관계일까요?
+# 3. **직접 작성하기.** ``left @ right``\ 를 ``torch.dot``\ 만으로 계산하세요. 결과의
+#    ``[i, j]`` 요소는 ``left``\ 의 i번 행과 ``right``\ 의 j번 열의 내적입니다. 힌트:
+#    ``right``\ 의 열을 1차원 텐서로 꺼내려면 :ref:`sphx_glr_auto_examples_tensors_plot_05_shapes.py`\ 에서
+#    배운 ``.T``\ 를 씁니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# 오류 없이 (3, 3) 텐서가 나옵니다. 크기를 오른쪽부터 비교하면 ``column``\ 의 크기 1이 3으로
+# 늘어나고, ``row_vector``\ 에 없는 앞쪽 차원은 ``column``\ 의 3에 맞춰 늘어납니다. 그래서 같은
+# 자리끼리가 아니라 모든 짝을 곱한 표가 됩니다. 같은 자리끼리 곱하려면 ``squeeze(1)``\ 로
+# 형태를 (3,)으로 맞춥니다.
+column = torch.tensor([[1.0], [2.0], [3.0]])
+row_vector = torch.tensor([1.0, 2.0, 3.0])
+outer = column * row_vector
+outer_loop = torch.zeros(3, 3)
+for i in range(3):
+    for j in range(3):
+        outer_loop[i, j] = column[i, 0] * row_vector[j]
+paired = column.squeeze(1) * row_vector
+print(f"{tuple(column.shape)} * {tuple(row_vector.shape)} -> {tuple(outer.shape)}")
+print(f"column * row_vector:\n{outer}")
+print(f"모든 [i, j]가 column[i, 0] * row_vector[j]와 같은가: {torch.equal(outer, outer_loop)}")
+print(f"column.squeeze(1) * row_vector: {paired}, 형태 {tuple(paired.shape)}")
+assert outer.shape == (3, 3) and torch.equal(outer, outer_loop)
+assert paired.shape == (3,)
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 오류는 나지 않지만 형태가 (2,)가 아니라 (2, 3)입니다. ``*``\ 는 ``vector``\ 를 각 행에
+# 브로드캐스팅해 요소별로 곱할 뿐 더하지 않습니다. 각 행을 더하면 그 행과 ``vector``\ 의
+# 내적이 되므로 ``product``\ 와 같아집니다.
+elementwise = left * vector
+summed_rows = torch.stack([values.sum() for values in elementwise])
+print(f"{tuple(left.shape)} * {tuple(vector.shape)} -> {tuple(elementwise.shape)}")
+print(f"행마다 더한 결과가 product와 같은가: {torch.allclose(summed_rows, product)}")
+assert elementwise.shape == (2, 3) and torch.allclose(summed_rows, product)
+
+# %%
+# 풀이 3
+# ^^^^^^
+# ``right``\ 의 j번 열은 ``right.T``\ 의 j번 행, 곧 1차원 텐서이므로 ``torch.dot``\ 에 그대로
+# 넘길 수 있습니다. 행 2개와 열 4개의 모든 짝에 대해 내적을 구하면 (2, 4) 결과가 채워집니다.
+by_dot = torch.zeros(2, 4)
+for i in range(2):
+    for j in range(4):
+        by_dot[i, j] = torch.dot(left[i], right.T[j])
+print(f"by_dot[0, 0] = {by_dot[0, 0]:.4f}, (left @ right)[0, 0] = {(left @ right)[0, 0]:.4f}")
+print(f"torch.dot으로 구한 결과가 left @ right와 같은가: {torch.allclose(by_dot, left @ right)}")
+assert torch.allclose(by_dot, left @ right)

@@ -246,3 +246,81 @@ print(f"np.var(samples.numpy()):          {np.var(samples.numpy()):.4f}")
 # `torch.var <https://docs.pytorch.org/docs/stable/generated/torch.var.html>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 분류 모델이 예제 3개에 대해 클래스 4개의 점수를 냈습니다.
+#    행이 예제, 열이 클래스입니다. 세 가지 ``argmax``\ 는 각각 무엇을 돌려줄까요? 예제마다
+#    예측한 클래스는 어느 것일까요?
+#
+#    .. code-block:: python
+#
+#       scores = torch.tensor([[0.1, 0.6, 0.2, 0.1],
+#                              [0.7, 0.1, 0.1, 0.1],
+#                              [0.2, 0.2, 0.1, 0.5]])
+#       scores.argmax()
+#       scores.argmax(dim=0)
+#       scores.argmax(dim=1)
+#
+# 2. **하나만 바꾸고 설명하기.** ``samples``\ 를 만들 때 ``dtype=torch.float32``\ 를 빼면,
+#    ``torch.max``, ``torch.mean``, ``torch.var``\ 를 부르는 세 줄은 각각 어떻게 될까요?
+# 3. **하나만 바꾸고 설명하기.** 분산 실험에서 표본 크기를 5에서 2로 줄여
+#    ``torch.randn(100_000, 2)``\ 로 뽑으면, :math:`n`\ 으로 나눈 분산의 평균은 어디쯤 올까요?
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``dim``\ 이 없으면 펼친 텐서에서의 위치, 곧 1행 0열의 0.7을 가리키는 4 하나가 나옵니다.
+# ``dim=1``\ 은 각 행을 따라 훑으므로 예제마다 가장 높은 점수의 클래스를 돌려줍니다. 이것이
+# 예측한 클래스 ``[1, 0, 3]``\ 입니다. ``dim=0``\ 은 열을 따라 훑으므로 클래스마다 점수가
+# 가장 높은 예제를 돌려주며, 값이 4개입니다.
+scores = torch.tensor([[0.1, 0.6, 0.2, 0.1],
+                       [0.7, 0.1, 0.1, 0.1],
+                       [0.2, 0.2, 0.1, 0.5]])
+print(f"scores.argmax():      {scores.argmax()}")
+print(f"scores.argmax(dim=0): {scores.argmax(dim=0)}")
+print(f"scores.argmax(dim=1): {scores.argmax(dim=1)}")
+assert scores.argmax() == 4
+assert torch.equal(scores.argmax(dim=0), torch.tensor([1, 0, 0, 2]))
+assert torch.equal(scores.argmax(dim=1), torch.tensor([1, 0, 3]))
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 정수만 적으면 텐서는 ``int64``\ 가 됩니다. ``max``\ 는 요소 하나를 고르기만 하므로 그대로
+# 동작하지만, ``mean``\ 과 ``var``\ 는 부동소수점 텐서만 받으므로 ``RuntimeError``\ 를
+# 냅니다. ``.float()``\ 로 바꾸면 원래 결과가 돌아옵니다.
+whole_samples = torch.tensor([1, 2, 3, 4, 5])
+print(f"whole_samples.dtype: {whole_samples.dtype}")
+print(f"torch.max(whole_samples): {torch.max(whole_samples)}")
+for reduction in (torch.mean, torch.var):
+    try:
+        reduction(whole_samples)
+    except RuntimeError as error:
+        print(f"torch.{reduction.__name__}(whole_samples) -> {type(error).__name__}: {error}")
+    else:
+        raise AssertionError(f"torch.{reduction.__name__} should refuse an int64 tensor")
+as_float = whole_samples.float()
+print(f".float() 뒤: mean {torch.mean(as_float):.4f}, var {torch.var(as_float):.4f}")
+assert whole_samples.dtype == torch.int64 and torch.max(whole_samples) == 5
+assert torch.equal(torch.var(as_float), torch.var(samples))
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 0.5 근처에 옵니다. 표본마다 :math:`n`\ 으로 나눈 분산은 :math:`n - 1`\ 로 나눈 분산에
+# :math:`(n - 1) / n`\ 을 곱한 값이므로, :math:`n = 2`\ 이면 정확히 절반입니다. 표본이
+# 작을수록 :math:`n`\ 으로 나눈 분산은 실제 분산 1보다 더 작게 나오고, :math:`n - 1`\ 로 나눈
+# 분산의 평균은 여전히 1 근처입니다.
+draws_two = torch.randn(100_000, 2)
+mean_unbiased_two = draws_two.var(dim=1).mean()
+mean_biased_two = draws_two.var(dim=1, correction=0).mean()
+print(f"n - 1로 나눈 분산의 평균: {mean_unbiased_two:.4f}")
+print(f"n으로 나눈 분산의 평균:   {mean_biased_two:.4f}")
+print(f"(n - 1) / n:              {(2 - 1) / 2:.4f}")
+assert abs(mean_unbiased_two - 1) < 0.02 and abs(mean_biased_two - 0.5) < 0.02
+assert torch.allclose(mean_biased_two, mean_unbiased_two / 2)

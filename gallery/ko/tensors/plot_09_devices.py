@@ -223,3 +223,83 @@ print(f"describe(spare(x[:1].to(elsewhere))): {describe(spare(x[:1].to(elsewhere
 # `meta 장치 <https://docs.pytorch.org/docs/stable/meta.html>`_.
 #
 # 다음 페이지: :ref:`sphx_glr_auto_examples_autograd_plot_01_basics.py`
+
+# %%
+# 연습 문제
+# ---------
+# 1. **예측한 뒤 실행하기.** 아래 코드를 실행한 뒤 ``w.device``\ 와 ``layer.weight.device``\ 는
+#    각각 무엇일까요?
+#
+#    .. code-block:: python
+#
+#       w = torch.ones(2)
+#       layer = nn.Linear(2, 1)
+#       w.to(elsewhere)
+#       layer.to(elsewhere)
+#
+# 2. **하나만 바꾸고 설명하기.** 0차원 CPU 텐서의 예외를 보여 준 셀에서
+#    ``scalar = torch.tensor(10.0)``\ 을 ``torch.tensor([10.0])``\ 으로 바꾸면
+#    ``x_elsewhere + scalar``\ 는 어떻게 될까요? 숫자는 여전히 하나뿐입니다.
+# 3. **직접 작성하기.** ``t``\ 와 형태가 같은 ``torch.randn`` 잡음을 ``t``\ 에 더해 돌려주는
+#    함수 ``add_noise(t)``\ 를 작성하세요. ``t``\ 가 어느 장치에 있든 동작해야 하고, 함수
+#    안에서는 ``device``\ 도 ``elsewhere``\ 도 쓰지 않습니다.
+
+# %%
+# 풀이
+# ----
+#
+# 풀이 1
+# ^^^^^^
+# ``w``\ 는 CPU에 그대로 있고, ``layer``\ 의 가중치는 ``elsewhere``\ 로 옮겨졌습니다. 텐서의
+# ``.to``\ 는 원래 텐서를 두고 새 텐서를 돌려주는데, 그 결과를 변수에 담지 않았으므로 그냥
+# 버려집니다. 레이어의 ``.to``\ 는 레이어를 그 자리에서 바꿉니다. 텐서는
+# ``w = w.to(elsewhere)``\ 처럼 결과를 다시 담아야 옮겨집니다.
+w = torch.ones(2)
+layer = nn.Linear(2, 1)
+w.to(elsewhere)
+layer.to(elsewhere)
+print(f"w.device: {w.device}, layer.weight.device: {layer.weight.device}")
+assert w.device.type == "cpu" and layer.weight.device.type == elsewhere.type
+w = w.to(elsewhere)
+print(f"w = w.to(elsewhere) 뒤의 w.device: {w.device}")
+assert w.device.type == elsewhere.type
+
+# %%
+# 풀이 2
+# ^^^^^^
+# 오류가 납니다. 예외는 요소가 하나인 텐서가 아니라 0차원 텐서에만 적용됩니다.
+# ``torch.tensor([10.0])``\ 은 형태가 (1,)인 1차원 텐서이므로, 다른 CPU 텐서와 마찬가지로
+# 장치가 맞지 않는다는 ``RuntimeError``\ 를 냅니다.
+one_element = torch.tensor([10.0])
+print(f"scalar.ndim: {scalar.ndim}, one_element.ndim: {one_element.ndim}")
+try:
+    x_elsewhere + one_element
+except RuntimeError as error:
+    print(f"x_elsewhere + one_element -> {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("a 1-d CPU tensor should not join a tensor on another device")
+
+
+# %%
+# 풀이 3
+# ^^^^^^
+# 잡음을 처음부터 ``t``\ 와 같은 장치에 만들면 됩니다. ``t.device``\ 가 그 장치를 알려 주므로
+# ``device=t.device``\ 를 넘깁니다. 이 인자를 빼면 잡음이 CPU에 만들어지므로, ``elsewhere``\ 에
+# 있는 텐서와 더할 때 오류가 납니다.
+def add_noise(t):
+    return t + torch.randn(t.shape, device=t.device)
+
+
+def add_noise_on_cpu(t):
+    return t + torch.randn(t.shape)
+
+
+print(f"describe(add_noise(x)):           {describe(add_noise(x))}")
+print(f"describe(add_noise(x_elsewhere)): {describe(add_noise(x_elsewhere))}")
+assert add_noise(x).device == x.device and add_noise(x_elsewhere).device == x_elsewhere.device
+try:
+    add_noise_on_cpu(x_elsewhere)
+except RuntimeError as error:
+    print(f"add_noise_on_cpu(x_elsewhere) -> {type(error).__name__}: {str(error).splitlines()[0]}")
+else:
+    raise AssertionError("noise made on the CPU should not join a tensor on another device")
