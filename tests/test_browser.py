@@ -420,9 +420,12 @@ def test_korean_search_forgives_spacing(server: str, visit, site: Path, typed: s
     found = {href.split("?")[0].split("#")[0] for href in links.evaluate_all(
         "as => as.map(a => a.getAttribute('href'))")}  # fmt: skip
     assert writing and writing <= found, sorted(writing - found)
-    # a page whose title holds the term comes first
-    if any(spelled.search(t) for t in titles):
-        assert spelled.search(titles[0]), titles[:5]
+    # a page whose title holds the term comes first (after the glossary's entry for it,
+    # which Sphinx lists as an object when the query spells the term as the glossary does)
+    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    pages = [t for t, h in zip(titles, hrefs, strict=True) if "#term-" not in h]
+    if any(spelled.search(t) for t in pages):
+        assert spelled.search(pages[0]), pages[:5]
     assert not v.errors, v.errors
 
 
