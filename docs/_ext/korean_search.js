@@ -62,7 +62,7 @@ function queryWords(query, known) {
         }
       }
       if (!known(stemKorean(word))) {
-        const parts = splitCompound(stemKorean(word), known);
+        const parts = splitCompound(word, known) || splitCompound(stemKorean(word), known);
         if (parts) {
           words.push(...parts);
           continue;

@@ -10,11 +10,14 @@ adds one with ``app.add_search_language``:
   first, never below one syllable); nouns in :data:`PROTECTED` keep their ending;
 * other words are stemmed as English (Snowball), like the English site;
 * spacing is forgiven. Korean writers space compound terms both ways (자동 미분,
-  자동미분), so the index also holds each spaced pair of Hangul words joined
-  (:func:`compounds`: 자동 미분을 also indexes 자동미분), and the search box
-  (:func:`query_words`) joins a spaced pair of query words that the index knows
-  joined, and splits a joined query word the index does not know into parts it
-  does know (경사하강법 -> 경사 + 하강법, found on pages holding both).
+  자동미분), and readers type them both ways. The search box (:func:`query_words`)
+  cuts a joined query word the index does not know into parts it knows
+  (경사하강법 -> 경사 + 하강법, found on the pages holding both), and joins a spaced
+  pair of query words that the index knows joined (미니 배치 -> 미니배치). For the
+  second to find the pages that write the pair spaced too, a page that writes a pair
+  spaced also indexes it joined when the site writes it joined somewhere
+  (:data:`KNOWN_COMPOUNDS`, :func:`known_compounds`); other pairs are not indexed
+  joined, which keeps the index small.
 
 The word lists are data (``korean_search_words.toml``); the query-time script
 (``korean_search.js``) is shipped with the same lists (:func:`javascript`), so the
@@ -28,12 +31,13 @@ import json
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import snowballstemmer
 import sphinx
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
@@ -93,7 +97,7 @@ def compounds(text: str) -> list[str]:
 
     The first word must be a bare word of two syllables or more (no particle: 텐서를
     그린다 is no compound, and a one-syllable word such as 이 or 두 is a determiner
-    far more often than a noun).
+    far more often than a noun), and not the particle of code before it (x에서).
 
     >>> compounds("자동 미분을 쓰는 경사 하강법, 텐서를 더하는 두 텐서")
     ['자동미분을', '경사하강법']
@@ -101,10 +105,16 @@ def compounds(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text)
     tokens = list(_WORD_RE.finditer(text))
     joined = []
-    for first, second in zip(tokens, tokens[1:], strict=False):
+    for before, first, second in zip([None, *tokens], tokens, tokens[1:], strict=False):
         a, b = first.group(), second.group()
         if (
-            HANGUL_WORD_RE.match(a)
+            # a Hangul run right after code or a number (x에서, 3개짜리) is its particle
+            (
+                before is None
+                or before.end() < first.start()
+                or bool(HANGUL_WORD_RE.match(before.group()))
+            )
+            and HANGUL_WORD_RE.match(a)
             and HANGUL_WORD_RE.match(b)
             and text[first.end() : second.start()].isspace()
             and len(a) >= 2
@@ -163,7 +173,9 @@ def query_words(query: str, known: Callable[[str], bool]) -> list[str]:
                     i += 2
                     continue
             if not known(stem(word)):
-                parts = split_compound(stem(word), known)
+                # the word as typed first (its last part keeps its particle, stemmed on
+                # lookup), then its stem (when the stem, not the word, splits)
+                parts = split_compound(word, known) or split_compound(stem(word), known)
                 if parts:
                     words += parts
                     i += 1
@@ -173,13 +185,58 @@ def query_words(query: str, known: Callable[[str], bool]) -> list[str]:
     return words
 
 
+#: The compounds (stems) the Korean sources write both joined and spaced: only these
+#: are indexed joined where a page spaces them. Set when the Korean build starts.
+KNOWN_COMPOUNDS: frozenset[str] = frozenset()
+
+
+def known_compounds(texts: Iterable[str]) -> frozenset[str]:
+    """The compounds ``texts`` write both joined and spaced, as stems.
+
+    >>> sorted(known_compounds(["미니배치로 나눕니다", "미니 배치를 만들고 자동 미분을 씁니다"]))
+    ['미니배치']
+    """
+    joined: set[str] = set()
+    spaced: set[str] = set()
+    for text in texts:
+        joined.update(stem(w) for w in split(text) if HANGUL_WORD_RE.match(w))
+        spaced.update(stem(c) for c in compounds(text))
+    return frozenset(joined & spaced)
+
+
+def source_texts(app: Sphinx) -> Iterator[str]:
+    """The Korean text the build reads: pages, chapter scripts, glossary, interface text."""
+    srcdir = Path(app.srcdir)
+    yield from (p.read_text(encoding="utf-8") for p in sorted(srcdir.rglob("*.md"))
+                if "auto_examples" not in p.relative_to(srcdir).parts)  # fmt: skip
+    gallery = app.config.sphinx_gallery_conf.get("examples_dirs", []) if hasattr(
+        app.config, "sphinx_gallery_conf") else []  # fmt: skip
+    for folder in [gallery] if isinstance(gallery, str) else gallery:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in {".py", ".rst"}:
+                # a comment line's "# " would sit between two words of a wrapped line
+                text = path.read_text(encoding="utf-8")
+                yield re.sub(r"^[ \t]*# ?", "", text, flags=re.M)
+    for folder in app.config.locale_dirs:
+        yield from (p.read_text(encoding="utf-8") for p in Path(srcdir, folder).rglob("*.po"))
+    glossary = srcdir.parent.parent / "tools" / "glossary.toml"
+    if glossary.exists():
+        yield glossary.read_text(encoding="utf-8")
+
+
+def _learn_compounds(app: Sphinx) -> None:
+    global KNOWN_COMPOUNDS
+    if app.config.language == "ko":
+        KNOWN_COMPOUNDS = known_compounds(source_texts(app))
+
+
 class SearchKorean(SearchLanguage):
     lang = "ko"
     language_name = "Korean"
     stopwords = ENGLISH_STOPWORDS
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's signature
-        return split(input) + compounds(input)
+        return split(input) + [c for c in compounds(input) if stem(c) in KNOWN_COMPOUNDS]
 
     def stem(self, word: str) -> str:
         return stem(word)
@@ -222,18 +279,46 @@ RULES_DIGEST = hashlib.sha256(
 def _reindex_when_rules_change(
     app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Re-read every page when the word lists changed since the last Korean build.
+    """Re-read every page when the word lists or the known compounds changed.
 
     Sphinx keeps the index entries of unchanged pages from the previous build, so
     without this an edited list would only apply to the pages edited with it.
     """
-    if app.config.language != "ko" or getattr(env, "korean_search_rules", None) == RULES_DIGEST:
+    rules = f"{RULES_DIGEST} {sorted(KNOWN_COMPOUNDS)}"
+    if app.config.language != "ko" or getattr(env, "korean_search_rules", None) == rules:
         return []
-    env.korean_search_rules = RULES_DIGEST
+    env.korean_search_rules = rules
     return sorted(env.found_docs - added - removed)
+
+
+def join_text_runs(doctree: nodes.Node) -> None:
+    """Merge neighbouring text nodes, so that :func:`compounds` sees whole lines.
+
+    MyST makes each line of a paragraph its own text node (a soft line break is a
+    node of its own), so 자동 at the end of one line and 미분 at the start of the next
+    would never be joined. The page looks the same either way.
+    """
+    for element in list(doctree.findall(nodes.Element)):
+        i = 0
+        while i < len(element.children) - 1:
+            first, second = element.children[i], element.children[i + 1]
+            if type(first) is nodes.Text and type(second) is nodes.Text:
+                element.children[i] = nodes.Text(first.astext() + second.astext())
+                element.children[i].parent = element
+                del element.children[i + 1]
+            else:
+                i += 1
+
+
+def _join_before_indexing(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.config.language == "ko":
+        join_text_runs(doctree)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchKorean)
+    app.connect("builder-inited", _learn_compounds)
+    # the search index is fed from the resolved page, after this event
+    app.connect("doctree-resolved", _join_before_indexing)
     app.connect("env-get-outdated", _reindex_when_rules_change)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -228,7 +228,7 @@ z = x * y
 z.sum().backward()
 print(f"x.grad: {x.grad}")
 print(f"y.grad: {y.grad}")
-assert torch.equal(x.grad, y.detach()) and torch.equal(y.grad, x.detach())
+assert torch.equal(x.grad, y) and torch.equal(y.grad, x)
 
 
 # %%

@@ -400,8 +400,11 @@ assert torch.allclose(grads_mean, expected_a / 2) and torch.allclose(a.grad, gra
 # ^^^^^^^^
 # The second call fails. ``retain_graph=True`` keeps the graph *after the call it is
 # given to*, and the first call, without it, has already freed the graph. It belongs on
-# the call *before* the next pass. The failed call adds nothing, so ``a.grad`` holds only
-# the first call's gradient.
+# the call *before* the next pass. In this ``Q``, the paths to ``a`` and ``b`` both go
+# through a power, which needs its saved values, so the second call stops before it
+# reaches a leaf and ``a.grad`` holds only the first call's gradient. A failed call can
+# still change ``.grad``, though: a leaf reached without saved values, as ``x`` in
+# ``x + y**2`` below, can get its gradient added before the error.
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v)
@@ -413,6 +416,22 @@ else:
     raise AssertionError("the first call freed the graph, so the second should fail")
 print(f"a.grad = {a.grad}, 9a^2 = {expected_a}")
 assert torch.allclose(a.grad, expected_a)
+x_leaf = torch.tensor(1.0, requires_grad=True)
+y_leaf = torch.tensor(2.0, requires_grad=True)
+z = x_leaf + y_leaf**2
+z.backward()
+grads_first = (x_leaf.grad.item(), y_leaf.grad.item())
+try:
+    z.backward()
+except RuntimeError as error:
+    print(f"second call on z = x + y**2: {type(error).__name__}")
+else:
+    raise AssertionError("y**2 saved y, so the second call should fail")
+print(f"after the first call: x.grad = {grads_first[0]:.1f}, y.grad = {grads_first[1]:.1f}")
+print(
+    f"after the failed call: x.grad = {x_leaf.grad.item():.1f}, y.grad = {y_leaf.grad.item():.1f}"
+)
+assert x_leaf.grad.item() == 2 * grads_first[0] and y_leaf.grad.item() == grads_first[1]
 
 # %%
 # Answer 4

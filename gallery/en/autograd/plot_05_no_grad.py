@@ -275,7 +275,8 @@ for _ in range(2):
     with torch.no_grad():
         x -= lr * x.grad
 print(f"this step's gradient: {gradients[1]}")
-print(f"x.grad:               {x.grad}")
+print(f"sum of both steps' gradients: {gradients[0] + gradients[1]}")
+print(f"x.grad:                       {x.grad}")
 assert torch.allclose(x.grad, gradients[0] + gradients[1])
 
 # %%
@@ -285,12 +286,16 @@ assert torch.allclose(x.grad, gradients[0] + gradients[1])
 # flips the sign of :math:`x - 3` and keeps its size, so the loss never goes down.
 x = start.clone().requires_grad_(True)
 losses_large_lr = []
+offsets = []
 for _ in range(5):
+    offsets.append(x.detach() - 3)
     loss = ((x - 3) ** 2).sum()
     loss.backward()
     with torch.no_grad():
         x -= 1.0 * x.grad
     x.grad = None
     losses_large_lr.append(loss.item())
+print("x[0] - 3: " + ", ".join(f"{offset[0].item():.4f}" for offset in offsets))
 print("loss with lr = 1.0: " + ", ".join(f"{value:.4f}" for value in losses_large_lr))
 assert torch.allclose(torch.tensor(losses_large_lr), torch.tensor(losses_large_lr[0]))
+assert torch.allclose(torch.stack(offsets[1:]), -torch.stack(offsets[:-1]))

@@ -385,17 +385,27 @@ print(f"zero gradients outside them: {(conv.weight.grad[~whole_filters] == 0).su
 #
 # Answer 1
 # ^^^^^^^^
-# The mean is the sum divided by the number of classes, 1000, so
+# With one image, the mean is the sum divided by the number of classes, 1000, so
 # :math:`\partial \text{loss} / \partial \text{prediction}_k = 1/1000` for every class.
 # The classifier adds its bias directly, so every element of ``fc.bias.grad`` is 0.001
-# too: a thousandth of what the sum gave.
+# too: a thousandth of what the sum gave. This does not depend on what goes into the
+# classifier, so there is no need to run the whole ResNet again. The classifier
+# ``model.fc`` is a layer you can call like the model; feed it random values of the
+# shape it takes, twice.
 optim.zero_grad()
-loss = (model(data) - labels).mean()
-loss.backward()
-bias_grad = model.fc.bias.grad
-print(f"fc.bias.grad: min {bias_grad.min().item():.6f}, max {bias_grad.max().item():.6f}")
+print(f"shape the classifier takes: (1, {model.fc.in_features})")
+for trial in range(2):
+    features = torch.randn(1, model.fc.in_features, device=device)
+    model.fc.bias.grad = None
+    loss = (model.fc(features) - labels).mean()
+    loss.backward()
+    bias_grad = model.fc.bias.grad
+    print(
+        f"random input {trial + 1}: loss {loss.item():.4f}, "
+        f"fc.bias.grad min {bias_grad.min().item():.6f}, max {bias_grad.max().item():.6f}"
+    )
+    assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
 print(f"1 / number of classes: {1 / labels.numel():.6f}")
-assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
 
 # %%
 # Answer 2

@@ -285,9 +285,9 @@ print(f"ratio: {he_bound / linear_bound:.4f}, sqrt(6) = {math.sqrt(6):.4f}")
 #    ``__init__`` of ``SimpleModel``. What happens when you create the model with
 #    ``SimpleModel()``?
 # 3. **Write it.** Write ``ListModel`` again with ``nn.ModuleList`` in place of the plain
-#    list. Check that printing the model lists the layer, how many tensors
-#    ``parameters()`` yields, and that ``backward()`` fills the ``.grad`` of the layer's
-#    weight.
+#    list. Check whether printing the model lists the layer, how many tensors
+#    ``parameters()`` yields, and whether ``backward()`` fills the ``.grad`` of the
+#    layer's weight.
 # 4. **Predict, then run.** In which range do the starting weights of a new
 #    ``nn.Linear(16, 4)`` lie? Is the range different for ``nn.Linear(16, 400)``?
 

@@ -453,12 +453,12 @@ assert moves[2] > moves[1]
 # -1.4 for 0.2 (the loss grows at every step).
 
 
-# runs the post's loop for 10 epochs from a copy of start, recording each epoch's error and loss
-def post_loop(clear_gradients=True, **options):
+# runs the post's loop for `epochs` epochs from a copy of start, recording each epoch's error and loss
+def post_loop(clear_gradients=True, epochs=10, **options):
     model = copy.deepcopy(start)
     optimizer = torch.optim.SGD(model.parameters(), **options)
     errors, losses = [], []
-    for _ in range(10):
+    for _ in range(epochs):
         if clear_gradients:
             optimizer.zero_grad()
         y_pred = model(x)
@@ -482,11 +482,12 @@ for post_lr in (0.01, 0.1, 0.2):
 # %%
 # Answer 3
 # ^^^^^^^^
-# ``backward()`` adds each new gradient to ``.grad``, so without clearing it every step
+# ``backward()`` adds each new gradient to ``.grad``, so without clearing it, every step
 # moves by the sum of all the gradients so far: momentum's :math:`v \leftarrow v + g` with
 # :math:`\mu = 1`, and indeed the losses are those of ``momentum=1.0``. Since the earlier
-# gradients never fade, the loss falls faster at first, overshoots the minimum, and by
-# epoch 10 is back at almost its starting value.
+# gradients never fade, the loss falls faster at first, overshoots the minimum and grows
+# again, and by epoch 10 is back near its starting value. More epochs do not calm these
+# swings down.
 _, with_zero_grad = post_loop(lr=0.01)
 _, without_zero_grad = post_loop(clear_gradients=False, lr=0.01)
 _, momentum_one = post_loop(lr=0.01, momentum=1.0)
@@ -497,3 +498,8 @@ assert torch.allclose(without_zero_grad, momentum_one)
 assert without_zero_grad[2] < with_zero_grad[2]
 assert without_zero_grad.min() < 1e-3 * without_zero_grad[0]
 assert abs(without_zero_grad[-1] / without_zero_grad[0] - 1) < 0.01
+_, long_run = post_loop(clear_gradients=False, epochs=30, lr=0.01)
+for first in (0, 10, 20):
+    window = long_run[first : first + 10]
+    print(f"epochs {first + 1} to {first + 10}: smallest loss {window.min():.4f}, largest loss {window.max():.2f}")
+    assert window.min() < 1e-2 * long_run[0] and window.max() > 0.9 * long_run[0]

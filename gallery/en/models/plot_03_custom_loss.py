@@ -296,13 +296,15 @@ assert torch.allclose(mean_sgd_larger_lr.bias, sum_sgd.bias, atol=1e-4)
 # The shapes ``(30, 1)`` and ``(30,)`` broadcast to a ``(30, 30)`` table, so each
 # prediction is compared with all 30 targets. When every prediction has 15 targets below
 # it and 15 above, moving it either way brings it closer to 15 targets and farther from
-# 15, so the gradient of the loss is 0, and training stops on a nearly flat line, whatever
-# the direction of the points.
+# 15, so the gradient of the loss is 0. For that, all 30 predictions must fit in the narrow
+# gap between the 15th and 16th smallest targets, so training stops on a nearly flat line,
+# whatever the direction of the points.
 flat_line = train_on(CustomLoss(), ys.flatten())
 flat_predictions = flat_line(xs)
 below = (ys.flatten() < flat_predictions).sum(dim=1)
 print(f"shape of y_pred - y_true: {tuple((flat_predictions - ys.flatten()).shape)}")
 print(f"slope {flat_line.weight.item():.4f}, intercept {flat_line.bias.item():.4f}")
+print(f"range of the 30 predictions: {flat_predictions.min():.4f} to {flat_predictions.max():.4f}")
 print(f"targets below each prediction: at least {below.min()}, at most {below.max()}")
 CustomLoss()(flat_predictions, ys.flatten()).backward()
 print(f"gradient of the loss: weight {flat_line.weight.grad.item():.4f}, bias {flat_line.bias.grad.item():.4f}")

@@ -471,10 +471,15 @@ if __name__ == "__main__":
 # ^^^^^^^^
 # ``loader`` hands out 3 batches (of 4, 4 and 2 examples), so ``optimizer.step()`` runs 3
 # times in the epoch. When every example is used at once, an epoch is one step; with
-# mini-batches it is several.
+# mini-batches it is several. Each printed loss is measured on a different batch, so it
+# can go up from one step to the next, but the loss on all 10 examples is much lower
+# after the epoch than before it.
 if __name__ == "__main__":
     line = nn.Linear(2, 1)
     line_optimizer = torch.optim.SGD(line.parameters(), lr=0.001)
+    all_labels = labels.float().unsqueeze(1)
+    with torch.no_grad():
+        loss_before_epoch = loss_fn(line(features), all_labels).item()
     steps_taken = 0
     for batch_features, batch_labels in loader:
         line_optimizer.zero_grad()
@@ -485,4 +490,8 @@ if __name__ == "__main__":
         steps_taken += 1
         print(f"step {steps_taken}: {len(batch_labels)} examples, loss {batch_loss.item():.4f}")
     print(f"steps in one epoch: {steps_taken}, batches: {len(loader)}")
+    with torch.no_grad():
+        loss_after_epoch = loss_fn(line(features), all_labels).item()
+    print(f"loss on all 10 examples: {loss_before_epoch:.4f} before the epoch, {loss_after_epoch:.4f} after")
     assert steps_taken == len(loader) == 3
+    assert loss_after_epoch < loss_before_epoch / 10

@@ -408,7 +408,7 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 #           loss.backward()
 #           random_tensor = random_tensor - lr * random_tensor.grad
 #
-# 4. **Write it.** For values between 0 and 1, the PSNR is
+# 4. **Write it.** For a picture with values between 0 and 1, like ours, the PSNR is
 #    :math:`10 \log_{10}(1 / \text{MSE})`, where MSE is the mean of the squared differences
 #    from the original. Write ``my_psnr(picture, reference)`` with ``torch.log10`` and
 #    check it against the package's ``psnr`` on ``start`` and on ``restored``.
@@ -419,7 +419,7 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 #
 # Answer 1
 # ^^^^^^^^
-# ``False`` and ``None``. The loop's last line makes a new tensor under ``no_grad``, where
+# ``False`` and ``None``. The loop's update makes a new tensor under ``no_grad``, where
 # nothing is recorded: it does not require gradients and has no ``.grad``. Without
 # ``requires_grad_(True)``, the next ``backward()`` finds no graph and raises a
 # ``RuntimeError``; with it, the gradient is there.
@@ -441,7 +441,7 @@ assert candidate.grad.shape == random_tensor.shape
 # Answer 2
 # ^^^^^^^^
 # It raises a ``RuntimeError``. ``weird_function`` is written for a flat signal: it
-# joins the zero tensor, which has one dimension, to ``h[:-1]`` with ``torch.cat``. For
+# joins ``zero_tensor``, a single 0 in one dimension, to ``h[:-1]`` with ``torch.cat``. For
 # the 100 x 100 image, ``h[:-1]`` is its first 99 rows, a tensor with two dimensions,
 # and ``torch.cat`` only joins tensors with the same number of dimensions.
 print(f"image: shape {tuple(image.shape)}, image[:-1]: shape {tuple(image[:-1].shape)}")

@@ -182,8 +182,8 @@ print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}
 # %%
 # Exercises
 # ---------
-# 1. **Predict, then run.** NumPy makes ``float64`` arrays unless told otherwise. After
-#    the code below, what is ``converted[0]``?
+# 1. **Predict, then run.** ``np.zeros`` makes a ``float64`` array unless told otherwise.
+#    After the code below, what is ``converted[0]``?
 #
 #    .. code-block:: python
 #
@@ -216,13 +216,16 @@ print(f"a shuffled mini-batch: x = {inputs.flatten()}, x^2 = {targets.flatten()}
 # shares the array's memory.
 array64 = np.zeros(3)
 converted = torch.from_numpy(array64).to(torch.float32)
-kept = torch.from_numpy(array64).to(torch.float64)
+wrapped = torch.from_numpy(array64)
+kept = wrapped.to(torch.float64)
 array64[0] = 7.0
 print(f"array64.dtype: {array64.dtype}")
 print(f".to(torch.float32): {converted}, shares memory: {shares_memory(converted, array64)}")
-print(f".to(torch.float64): {kept}, shares memory: {shares_memory(kept, array64)}")
+print(
+    f".to(torch.float64): {kept}, same tensor: {kept is wrapped}, shares memory: {shares_memory(kept, array64)}"
+)
 assert converted[0] == 0 and not shares_memory(converted, array64)
-assert kept[0] == 7 and shares_memory(kept, array64)
+assert kept is wrapped and kept[0] == 7 and shares_memory(kept, array64)
 
 # %%
 # Answer 2

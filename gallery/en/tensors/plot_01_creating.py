@@ -215,9 +215,10 @@ assert torch.equal(mixed, torch.tensor([1.0, 2.0, 3.5]))
 # %%
 # Answer 3
 # ^^^^^^^^
-# No. The seed resets one stream of random numbers that ``rand`` and ``randn``
-# both draw from. If ``randn`` draws first, the stream has moved on, and ``rand``
-# gets other numbers. Remove the ``randn`` line and the same numbers come back.
+# No. Setting the seed resets the one stream of random numbers that ``rand`` and
+# ``randn`` both draw from. If ``randn`` draws first, the stream has moved on, and
+# ``rand`` gets other numbers. Remove the ``randn`` line and the same numbers come
+# back.
 torch.manual_seed(0)
 torch.randn((2, 3))
 after_randn = torch.rand((2, 3))

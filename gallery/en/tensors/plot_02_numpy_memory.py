@@ -230,8 +230,9 @@ assert shares_memory(numbers_tensor, numbers)
 # ^^^^^^^^
 # ``torch.from_numpy`` takes only NumPy arrays, so a list raises a ``TypeError``.
 # ``torch.as_tensor`` takes a list, but a list has no NumPy memory to share, so it
-# makes a new tensor, like ``torch.tensor``. That is why its dtype is PyTorch's
-# default ``float32``, not NumPy's ``float64``.
+# copies the numbers into a new tensor, like ``torch.tensor``. It also picks the
+# dtype from the numbers, as ``torch.tensor`` does for a list: PyTorch's default
+# ``float32``, not NumPy's ``float64``.
 try:
     torch.from_numpy([1.0, 2.0, 3.0])
 except TypeError as error:
@@ -240,7 +241,7 @@ else:
     raise AssertionError("torch.from_numpy should refuse a list")
 list_tensor = torch.as_tensor([1.0, 2.0, 3.0])
 print(f"torch.as_tensor([1.0, 2.0, 3.0]): {describe(list_tensor)}")
-assert list_tensor.dtype == torch.float32
+assert list_tensor.dtype == torch.float32 == torch.tensor([1.0, 2.0, 3.0]).dtype
 assert torch.equal(list_tensor, torch.tensor([1.0, 2.0, 3.0]))
 
 # %%

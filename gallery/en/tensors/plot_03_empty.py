@@ -293,8 +293,9 @@ assert torch.isnan(partial[3:]).all()
 # Answer 2
 # ^^^^^^^^
 # ``+=`` adds to whatever ``total`` held, so a garbage start gives a garbage total.
-# With the debugging setting the start is NaN, and NaN plus anything is NaN.
-# Starting from ``torch.zeros`` gives 4.0: one added four times.
+# Without the setting, a total can even come out as 4.0 when the garbage happens to
+# be 0, and look fine; with it, the start is NaN, and NaN plus anything is NaN, so
+# the mistake shows. Starting from ``torch.zeros`` gives 4.0: one added four times.
 torch.use_deterministic_algorithms(True)
 total = torch.empty(3)
 for _ in range(4):

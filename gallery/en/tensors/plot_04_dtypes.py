@@ -336,9 +336,9 @@ assert torch.equal(scores[keep.long()], scores[torch.tensor([0, 1, 1])])
 # ^^^^^^^^
 # Combine the two conditions with ``&`` into one mask. The mean of the mask as
 # ``float32`` is the fraction, and the mean of the elements it selects is their
-# mean. The check takes another way: count the ``True`` elements and divide by the
-# number of elements, and divide the sum after ``torch.where`` has set the others
-# to 0 by that count.
+# mean. To check both, compute them another way: divide the count of ``True``
+# elements by the number of elements, and divide by that count the sum left after
+# ``torch.where`` has set the other elements to 0.
 in_range = (x >= -1) & (x <= 1)
 fraction = in_range.float().mean()
 mean_in_range = x[in_range].mean()

@@ -387,36 +387,41 @@ assert gray_batch.squeeze(0).shape == (1, 28, 28)
 # %%
 # Answer 2
 # ^^^^^^^^
-# No. ``y.T`` is not contiguous, and no strides can read it row by row as one line,
-# so ``reshape`` returns a copy. On the contiguous ``y``, ``reshape(6)`` returns a
+# No. Laying ``y.T`` out as one line means reading the storage places in the order
+# 0, 3, 1, 4, 2, 5, as for ``m.T``, and no single stride gives that order, so
+# ``reshape`` returns a copy. On the contiguous ``y``, ``reshape(6)`` returns a
 # view, and then the same assignment changes ``y``.
 y = m.clone()
 y_flat = y.T.reshape(6)
 y_flat[0] = 100
 print(f"y.T.reshape(6), same address as y: {y_flat.data_ptr() == y.data_ptr()}")
 print(f"y after y.T.reshape(6)[0] = 100:\n{y}")
-assert torch.equal(y, m)
+assert y_flat.data_ptr() != y.data_ptr() and torch.equal(y, m)
 y_flat = y.reshape(6)
 y_flat[0] = 100
 print(f"y.reshape(6), same address as y: {y_flat.data_ptr() == y.data_ptr()}")
 print(f"y[0, 0] after y.reshape(6)[0] = 100: {y[0, 0]}")
-assert y[0, 0] == 100
+assert y_flat.data_ptr() == y.data_ptr() and y[0, 0] == 100
 
 # %%
 # Answer 3
 # ^^^^^^^^
 # Swap dimensions twice with ``transpose``: swapping 0 and 2 turns (height, width,
 # channels) into (channels, width, height), and swapping 1 and 2 then gives
-# (channels, height, width). ``reshape`` fills the new shape in row-major order, so
-# its channel 0 holds the three channels of the first pixel and channel 0 of the
-# second.
+# (channels, height, width). Height and width are both 2 in this image, so the first
+# ``transpose`` alone already gives the shape (3, 2, 2), but with height and width
+# swapped. ``reshape`` fills the new shape in row-major order, so its channel 0
+# holds the three channels of the first pixel and channel 0 of the second.
 hwc = torch.arange(12).reshape(2, 2, 3)
 chw = hwc.transpose(0, 2).transpose(1, 2)
+one_swap = hwc.transpose(0, 2)
 wrong = hwc.reshape(3, 2, 2)
 chw_matches = all(
     chw[c, h, w] == hwc[h, w, c] for c in range(3) for h in range(2) for w in range(2)
 )
 print(f"two transposes: shape {tuple(chw.shape)}, channel 0 {chw[0].flatten().tolist()}")
+print(f"one transpose: shape {tuple(one_swap.shape)}, channel 0 {one_swap[0].flatten().tolist()}")
 print(f"reshape(3, 2, 2): shape {tuple(wrong.shape)}, channel 0 {wrong[0].flatten().tolist()}")
 print(f"every chw[c, h, w] equals hwc[h, w, c]: {chw_matches}")
 assert chw_matches and not torch.equal(chw, wrong)
+assert one_swap.shape == chw.shape and torch.equal(one_swap, chw.transpose(1, 2))

@@ -224,20 +224,21 @@ print(f"split(cat((row, a)), [1, 2]) gives row and a: "
 # %%
 # Exercises
 # ---------
-# 1. **Predict, then run.** A list holds three colour images of shape (3, 8, 8). What
+# 1. **Predict, then run.** A list holds four colour images of shape (3, 8, 8). What
 #    are the shapes of ``torch.cat(image_list)`` and ``torch.stack(image_list)``? Which
 #    one is a batch of shape (batch, channels, height, width)?
 #
 #    .. code-block:: python
 #
-#       image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+#       image_list = [torch.rand(3, 8, 8) for _ in range(4)]
 #
 # 2. **Change one thing and explain.** Drop ``dim=1`` from
 #    ``torch.split(m, [1, 2, 3], dim=1)``. What happens? And with one size,
 #    ``torch.split(m, 3)``?
 # 3. **Write it.** Cut the batch of images ``images = torch.rand(4, 3, 8, 8)`` into its
 #    colour channels, three tensors of shape (4, 8, 8), then join them back into
-#    ``images``. How do the pieces of ``torch.split(images, 1, dim=1)`` differ in shape?
+#    ``images`` (``torch.unbind`` takes a ``dim``, as ``stack`` does). How do the pieces
+#    of ``torch.split(images, 1, dim=1)`` differ in shape?
 
 # %%
 # Answers
@@ -246,16 +247,16 @@ print(f"split(cat((row, a)), [1, 2]) gives row and a: "
 # Answer 1
 # ^^^^^^^^
 # ``cat`` joins along the existing dimension 0, the channels, so the channels of the
-# three images run on in one line: (9, 8, 8), with no dimension left to tell the images
-# apart. ``stack`` adds a new dimension 0 and gives the batch (3, 3, 8, 8), whose
-# ``[1]`` is the second image as it was.
-image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+# four images follow one another, 3 x 4 = 12 of them: (12, 8, 8), with no dimension
+# left to tell the images apart. ``stack`` adds a new dimension 0 and gives the batch
+# (4, 3, 8, 8), whose ``[1]`` is the second image as it was.
+image_list = [torch.rand(3, 8, 8) for _ in range(4)]
 cat_images = torch.cat(image_list)
 stacked_images = torch.stack(image_list)
 print(f"torch.cat(image_list):   {tuple(cat_images.shape)}")
 print(f"torch.stack(image_list): {tuple(stacked_images.shape)}")
 print(f"stacked_images[1] equals the second image: {torch.equal(stacked_images[1], image_list[1])}")
-assert cat_images.shape == (9, 8, 8) and stacked_images.shape == (3, 3, 8, 8)
+assert cat_images.shape == (12, 8, 8) and stacked_images.shape == (4, 3, 8, 8)
 assert torch.equal(stacked_images[1], image_list[1])
 
 # %%

@@ -214,7 +214,7 @@ plt.show()
 #    .. code-block:: python
 #
 #       column = torch.tensor([[1.0], [2.0], [3.0]])
-#       row_vector = torch.tensor([1.0, 2.0, 3.0])
+#       row_vector = torch.tensor([1.0, 10.0, 100.0])
 #       column * row_vector
 #
 # 2. **Change one thing and explain.** In the matrix-vector product, replace the ``@``
@@ -236,19 +236,21 @@ plt.show()
 # 3 of ``column``. So the result is a table of every pair multiplied, not of matching
 # places. To multiply matching places, make the shape (3,) with ``squeeze(1)``.
 column = torch.tensor([[1.0], [2.0], [3.0]])
-row_vector = torch.tensor([1.0, 2.0, 3.0])
+row_vector = torch.tensor([1.0, 10.0, 100.0])
 outer = column * row_vector
 outer_loop = torch.zeros(3, 3)
 for i in range(3):
     for j in range(3):
         outer_loop[i, j] = column[i, 0] * row_vector[j]
 paired = column.squeeze(1) * row_vector
+matching = torch.stack([column[i, 0] * row_vector[i] for i in range(3)])
 print(f"{tuple(column.shape)} * {tuple(row_vector.shape)} -> {tuple(outer.shape)}")
 print(f"column * row_vector:\n{outer}")
 print(f"every [i, j] is column[i, 0] * row_vector[j]: {torch.equal(outer, outer_loop)}")
 print(f"column.squeeze(1) * row_vector: {paired}, shape {tuple(paired.shape)}")
+print(f"every [i] is column[i, 0] * row_vector[i]: {torch.equal(paired, matching)}")
 assert outer.shape == (3, 3) and torch.equal(outer, outer_loop)
-assert paired.shape == (3,)
+assert paired.shape == (3,) and torch.equal(paired, matching)
 
 # %%
 # Answer 2

@@ -410,8 +410,11 @@ assert torch.allclose(grads_mean, expected_a / 2) and torch.allclose(a.grad, gra
 # ^^^^^^
 # 두 번째 호출이 실패합니다. ``retain_graph=True``\ 는 *그 호출이 끝난 뒤에* 그래프를
 # 남겨 두라는 뜻인데, 첫 번째 호출은 이 인자 없이 이미 그래프를 해제했습니다. 그래서 다시
-# 거슬러 올라가기 *전의* 호출에 주어야 합니다. 실패한 호출은 기울기를 더하지 않으므로
-# ``a.grad``\ 에는 첫 번째 호출의 기울기만 남습니다.
+# 거슬러 올라가기 *전의* 호출에 주어야 합니다. 이 ``Q``\ 에서는 ``a``\ 와 ``b``\ 로 가는
+# 길이 모두 저장된 값이 필요한 거듭제곱을 지나므로, 두 번째 호출은 리프에 닿기 전에
+# 멈추고 ``a.grad``\ 에는 첫 번째 호출의 기울기만 남습니다. 하지만 실패한 호출도
+# ``.grad``\ 를 바꿀 수 있습니다. 아래의 ``x + y**2``\ 에서 ``x``\ 처럼 저장된 값 없이
+# 닿는 리프에는 오류가 나기 전에 기울기가 더해질 수 있습니다.
 optimizer.zero_grad()
 Q = 3 * a**3 - b**2
 Q.backward(gradient=v)
@@ -423,6 +426,20 @@ else:
     raise AssertionError("the first call freed the graph, so the second should fail")
 print(f"a.grad = {a.grad}, 9a^2 = {expected_a}")
 assert torch.allclose(a.grad, expected_a)
+x_leaf = torch.tensor(1.0, requires_grad=True)
+y_leaf = torch.tensor(2.0, requires_grad=True)
+z = x_leaf + y_leaf**2
+z.backward()
+grads_first = (x_leaf.grad.item(), y_leaf.grad.item())
+try:
+    z.backward()
+except RuntimeError as error:
+    print(f"z = x + y**2에서 두 번째 호출: {type(error).__name__}")
+else:
+    raise AssertionError("y**2 saved y, so the second call should fail")
+print(f"첫 번째 호출 뒤: x.grad = {grads_first[0]:.1f}, y.grad = {grads_first[1]:.1f}")
+print(f"실패한 호출 뒤: x.grad = {x_leaf.grad.item():.1f}, y.grad = {y_leaf.grad.item():.1f}")
+assert x_leaf.grad.item() == 2 * grads_first[0] and y_leaf.grad.item() == grads_first[1]
 
 # %%
 # 풀이 4

@@ -278,7 +278,8 @@ for _ in range(2):
     with torch.no_grad():
         x -= lr * x.grad
 print(f"이 단계의 기울기: {gradients[1]}")
-print(f"x.grad:           {x.grad}")
+print(f"두 단계 기울기의 합: {gradients[0] + gradients[1]}")
+print(f"x.grad:             {x.grad}")
 assert torch.allclose(x.grad, gradients[0] + gradients[1])
 
 # %%
@@ -288,12 +289,16 @@ assert torch.allclose(x.grad, gradients[0] + gradients[1])
 # :math:`x - 3`\ 의 부호만 바뀌고 크기는 그대로입니다. 손실은 전혀 줄지 않습니다.
 x = start.clone().requires_grad_(True)
 losses_large_lr = []
+offsets = []
 for _ in range(5):
+    offsets.append(x.detach() - 3)
     loss = ((x - 3) ** 2).sum()
     loss.backward()
     with torch.no_grad():
         x -= 1.0 * x.grad
     x.grad = None
     losses_large_lr.append(loss.item())
+print("x[0] - 3: " + ", ".join(f"{offset[0].item():.4f}" for offset in offsets))
 print("lr = 1.0의 손실: " + ", ".join(f"{value:.4f}" for value in losses_large_lr))
 assert torch.allclose(torch.tensor(losses_large_lr), torch.tensor(losses_large_lr[0]))
+assert torch.allclose(torch.stack(offsets[1:]), -torch.stack(offsets[:-1]))

@@ -389,17 +389,26 @@ print(f"그 밖에서 0인 기울기: {(conv.weight.grad[~whole_filters] == 0).s
 #
 # 풀이 1
 # ^^^^^^
-# 평균은 합을 클래스 수 1000으로 나눈 것이므로 모든 클래스에서
+# 이미지가 한 장이므로 평균은 합을 클래스 수 1000으로 나눈 것이고, 모든 클래스에서
 # :math:`\partial \text{loss} / \partial \text{prediction}_k = 1/1000`\ 입니다.
 # 분류기는 편향을 그대로 더하므로 ``fc.bias.grad``\ 의 모든 요소도 0.001로, 합을 쓸
-# 때의 1000분의 1입니다.
+# 때의 1000분의 1입니다. 이 값은 분류기에 들어오는 값과 상관이 없으므로 ResNet
+# 전체를 다시 실행하지 않아도 확인할 수 있습니다. 분류기 ``model.fc``\ 도 모델처럼
+# 호출할 수 있는 레이어이므로, 분류기가 받는 형태의 무작위 값을 두 번 넣어 봅니다.
 optim.zero_grad()
-loss = (model(data) - labels).mean()
-loss.backward()
-bias_grad = model.fc.bias.grad
-print(f"fc.bias.grad: 최솟값 {bias_grad.min().item():.6f}, 최댓값 {bias_grad.max().item():.6f}")
+print(f"분류기가 받는 형태: (1, {model.fc.in_features})")
+for trial in range(2):
+    features = torch.randn(1, model.fc.in_features, device=device)
+    model.fc.bias.grad = None
+    loss = (model.fc(features) - labels).mean()
+    loss.backward()
+    bias_grad = model.fc.bias.grad
+    print(
+        f"무작위 입력 {trial + 1}: 손실 {loss.item():.4f}, "
+        f"fc.bias.grad 최솟값 {bias_grad.min().item():.6f}, 최댓값 {bias_grad.max().item():.6f}"
+    )
+    assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
 print(f"1 / 클래스 수: {1 / labels.numel():.6f}")
-assert torch.allclose(bias_grad, torch.full_like(bias_grad, 1 / labels.numel()))
 
 # %%
 # 풀이 2

@@ -455,12 +455,12 @@ assert moves[2] > moves[1]
 # 커집니다)입니다.
 
 
-# 글의 반복문을 start의 복사본에서 10 에포크 실행하고, 에포크마다 오차와 손실을 기록합니다
-def post_loop(clear_gradients=True, **options):
+# 글의 반복문을 start의 복사본에서 에포크 epochs번 동안 실행하고, 에포크마다 오차와 손실을 기록합니다
+def post_loop(clear_gradients=True, epochs=10, **options):
     model = copy.deepcopy(start)
     optimizer = torch.optim.SGD(model.parameters(), **options)
     errors, losses = [], []
-    for _ in range(10):
+    for _ in range(epochs):
         if clear_gradients:
             optimizer.zero_grad()
         y_pred = model(x)
@@ -487,8 +487,8 @@ for post_lr in (0.01, 0.1, 0.2):
 # ``backward()``\ 는 ``.grad``\ 에 새 기울기를 더하므로, 지우지 않으면 걸음마다 지금까지의
 # 기울기를 모두 더한 값만큼 움직입니다. 모멘텀 :math:`\mu = 1`\ 인
 # :math:`v \leftarrow v + g`\ 와 같아서 ``momentum=1.0``\ 과 손실이 똑같습니다. 앞의 기울기가
-# 조금도 줄어들지 않으므로 손실은 처음에는 더 빨리 줄다가 최솟값을 지나치고, 10 에포크째에는
-# 처음 손실과 거의 같은 값으로 되돌아갑니다.
+# 조금도 줄어들지 않으므로 손실은 처음에는 더 빨리 줄다가 최솟값을 지나쳐 다시 커지고, 10
+# 에포크째에는 처음 손실 가까이로 돌아옵니다. 에포크를 늘려도 이 오르내림은 잦아들지 않습니다.
 _, with_zero_grad = post_loop(lr=0.01)
 _, without_zero_grad = post_loop(clear_gradients=False, lr=0.01)
 _, momentum_one = post_loop(lr=0.01, momentum=1.0)
@@ -499,3 +499,8 @@ assert torch.allclose(without_zero_grad, momentum_one)
 assert without_zero_grad[2] < with_zero_grad[2]
 assert without_zero_grad.min() < 1e-3 * without_zero_grad[0]
 assert abs(without_zero_grad[-1] / without_zero_grad[0] - 1) < 0.01
+_, long_run = post_loop(clear_gradients=False, epochs=30, lr=0.01)
+for first in (0, 10, 20):
+    window = long_run[first : first + 10]
+    print(f"에포크 {first + 1}~{first + 10}: 가장 작은 손실 {window.min():.4f}, 가장 큰 손실 {window.max():.2f}")
+    assert window.min() < 1e-2 * long_run[0] and window.max() > 0.9 * long_run[0]

@@ -289,13 +289,15 @@ assert torch.allclose(mean_sgd_larger_lr.bias, sum_sgd.bias, atol=1e-4)
 # ^^^^^^
 # 형태 ``(30, 1)``\ 과 ``(30,)``\ 이 브로드캐스팅되어 ``(30, 30)`` 표가 되므로, 예측값
 # 하나하나가 정답 30개 모두와 비교됩니다. 예측값마다 아래에 정답이 15개, 위에 15개 있으면
-# 어느 쪽으로 옮겨도 가까워지는 정답과 멀어지는 정답이 15개씩이라 손실의 기울기가 0이 되고,
-# 학습은 점들이 놓인 방향과 상관없이 거의 수평인 직선에서 멈춥니다.
+# 어느 쪽으로 옮겨도 가까워지는 정답과 멀어지는 정답이 15개씩이라 손실의 기울기가 0이 됩니다.
+# 그러려면 예측값 30개가 모두 크기순으로 15번째와 16번째인 두 정답 사이의 좁은 틈에 들어가야
+# 하므로, 학습은 점들이 놓인 방향과 상관없이 거의 수평인 직선에서 멈춥니다.
 flat_line = train_on(CustomLoss(), ys.flatten())
 flat_predictions = flat_line(xs)
 below = (ys.flatten() < flat_predictions).sum(dim=1)
 print(f"y_pred - y_true의 형태: {tuple((flat_predictions - ys.flatten()).shape)}")
 print(f"직선의 기울기 {flat_line.weight.item():.4f}, 절편 {flat_line.bias.item():.4f}")
+print(f"예측값 30개의 범위: {flat_predictions.min():.4f} ~ {flat_predictions.max():.4f}")
 print(f"예측값마다 그보다 작은 정답의 수: 가장 적을 때 {below.min()}, 가장 많을 때 {below.max()}")
 CustomLoss()(flat_predictions, ys.flatten()).backward()
 print(f"손실의 기울기: weight {flat_line.weight.grad.item():.4f}, bias {flat_line.bias.grad.item():.4f}")

@@ -466,10 +466,14 @@ if __name__ == "__main__":
 # ^^^^^^
 # ``loader``\ 는 배치 3개(예제 4개, 4개, 2개)를 내주므로 ``optimizer.step()``\ 은 한 에포크에
 # 세 번 실행됩니다. 예제 전체를 한꺼번에 쓸 때는 한 에포크가 한 걸음이었지만, 미니배치를 쓰면
-# 한 에포크가 여러 걸음입니다.
+# 한 에포크가 여러 걸음입니다. 걸음마다 출력한 손실은 서로 다른 배치에서 잰 값이라 커지기도
+# 하지만, 예제 10개 전체의 손실은 에포크 전보다 크게 줄었습니다.
 if __name__ == "__main__":
     line = nn.Linear(2, 1)
     line_optimizer = torch.optim.SGD(line.parameters(), lr=0.001)
+    all_labels = labels.float().unsqueeze(1)
+    with torch.no_grad():
+        loss_before_epoch = loss_fn(line(features), all_labels).item()
     steps_taken = 0
     for batch_features, batch_labels in loader:
         line_optimizer.zero_grad()
@@ -480,4 +484,8 @@ if __name__ == "__main__":
         steps_taken += 1
         print(f"걸음 {steps_taken}: 예제 {len(batch_labels)}개, 손실 {batch_loss.item():.4f}")
     print(f"한 에포크의 걸음 수: {steps_taken}, 배치 수: {len(loader)}")
+    with torch.no_grad():
+        loss_after_epoch = loss_fn(line(features), all_labels).item()
+    print(f"예제 10개 전체의 손실: 에포크 전 {loss_before_epoch:.4f}, 뒤 {loss_after_epoch:.4f}")
     assert steps_taken == len(loader) == 3
+    assert loss_after_epoch < loss_before_epoch / 10

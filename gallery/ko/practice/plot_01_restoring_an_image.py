@@ -407,10 +407,10 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 #           loss.backward()
 #           random_tensor = random_tensor - lr * random_tensor.grad
 #
-# 4. **직접 작성하기.** 값이 0과 1 사이일 때 PSNR은 :math:`10 \log_{10}(1 / \text{MSE})`\ 입니다.
-#    MSE는 원본과의 차를 제곱해 평균한 값, 곧 평균 제곱 오차입니다. ``torch.log10``\ 으로
-#    ``my_psnr(picture, reference)``\ 를 작성하고, ``start``\ 와 ``restored``\ 에서 패키지의
-#    ``psnr``\ 과 같은 값을 내는지 확인해 보세요.
+# 4. **직접 작성하기.** 이 사진처럼 값이 0과 1 사이인 사진에서 PSNR은
+#    :math:`10 \log_{10}(1 / \text{MSE})`\ 입니다. MSE는 원본과의 차를 제곱해 평균한 값, 곧
+#    평균 제곱 오차입니다. ``torch.log10``\ 으로 ``my_psnr(picture, reference)``\ 를 작성하고,
+#    ``start``\ 와 ``restored``\ 에서 패키지의 ``psnr``\ 과 같은 값을 내는지 확인해 보세요.
 
 # %%
 # 풀이
@@ -418,7 +418,7 @@ assert losses[lowest] < 0.9 * plateau and abs(losses[lowest + 100] - plateau) < 
 #
 # 풀이 1
 # ^^^^^^
-# ``False``\ 와 ``None``\ 입니다. 반복문의 마지막 줄은 아무것도 기록하지 않는 ``no_grad``
+# ``False``\ 와 ``None``\ 입니다. 반복문의 업데이트 줄은 아무것도 기록하지 않는 ``no_grad``
 # 안에서 새 텐서를 만듭니다. 그래서 이 텐서는 기울기가 필요하지 않고 ``.grad``\ 도 없습니다.
 # ``requires_grad_(True)`` 없이 ``backward()``\ 를 부르면 거슬러 올라갈 그래프가 없어
 # ``RuntimeError``\ 가 나고, 이 줄이 있으면 기울기가 채워집니다.
@@ -440,9 +440,9 @@ assert candidate.grad.shape == random_tensor.shape
 # 풀이 2
 # ^^^^^^
 # ``RuntimeError``\ 가 납니다. ``weird_function``\ 은 1차원으로 편 신호를 받도록 작성되었습니다.
-# 함수는 차원이 하나인 0 텐서와 ``h[:-1]``\ 을 ``torch.cat``\ 으로 잇는데, 100 x 100
-# 이미지에서 ``h[:-1]``\ 은 앞쪽 99개 행으로 된 2차원 텐서입니다. ``torch.cat``\ 은 차원 수가
-# 같은 텐서끼리만 이을 수 있습니다.
+# 함수는 0 하나가 든 1차원 텐서 ``zero_tensor``\ 와 ``h[:-1]``\ 을 ``torch.cat``\ 으로 잇는데,
+# 100 x 100 이미지에서 ``h[:-1]``\ 은 앞쪽 99개 행으로 된 2차원 텐서입니다. ``torch.cat``\ 은
+# 차원 수가 같은 텐서끼리만 이을 수 있습니다.
 print(f"image: 형태 {tuple(image.shape)}, image[:-1]: 형태 {tuple(image[:-1].shape)}")
 try:
     weird_function(image)

@@ -185,8 +185,8 @@ print(f"섞인 미니배치 하나: x = {inputs.flatten()}, x^2 = {targets.flatt
 # %%
 # 연습 문제
 # ---------
-# 1. **예측한 뒤 실행하기.** NumPy는 따로 정하지 않으면 ``float64`` 배열을 만듭니다. 아래
-#    코드를 실행하면 ``converted[0]``\ 은 무엇일까요?
+# 1. **예측한 뒤 실행하기.** ``np.zeros``\ 는 따로 정하지 않으면 ``float64`` 배열을 만듭니다.
+#    아래 코드를 실행하면 ``converted[0]``\ 은 무엇일까요?
 #
 #    .. code-block:: python
 #
@@ -204,7 +204,7 @@ print(f"섞인 미니배치 하나: x = {inputs.flatten()}, x^2 = {targets.flatt
 #    dtype을 주는 ``torch.tensor([2.0, 3.0], dtype=torch.float64, requires_grad=True)``\ 로
 #    바꾸면 무엇이 달라질까요?
 # 4. **직접 작성하기.** :math:`x = 0, 1, \dots, 6`\ 에 대해 :math:`(x, x^3)` 쌍을 내주는
-#    ``Dataset`` ``Cubes``\ 를 작성하고, 섞지 않고 ``batch_size=3``\ 으로 자르는
+#    ``Cubes``\ 라는 ``Dataset``\ 을 작성하고, 섞지 않고 ``batch_size=3``\ 으로 자르는
 #    ``DataLoader``\ 를 만드세요. 먼저 예측해 보세요. 미니배치는 몇 개이고, 마지막
 #    미니배치에는 쌍이 몇 개 들어 있을까요?
 
@@ -220,13 +220,16 @@ print(f"섞인 미니배치 하나: x = {inputs.flatten()}, x^2 = {targets.flatt
 # 텐서는 여전히 배열과 메모리를 공유합니다.
 array64 = np.zeros(3)
 converted = torch.from_numpy(array64).to(torch.float32)
-kept = torch.from_numpy(array64).to(torch.float64)
+wrapped = torch.from_numpy(array64)
+kept = wrapped.to(torch.float64)
 array64[0] = 7.0
 print(f"array64.dtype: {array64.dtype}")
 print(f".to(torch.float32): {converted}, 메모리 공유: {shares_memory(converted, array64)}")
-print(f".to(torch.float64): {kept}, 메모리 공유: {shares_memory(kept, array64)}")
+print(
+    f".to(torch.float64): {kept}, 같은 텐서: {kept is wrapped}, 메모리 공유: {shares_memory(kept, array64)}"
+)
 assert converted[0] == 0 and not shares_memory(converted, array64)
-assert kept[0] == 7 and shares_memory(kept, array64)
+assert kept is wrapped and kept[0] == 7 and shares_memory(kept, array64)
 
 # %%
 # 풀이 2

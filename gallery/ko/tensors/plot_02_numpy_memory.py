@@ -233,8 +233,9 @@ assert shares_memory(numbers_tensor, numbers)
 # ^^^^^^
 # ``torch.from_numpy``\ 는 NumPy 배열만 받으므로 리스트를 넘기면 ``TypeError``\ 가 납니다.
 # ``torch.as_tensor``\ 는 리스트도 받지만, 리스트에는 공유할 NumPy 메모리가 없으므로
-# ``torch.tensor``\ 처럼 새 텐서를 만듭니다. 그래서 데이터 타입도 NumPy의 ``float64``\ 가
-# 아니라 PyTorch의 기본값인 ``float32``\ 입니다.
+# ``torch.tensor``\ 처럼 숫자를 복사해 새 텐서를 만듭니다. 데이터 타입도 ``torch.tensor``\ 에
+# 리스트를 넘길 때처럼 숫자를 보고 정하므로, NumPy의 ``float64``\ 가 아니라 PyTorch의
+# 기본값인 ``float32``\ 가 됩니다.
 try:
     torch.from_numpy([1.0, 2.0, 3.0])
 except TypeError as error:
@@ -243,7 +244,7 @@ else:
     raise AssertionError("torch.from_numpy should refuse a list")
 list_tensor = torch.as_tensor([1.0, 2.0, 3.0])
 print(f"torch.as_tensor([1.0, 2.0, 3.0]): {describe(list_tensor)}")
-assert list_tensor.dtype == torch.float32
+assert list_tensor.dtype == torch.float32 == torch.tensor([1.0, 2.0, 3.0]).dtype
 assert torch.equal(list_tensor, torch.tensor([1.0, 2.0, 3.0]))
 
 # %%

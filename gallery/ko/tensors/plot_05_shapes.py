@@ -377,35 +377,40 @@ assert gray_batch.squeeze(0).shape == (1, 28, 28)
 # %%
 # 풀이 2
 # ^^^^^^
-# 바뀌지 않습니다. ``y.T``\ 는 연속적이지 않아서 한 줄로 펼친 순서를 스트라이드로 나타낼 수
-# 없으므로, ``reshape``\ 가 복사본을 돌려줍니다. 연속적인 ``y``\ 에서 ``reshape(6)``\ 을
-# 부르면 뷰가 나오므로, 그때는 같은 대입이 ``y``\ 를 바꿉니다.
+# 바뀌지 않습니다. ``y.T``\ 를 한 줄로 펼치려면 ``m.T``\ 처럼 저장 위치를 0, 3, 1, 4, 2, 5
+# 순서로 읽어야 하는데, 이 순서는 스트라이드 하나로 나타낼 수 없으므로 ``reshape``\ 가
+# 복사본을 돌려줍니다. 연속적인 ``y``\ 에서 ``reshape(6)``\ 을 부르면 뷰가 나오므로, 그때는
+# 같은 대입이 ``y``\ 를 바꿉니다.
 y = m.clone()
 y_flat = y.T.reshape(6)
 y_flat[0] = 100
 print(f"y.T.reshape(6), y와 같은 주소: {y_flat.data_ptr() == y.data_ptr()}")
 print(f"y.T.reshape(6)[0] = 100 뒤의 y:\n{y}")
-assert torch.equal(y, m)
+assert y_flat.data_ptr() != y.data_ptr() and torch.equal(y, m)
 y_flat = y.reshape(6)
 y_flat[0] = 100
 print(f"y.reshape(6), y와 같은 주소: {y_flat.data_ptr() == y.data_ptr()}")
 print(f"y.reshape(6)[0] = 100 뒤의 y[0, 0]: {y[0, 0]}")
-assert y[0, 0] == 100
+assert y_flat.data_ptr() == y.data_ptr() and y[0, 0] == 100
 
 # %%
 # 풀이 3
 # ^^^^^^
 # ``transpose``\ 로 차원을 두 번 맞바꿉니다. (높이, 너비, 채널)에서 0번과 2번 차원을 바꾸면
-# (채널, 너비, 높이)가 되고, 다시 1번과 2번 차원을 바꾸면 (채널, 높이, 너비)가 됩니다.
-# ``reshape``\ 는 요소를 행 우선 순서 그대로 새 형태에 채우므로, 0번 채널에 첫 픽셀의 세 채널
-# 값과 둘째 픽셀의 0번 채널 값이 들어갑니다.
+# (채널, 너비, 높이)가 되고, 다시 1번과 2번 차원을 바꾸면 (채널, 높이, 너비)가 됩니다. 이
+# 이미지는 높이와 너비가 둘 다 2라서 첫 번째 ``transpose``\ 만 해도 형태는 (3, 2, 2)이지만,
+# 높이와 너비가 뒤바뀐 채입니다. ``reshape``\ 는 요소를 행 우선 순서 그대로 새 형태에
+# 채우므로, 0번 채널에 첫 픽셀의 세 채널 값과 둘째 픽셀의 0번 채널 값이 들어갑니다.
 hwc = torch.arange(12).reshape(2, 2, 3)
 chw = hwc.transpose(0, 2).transpose(1, 2)
+one_swap = hwc.transpose(0, 2)
 wrong = hwc.reshape(3, 2, 2)
 chw_matches = all(
     chw[c, h, w] == hwc[h, w, c] for c in range(3) for h in range(2) for w in range(2)
 )
 print(f"transpose 두 번: 형태 {tuple(chw.shape)}, 0번 채널 {chw[0].flatten().tolist()}")
+print(f"transpose 한 번: 형태 {tuple(one_swap.shape)}, 0번 채널 {one_swap[0].flatten().tolist()}")
 print(f"reshape(3, 2, 2): 형태 {tuple(wrong.shape)}, 0번 채널 {wrong[0].flatten().tolist()}")
 print(f"모든 chw[c, h, w]가 hwc[h, w, c]와 같음: {chw_matches}")
 assert chw_matches and not torch.equal(chw, wrong)
+assert one_swap.shape == chw.shape and torch.equal(one_swap, chw.transpose(1, 2))

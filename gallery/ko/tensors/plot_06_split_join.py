@@ -222,19 +222,20 @@ print(f"split(cat((row, a)), [1, 2])로 row와 a가 돌아옴: "
 # %%
 # 연습 문제
 # ---------
-# 1. **예측한 뒤 실행하기.** 형태가 (3, 8, 8)인 컬러 이미지 세 장이 리스트에 들어 있습니다.
+# 1. **예측한 뒤 실행하기.** 형태가 (3, 8, 8)인 컬러 이미지 네 장이 리스트에 들어 있습니다.
 #    ``torch.cat(image_list)``\ 와 ``torch.stack(image_list)``\ 의 형태는 각각 무엇일까요?
 #    둘 중 어느 쪽이 (배치, 채널, 높이, 너비) 형태의 배치일까요?
 #
 #    .. code-block:: python
 #
-#       image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+#       image_list = [torch.rand(3, 8, 8) for _ in range(4)]
 #
 # 2. **하나만 바꾸고 설명하기.** ``torch.split(m, [1, 2, 3], dim=1)``\ 에서 ``dim=1``\ 을
 #    빼면 어떻게 될까요? 크기 하나만 주는 ``torch.split(m, 3)``\ 은 어떨까요?
 # 3. **직접 작성하기.** 이미지 배치 ``images = torch.rand(4, 3, 8, 8)``\ 을 색 채널별로
 #    나누어 형태가 (4, 8, 8)인 텐서 세 개를 만들고, 이것들을 다시 합쳐 ``images``\ 를
-#    되찾으세요. ``torch.split(images, 1, dim=1)``\ 로 나눈 조각은 형태가 어떻게 다를까요?
+#    되찾으세요(``torch.unbind``\ 도 ``stack``\ 처럼 ``dim``\ 을 받습니다).
+#    ``torch.split(images, 1, dim=1)``\ 로 나눈 조각은 형태가 어떻게 다를까요?
 
 # %%
 # 풀이
@@ -242,17 +243,17 @@ print(f"split(cat((row, a)), [1, 2])로 row와 a가 돌아옴: "
 #
 # 풀이 1
 # ^^^^^^
-# ``cat``\ 은 이미 있는 0번 차원, 곧 채널 차원을 따라 이어 붙이므로 세 이미지의 채널이
-# 한 줄로 이어져 (9, 8, 8)이 됩니다. 이미지를 구분하는 차원은 어디에도 없습니다.
-# ``stack``\ 은 새 0번 차원을 더하므로 (3, 3, 8, 8) 배치가 되고, ``[1]``\ 은 두 번째 이미지
-# 그대로입니다.
-image_list = [torch.rand(3, 8, 8) for _ in range(3)]
+# ``cat``\ 은 이미 있는 0번 차원, 곧 채널 차원을 따라 이어 붙이므로 네 이미지의 채널이
+# 차례로 이어져 3 x 4 = 12개가 되고, 형태는 (12, 8, 8)입니다. 이미지를 구분하는 차원은
+# 어디에도 없습니다. ``stack``\ 은 새 0번 차원을 더하므로 (4, 3, 8, 8) 배치가 되고,
+# ``[1]``\ 은 두 번째 이미지 그대로입니다.
+image_list = [torch.rand(3, 8, 8) for _ in range(4)]
 cat_images = torch.cat(image_list)
 stacked_images = torch.stack(image_list)
 print(f"torch.cat(image_list):   {tuple(cat_images.shape)}")
 print(f"torch.stack(image_list): {tuple(stacked_images.shape)}")
 print(f"stacked_images[1]이 두 번째 이미지와 같음: {torch.equal(stacked_images[1], image_list[1])}")
-assert cat_images.shape == (9, 8, 8) and stacked_images.shape == (3, 3, 8, 8)
+assert cat_images.shape == (12, 8, 8) and stacked_images.shape == (4, 3, 8, 8)
 assert torch.equal(stacked_images[1], image_list[1])
 
 # %%

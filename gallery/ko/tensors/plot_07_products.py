@@ -213,7 +213,7 @@ plt.show()
 #    .. code-block:: python
 #
 #       column = torch.tensor([[1.0], [2.0], [3.0]])
-#       row_vector = torch.tensor([1.0, 2.0, 3.0])
+#       row_vector = torch.tensor([1.0, 10.0, 100.0])
 #       column * row_vector
 #
 # 2. **하나만 바꾸고 설명하기.** 행렬과 벡터의 곱에서 ``product = left @ vector``\ 의 ``@``\ 를
@@ -234,19 +234,21 @@ plt.show()
 # 자리끼리가 아니라 모든 짝을 곱한 표가 됩니다. 같은 자리끼리 곱하려면 ``squeeze(1)``\ 로
 # 형태를 (3,)으로 맞춥니다.
 column = torch.tensor([[1.0], [2.0], [3.0]])
-row_vector = torch.tensor([1.0, 2.0, 3.0])
+row_vector = torch.tensor([1.0, 10.0, 100.0])
 outer = column * row_vector
 outer_loop = torch.zeros(3, 3)
 for i in range(3):
     for j in range(3):
         outer_loop[i, j] = column[i, 0] * row_vector[j]
 paired = column.squeeze(1) * row_vector
+matching = torch.stack([column[i, 0] * row_vector[i] for i in range(3)])
 print(f"{tuple(column.shape)} * {tuple(row_vector.shape)} -> {tuple(outer.shape)}")
 print(f"column * row_vector:\n{outer}")
 print(f"모든 [i, j]가 column[i, 0] * row_vector[j]와 같은가: {torch.equal(outer, outer_loop)}")
 print(f"column.squeeze(1) * row_vector: {paired}, 형태 {tuple(paired.shape)}")
+print(f"모든 [i]가 column[i, 0] * row_vector[i]와 같은가: {torch.equal(paired, matching)}")
 assert outer.shape == (3, 3) and torch.equal(outer, outer_loop)
-assert paired.shape == (3,)
+assert paired.shape == (3,) and torch.equal(paired, matching)
 
 # %%
 # 풀이 2
