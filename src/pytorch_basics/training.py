@@ -339,7 +339,8 @@ def train_one_epoch(
     model.train()
     # inference_mode(False) records gradients also under no_grad() or inference_mode()
     with torch.inference_mode(False):
-        total = torch.zeros((), dtype=torch.float64, device=target)
+        # summed on the CPU in float64: some accelerators (Apple's MPS) have no float64
+        total = torch.zeros((), dtype=torch.float64)
         count = 0
         for inputs, labels in _batches(loader):
             size = inputs.shape[0]
@@ -350,7 +351,7 @@ def train_one_epoch(
             loss = _check_loss(loss_fn(model(inputs), labels), training=True)
             loss.backward()
             optimizer.step()
-            total += loss.detach().to(torch.float64) * size
+            total += loss.detach().cpu().double() * size
             count += size
     if count == 0:
         raise ValueError("loader must yield at least one example, got none")
@@ -413,7 +414,7 @@ def evaluate(
     model.eval()
     try:
         with torch.inference_mode():
-            total = torch.zeros((), dtype=torch.float64, device=target)
+            total = torch.zeros((), dtype=torch.float64)  # on the CPU, as in train_one_epoch
             correct = torch.zeros((), dtype=torch.int64, device=target)
             count = 0
             for inputs, labels in _batches(loader):
@@ -424,7 +425,7 @@ def evaluate(
                 outputs = model(inputs)
                 _check_logits_labels(outputs, labels, "the model's output", "the loader's labels")
                 loss = _check_loss(loss_fn(outputs, labels), training=False)
-                total += loss.to(torch.float64) * size
+                total += loss.cpu().double() * size
                 correct += _count_correct(outputs, labels)
                 count += size
     finally:

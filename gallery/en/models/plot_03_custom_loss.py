@@ -209,9 +209,10 @@ except ValueError as error:
 # A custom loss is an ``nn.Module`` whose ``forward`` returns a number; autograd takes
 # care of the gradient. ``CustomLoss`` equals ``nn.L1Loss(reduction="sum")`` in value and
 # gradient, and on data with outliers it fits the majority where MSE gets pulled away.
-# The practice chapter puts everything so far to work on a broken image.
+# The next chapter puts everything so far together on real data: a classifier of
+# handwritten digits, trained, evaluated and saved from start to end.
 #
-# Next: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
+# Next: :ref:`sphx_glr_auto_examples_classifier_plot_01_data.py`
 #
 # PyTorch reference: `nn.L1Loss <https://docs.pytorch.org/docs/stable/generated/torch.nn.L1Loss.html>`_,
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,

@@ -205,9 +205,10 @@ except ValueError as error:
 # 사용자 정의 손실 함수는 ``forward``\ 가 숫자 하나를 돌려주는 ``nn.Module``\ 이고, 기울기는
 # 자동 미분이 맡습니다. ``CustomLoss``\ 는 값과 기울기 모두 ``nn.L1Loss(reduction="sum")``\ 과
 # 같습니다. 이상치가 섞인 데이터에서 MSE는 이상치 쪽으로 끌려가지만, 이 손실은 다수의 점을
-# 따라갑니다. 실습 장에서는 지금까지 배운 것을 모두 써서 망가진 이미지를 복원합니다.
+# 따라갑니다. 다음 장에서는 지금까지 배운 것을 모두 모아, 실제 손글씨 숫자 데이터로 분류 모델을
+# 처음부터 끝까지 학습시키고 평가하고 저장합니다.
 #
-# 다음 페이지: :ref:`sphx_glr_auto_examples_practice_plot_01_restoring_an_image.py`
+# 다음 페이지: :ref:`sphx_glr_auto_examples_classifier_plot_01_data.py`
 #
 # PyTorch 공식 문서: `nn.L1Loss <https://docs.pytorch.org/docs/stable/generated/torch.nn.L1Loss.html>`_,
 # `nn.MSELoss <https://docs.pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_,
