@@ -152,10 +152,11 @@ print(f"digits in at least one set: {len(every_digit)}")
 
 # %%
 # 1,197 + 300 + 300 = 1,797 digits, and 1,797 different ones appear, so every digit is in
-# exactly one set. Each set holds every class, in about the proportions of the whole. The
-# split is drawn at random rather than cut in order (the first 1,197 digits, the next 300, the
-# last 300) because data often come in some order; exercise 2 shows what cutting in order does
-# to data sorted by class.
+# exactly one set. Each set holds every class, in roughly the proportions of the whole but not
+# exactly, since the digits were drawn at random: see how uneven the validation set's counts
+# are. The split is drawn at random rather than cut in order (the first 1,197 digits, the next
+# 300, the last 300) because data often come in some order; exercise 2 shows what cutting in
+# order does to data sorted by class.
 #
 # ``random_split`` returns three ``Subset`` objects. A ``Subset`` keeps the dataset and a list
 # of positions, ``indices``; its example number ``i`` is the dataset's example number
@@ -170,9 +171,9 @@ print(f"train_set[0] is full[{position}]: {torch.equal(image, full[position][0])
 # Why choosing needs its own set
 # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 # Why not choose on the test set, and have two sets only? Because the set you choose on stops
-# telling the truth. An experiment without any model shows it. A *guesser* answers each of the
-# 300 validation and 300 test digits with a random class, so it is right 10% of the time on
-# average. We make 50 guessers, choose the one with the best validation accuracy, and look at
+# telling the truth. An experiment without any training shows it. A *guesser* answers each of
+# the 300 validation and 300 test digits with a random class, without looking at the digit, so
+# it is right 10% of the time on average. We make 50 guessers, choose the one with the best validation accuracy, and look at
 # its accuracy on both sets; and we repeat all that 200 times.
 guess_generator = torch.Generator().manual_seed(1)
 val_labels, test_labels = labels[val_set.indices], labels[test_set.indices]
@@ -337,7 +338,7 @@ remade = DataLoader(
 )
 same_start = torch.equal(next(iter(remade))[0], first_images)
 print(f"a second loader, seeded at 0, starts the same: {same_start}")
-assert not torch.equal(first_labels, epoch_2[0][1])
+assert same_start and not torch.equal(first_labels, epoch_2[0][1])
 
 # %%
 # The figure draws the first batch of epoch 1: 32 digits, with their labels.
@@ -387,11 +388,12 @@ print(f"classes in this batch: {len(first_labels.unique())}, per class {per_clas
 # 2. **Change one thing and explain.** Data often come sorted by class. Sort the digits by
 #    label, wrap them in ``MyDigits`` and load them with ``batch_size=32`` and no shuffling.
 #    Which labels are in the first batch, and how many classes does a batch hold? Then switch
-#    ``shuffle=True`` on.
+#    ``shuffle=True`` on. If the sorted digits were cut in order, which classes would the test
+#    set, the last 300, hold?
 # 3. **Predict, then run.** A training script splits the digits into 1,197, 300 and 300 with
 #    ``random_split``, without a generator, and trains; an evaluation script splits again the
-#    same way and measures on its test set. About how many of those 300 test digits did the
-#    model learn from?
+#    same way and measures on its test set. Neither script calls ``torch.manual_seed``. About
+#    how many of those 300 test digits did the model learn from?
 # 4. **Change one thing and explain.** A ``Dataset`` like ``MyDigits`` has a ``__len__`` that
 #    returns 1000, a number left over from an earlier version of the data. Does a loader over
 #    it fail? How many digits does an epoch hand out, and which ones?

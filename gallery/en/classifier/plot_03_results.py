@@ -247,16 +247,16 @@ for true_digit, predicted_digit in mistakes.nonzero().tolist():
     print(f"true {true_digit}, predicted {predicted_digit}: {count}")
 print(f"wrongly predicted as each digit: {mistakes.sum(dim=0).tolist()}")
 print(f"missed, per true digit:          {mistakes.sum(dim=1).tolist()}")
+print(f"mistakes in all: {int(mistakes.sum())}")
 assert mistakes[5, 9] == 3 and (mistakes > 1).sum() == 1
 assert int(mistakes.sum(dim=1).argmax()) == 5 and mistakes.sum(dim=1).sort().values[-2] < 4
 
 # %%
 # One cell stands out: three 5s predicted as 9, a quarter of the 12 mistakes; every other
-# pair occurs once. 5 is also the digit missed most often, 4 of its 32 test examples.
-# But three is a small count, and it comes from one set of 300 digits. The validation
-# set is 300 more digits the model never learned from (it chose the epoch, but we choose
-# nothing now), so we build its matrix with the same function and see whether the same
-# pair shows up.
+# pair occurs once. 5 is also the digit missed most often, 4 times. But three is a small
+# count, and it comes from one set of 300 digits. The validation set is 300 more digits
+# the model never learned from (it chose the epoch, but we choose nothing now), so we
+# build its matrix with the same function and see whether the same pair shows up.
 val_images, val_labels = next(iter(val_loader))
 with torch.no_grad():
     val_mistakes = confusion_matrix(val_labels, best_model(val_images).argmax(dim=1))
@@ -266,6 +266,7 @@ for true_digit, predicted_digit in val_mistakes.nonzero().tolist():
     print(f"validation: true {true_digit}, predicted {predicted_digit}: {count}")
 print(f"validation mistakes: {int(val_mistakes.sum())}")
 both = mistakes + val_mistakes
+print(f"both sets: {int(both[5, 9])} of {int(both.sum())} mistakes are a 5 predicted as 9")
 assert val_mistakes[5, 9] == val_mistakes.max() == 2
 assert both[5, 9] == 5 and (both == both.max()).sum() == 1
 

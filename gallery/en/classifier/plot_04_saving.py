@@ -118,11 +118,11 @@ print(f"shares memory with model.layers[1].weight: {shares_memory(weight, model.
 print(f"requires_grad: {weight.requires_grad}")
 
 # %%
-# A state dict holds a model's *buffers* too: tensors a layer keeps and updates itself,
-# but that the optimizer does not train. This model has none. ``nn.BatchNorm1d``, a layer
-# this site does not use, rescales its inputs with running averages of their mean and
-# variance, and those averages are buffers: its state dict holds more than its two
-# parameters.
+# A state dict holds a model's *buffers* too: tensors a model keeps besides its
+# parameters, which the optimizer does not train. This model has none. ``nn.BatchNorm1d``,
+# a layer this site does not use, rescales its inputs. In training mode it also updates
+# running averages of their mean and variance, which it uses in evaluation mode, and
+# those averages are buffers: its state dict holds more than its two parameters.
 batch_norm = nn.BatchNorm1d(3)
 print(f"DigitClassifier buffers: {list(model.buffers())}")
 print(f"BatchNorm1d parameters:  {[name for name, _ in batch_norm.named_parameters()]}")
@@ -181,9 +181,9 @@ print(f"the numbers alone: (1 + 2) x {numbers} x 4 bytes = {3 * numbers * 4:,} b
 # ``torch.load`` reads the dictionary back; ``weights_only=True`` is explained at the end
 # of the page. A new ``DigitClassifier`` starts from new random parameters, so it guesses:
 # about one digit in ten is right. ``load_state_dict`` copies each saved tensor into the
-# parameter of the same name and reports the names that were missing or left over; here
-# every name matched. The new optimizer, built over the new model's parameters, takes the
-# saved Adam state the same way.
+# parameter of the same name, and checks the names of the file against those of the
+# model; here every name matched, as its printed result says. The new optimizer, built
+# over the new model's parameters, takes the saved Adam state the same way.
 loaded = torch.load(saved_path, weights_only=True)
 print(f"keys in the file: {list(loaded)}")
 new_model = DigitClassifier()
@@ -668,10 +668,13 @@ assert "size mismatch for layers.1.weight" in message
 # ^^^^^^^^
 # An optimizer holds the parameter tensors it was given. After the second
 # ``DigitClassifier()``, the optimizer still holds the first model's parameters, none of
-# the new model's, and its steps would change a model nobody uses. ``train_one_epoch``
-# checks this and refuses. A loop written by hand does not check: it trains nothing, and
-# the new model stays as it was loaded.
+# the new model's. ``train_one_epoch`` checks this and refuses. A loop written by hand
+# does not check, and trains nothing: ``backward()`` puts the gradients on the new
+# model's parameters, which the optimizer does not hold, and ``step()`` skips the first
+# model's, which have no gradient. Neither model changes.
 model_a, optimizer_a, loader_a = start_run()
+first_model = model_a  # the model the optimizer was built over
+first_weight = first_model.layers[1].weight.detach().clone()
 model_a = DigitClassifier()
 model_a.load_state_dict(checkpoint["model"])
 try:
@@ -683,5 +686,7 @@ optimizer_a.zero_grad()
 loss_fn(model_a(batch_images), batch_labels).backward()
 optimizer_a.step()
 unchanged = torch.equal(model_a.layers[1].weight, checkpoint["model"]["layers.1.weight"])
+first_unchanged = torch.equal(first_model.layers[1].weight, first_weight)
 print(f"after a hand-written step, the new model is unchanged: {unchanged}")
-assert unchanged
+print(f"... and so is the model the optimizer holds: {first_unchanged}")
+assert unchanged and first_unchanged

@@ -5,7 +5,7 @@ The same code on a CPU or an accelerator
 :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py` moved one tensor and one layer
 between devices. This page does the same for the whole training of this chapter's digit
 classifier: choose the device once, move the model once, move each batch inside the loop,
-and bring results back to the CPU before printing or plotting them. It also makes the
+and bring results back to the CPU before plotting them. It also makes the
 error you get when you forget one of these moves. The machine that built this page has
 no accelerator, so everything runs on its CPU; on a machine with an accelerator, the same
 code runs there without a single change.
@@ -215,7 +215,9 @@ assert all(p.device.type == device.type for p in model.parameters())
 # ---------------------------
 # Functions such as ``torch.zeros`` and ``torch.ones`` make their tensor on the CPU
 # unless given ``device=``. So a tensor made inside the loop gets ``device=device`` too.
-# A loop that counts the accuracy per digit on the test set shows it.
+# A loop that counts this model's accuracy per digit on the test set shows it (the
+# measure :ref:`sphx_glr_auto_examples_classifier_plot_03_results.py` read off the
+# confusion matrix of its chosen model).
 # ``correct.index_add_(0, labels, hits)`` adds each value of ``hits`` to the entry of
 # ``correct`` that its label points to, so ``correct`` collects the hits per digit and
 # ``seen`` the examples per digit. ``model.eval()`` puts the model in evaluation mode,
@@ -249,11 +251,12 @@ else:
 # %%
 # Bringing results back to the CPU
 # --------------------------------
-# To print a result or plot it, it must be on the CPU. ``.item()`` brings one number
-# back as a Python number (``hand_loss`` and ``test_accuracy`` above); ``.cpu()`` brings
-# a tensor back. The package functions return Python numbers already, so there is
-# nothing to bring back from them. matplotlib turns a tensor into a NumPy array to draw
-# it, so it refuses a tensor that is not on the CPU.
+# ``print`` shows a tensor on any device, and names the device in its output; a Python
+# number or a plot needs the values on the CPU. ``.item()`` brings one number back as a
+# Python number (``hand_loss`` and ``test_accuracy`` above); ``.cpu()`` brings a tensor
+# back. The package functions return Python numbers already, so there is nothing to
+# bring back from them. matplotlib turns a tensor into a NumPy array to draw it, so it
+# refuses a tensor that is not on the CPU.
 print(f"train_one_epoch returned a {type(history[-1]).__name__}")
 print(f"evaluate's accuracy is a {type(validation.accuracy).__name__}")
 fig, ax = plt.subplots(figsize=(6, 3))
@@ -314,7 +317,8 @@ print(f"digits all classified correctly: {(per_class == 1).sum().item()}")
 # - The package's ``train_one_epoch`` and ``evaluate`` take ``device=`` and move the
 #   batches for you; a model on another device makes them raise a ``ValueError``.
 # - Give ``device=device`` to new tensors made inside the loop. Bring results back to
-#   the CPU with ``.item()`` or ``.cpu()`` before printing or plotting them.
+#   the CPU with ``.item()`` or ``.cpu()`` before using them as Python numbers or
+#   plotting them.
 #
 # This is the end of the classifier chapter. The next chapter restores a broken photo
 # with gradient descent.
@@ -333,10 +337,9 @@ print(f"digits all classified correctly: {(per_class == 1).sum().item()}")
 # %%
 # Exercises
 # ---------
-# 1. **Predict, then run.** In the training loop,
-#    ``images, labels = images.to(device), labels.to(device)`` is replaced by two lines,
-#    ``images.to(device)`` and ``labels.to(device)``: the results are not assigned. What
-#    happens on this machine? And on a machine with an accelerator?
+# 1. **Predict, then run.** In the hand-written loop, a beginner writes
+#    ``total += loss * len(labels)``, without ``.detach()``. Does the mean loss of the
+#    epoch change? What else does ``total`` hold at the end of the epoch?
 # 2. **Predict, then run.** After moving a batch, ``assert images.device == device``
 #    passes on this machine. Does it pass on a machine with a CUDA GPU?
 # 3. **Change one thing and explain.** A model that subtracts 0.5 from its input before
@@ -351,29 +354,51 @@ print(f"digits all classified correctly: {(per_class == 1).sum().item()}")
 #
 # Answer 1
 # ^^^^^^^^
-# Nothing happens on this machine. A tensor's ``.to`` returns a new tensor and leaves
-# the original alone, so with the result thrown away the batch stays on the CPU; here
-# the model is on the CPU too, so no harm is done. On a machine with an accelerator the
-# model is on the accelerator, and the first batch raises a ``RuntimeError``. Code that
-# runs on a CPU is not yet right about devices. Below, ``spare`` on ``elsewhere`` plays
-# the model on an accelerator.
-def forgetful_loss(net, target):
-    images, labels = next(iter(val_loader))
-    images.to(target)  # the result is thrown away
-    labels.to(target)
-    return loss_fn(net(images), labels)
+# The mean loss is the same: ``.detach()`` changes no value. But ``loss`` is the end of
+# its batch's computational graph, so ``total`` now requires grad, and each ``+=`` adds
+# a node that joins the graph so far to that batch's graph. At the end of the epoch,
+# ``total``'s graph reaches back through all 38 batches. Nothing calls ``backward()`` on
+# it, yet all of it stays in memory as long as ``total`` does, one batch more at every
+# step; the `PyTorch FAQ <https://docs.pytorch.org/docs/stable/notes/faq.html>`_ lists
+# this mistake among the causes of running out of memory on a GPU. With
+# ``loss.detach()``, or ``loss.item()``, only the number is added. ``chained_additions``
+# counts the additions by following ``next_functions`` back from ``total.grad_fn``, as
+# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py` did.
+def epoch_total(detach):
+    torch.manual_seed(1)
+    net = DigitClassifier().to(device)
+    net_optimizer = torch.optim.Adam(net.parameters(), lr=1e-2)
+    loader = DataLoader(
+        train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
+    total = torch.zeros((), device=device)
+    for images, labels in loader:
+        images, labels = images.to(device), labels.to(device)
+        net_optimizer.zero_grad()
+        loss = loss_fn(net(images), labels)
+        loss.backward()
+        net_optimizer.step()
+        total += (loss.detach() if detach else loss) * len(labels)  # the one difference
+    return total
 
 
-raised = {}
-for name, net, target in (("device", model, device), ("elsewhere", spare, elsewhere)):
-    try:
-        forgetful_loss(net, target)
-        raised[name] = False
-        print(f"{name} ({target}): no error")
-    except RuntimeError as error:
-        raised[name] = True
-        print(f"{name} ({target}): {type(error).__name__}: {str(error).splitlines()[0]}")
-assert raised == {"device": device.type != "cpu", "elsewhere": True}
+def chained_additions(tensor):
+    count, node = 0, tensor.grad_fn
+    while node is not None:  # back along the first input of each addition
+        count += 1
+        node = node.next_functions[0][0]
+    return count
+
+
+detached, kept = epoch_total(detach=True), epoch_total(detach=False)
+print(f"with .detach():    mean loss {detached / len(train_set):.4f}, grad_fn={detached.grad_fn}")
+print(f"without .detach(): mean loss {kept / len(train_set):.4f}, grad_fn={kept.grad_fn.name()}")
+print(
+    f"additions chained in total's graph: {chained_additions(kept)}, "
+    f"batches per epoch: {len(train_loader)}"
+)
+assert torch.allclose(detached, kept.detach()) and detached.grad_fn is None
+assert chained_additions(kept) == len(train_loader)
 
 # %%
 # Answer 2

@@ -155,9 +155,10 @@ print(f"세 세트 가운데 하나 이상에 든 숫자: {len(every_digit)}장"
 
 # %%
 # 1,197 + 300 + 300 = 1,797장이고 서로 다른 숫자 1,797장이 나오므로, 모든 숫자가 정확히 한
-# 세트에만 들어 있습니다. 세트마다 모든 클래스가 전체와 비슷한 비율로 들어 있습니다. 차례대로
-# 자르지 않고(처음 1,197장, 다음 300장, 마지막 300장) 무작위로 나누는 까닭은 데이터가 어떤
-# 순서로 놓여 있는 경우가 많기 때문입니다. 클래스별로 정렬된 데이터를 차례대로 자르면 어떻게
+# 세트에만 들어 있습니다. 세트마다 모든 클래스가 들어 있고 비율도 전체와 대체로 비슷하지만,
+# 무작위로 뽑았으므로 똑같지는 않습니다. 검증 세트의 클래스별 수가 얼마나 들쭉날쭉한지 보세요.
+# 차례대로 자르지 않고(처음 1,197장, 다음 300장, 마지막 300장) 무작위로 나누는 까닭은 데이터가
+# 어떤 순서로 놓여 있는 경우가 많기 때문입니다. 클래스별로 정렬된 데이터를 차례대로 자르면 어떻게
 # 되는지는 연습 문제 2에서 봅니다.
 #
 # ``random_split``\ 은 ``Subset`` 객체 세 개를 돌려줍니다. ``Subset``\ 은 데이터셋과 위치
@@ -173,40 +174,41 @@ print(f"train_set[0]은 full[{position}]: {torch.equal(image, full[position][0])
 # 고르는 데 쓰는 세트가 따로 있어야 하는 이유
 # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 # 테스트 세트로 고르고 세트를 두 개만 두면 안 될까요? 안 됩니다. 고르는 데 쓴 세트는 더는
-# 정직한 점수를 주지 않기 때문입니다. 모델 없이 하는 실험으로 확인해 봅니다. *찍기꾼*\ 은
-# 검증용 300장과 테스트용 300장 각각에 클래스를 무작위로 찍어 답하므로, 평균적으로 10%를
-# 맞힙니다. 찍기꾼 50명을 만들어 검증 정확도(accuracy)가 가장 높은 한 명을 고르고, 그
-# 찍기꾼이 두 세트에서 얻은 정확도를 봅니다. 이 전체를 200번 되풀이합니다.
+# 정직한 점수를 주지 않기 때문입니다. 학습 없이 하는 실험으로 확인해 봅니다. 여기서 쓰는
+# 모델은 숫자를 보지도 않고 클래스를 무작위로 찍어 답하므로, 검증용 300장에서도 테스트용
+# 300장에서도 평균적으로 10%를 맞힙니다. 이렇게 찍는 모델 50개를 만들어 검증 정확도(accuracy)가
+# 가장 높은 하나를 고르고, 고른 모델이 두 세트에서 얻은 정확도를 봅니다. 이 전체를 200번
+# 되풀이합니다.
 guess_generator = torch.Generator().manual_seed(1)
 val_labels, test_labels = labels[val_set.indices], labels[test_set.indices]
 chosen_val, chosen_test, first_val, first_test = [], [], [], []
 for _ in range(200):
-    guesses = torch.randint(0, 10, (50, 600), generator=guess_generator)  # 찍기꾼마다 한 행
+    guesses = torch.randint(0, 10, (50, 600), generator=guess_generator)  # 모델마다 한 행
     val_accuracy = (guesses[:, :300] == val_labels).float().mean(dim=1)
     test_accuracy = (guesses[:, 300:] == test_labels).float().mean(dim=1)
     best = val_accuracy.argmax()
     chosen_val.append(val_accuracy[best].item())
     chosen_test.append(test_accuracy[best].item())
-    first_val.append(val_accuracy[0].item())  # 0번 찍기꾼: 무엇으로도 고르지 않음
+    first_val.append(val_accuracy[0].item())  # 0번 모델: 점수와 상관없이 정해 둔 모델
     first_test.append(test_accuracy[0].item())
 chosen_val, chosen_test = torch.tensor(chosen_val), torch.tensor(chosen_test)
 first_val, first_test = torch.tensor(first_val), torch.tensor(first_test)
-print(f"고른 찍기꾼: 검증 {chosen_val.mean():.1%}, 테스트 {chosen_test.mean():.1%}")
-print(f"0번 찍기꾼:  검증 {first_val.mean():.1%}, 테스트 {first_test.mean():.1%}")
+print(f"고른 모델: 검증 {chosen_val.mean():.1%}, 테스트 {chosen_test.mean():.1%}")
+print(f"0번 모델:  검증 {first_val.mean():.1%}, 테스트 {first_test.mean():.1%}")
 wins = (chosen_val > chosen_test).sum()
-print(f"고른 찍기꾼의 검증 정확도가 테스트 정확도보다 높았던 횟수: 200번 가운데 {wins}번")
+print(f"고른 모델의 검증 정확도가 테스트 정확도보다 높았던 횟수: 200번 가운데 {wins}번")
 assert chosen_val.mean() > 0.13 and abs(chosen_test.mean() - 0.1) < 0.01
 assert abs(first_val.mean() - first_test.mean()) < 0.01
 
 # %%
-# 모든 찍기꾼은 똑같이 엉터리인데도, 고른 찍기꾼은 자신을 고른 검증 세트에서 14% 안팎을
+# 찍는 모델은 모두 똑같이 엉터리인데도, 고른 모델은 자신을 고른 검증 세트에서 14% 안팎을
 # 얻고, 테스트 세트에서는 평균적으로 아무렇게나 찍을 때의 수준인 10%에 그칩니다. 고르는 일을
-# 빼고 점수와 상관없이 0번 찍기꾼을 쓰면 두 세트의 점수가 같아집니다. 고를 때는 검증 세트에
-# 운 좋게 잘 맞은 찍기꾼이 뽑히므로, 뽑힌 쪽의 검증 점수에는 그 운이 섞여 실제보다 높게
+# 빼고 점수와 상관없이 0번 모델을 쓰면 두 세트의 점수가 같아집니다. 고를 때는 검증 세트에
+# 운 좋게 잘 맞은 모델이 뽑히므로, 뽑힌 쪽의 검증 점수에는 그 운이 섞여 실제보다 높게
 # 나옵니다. 고르는 데 아무 역할도 하지 않은 세트라야 정직한 점수를 줍니다. 그래서 테스트
 # 세트는 마지막에 한 번만 씁니다. 테스트 세트로 다시 고르면 테스트 세트는 검증 세트가 하나 더
 # 생긴 것일 뿐이고, 그 점수도 똑같이 부풀려집니다. 학습도 고르는 일입니다. 옵티마이저는
-# 50명보다 훨씬 많은 후보 가운데 학습 세트에 맞는 파라미터를 고르므로, 학습 세트에서 얻은
+# 50개보다 훨씬 많은 후보 가운데 학습 세트에 맞는 파라미터를 고르므로, 학습 세트에서 얻은
 # 점수로는 모델이 처음 보는 숫자를 얼마나 잘 맞힐지 알기가 더 어렵습니다. 학습한 분류
 # 모델로는 :ref:`sphx_glr_auto_examples_classifier_plot_02_training.py`\ 에서 학습 세트의
 # 점수가 검증 세트의 점수보다 앞서 나가는 모습을 보고,
@@ -344,7 +346,7 @@ remade = DataLoader(
 )
 same_start = torch.equal(next(iter(remade))[0], first_images)
 print(f"시드를 0으로 정해 새로 만든 데이터 로더가 같은 배치로 시작함: {same_start}")
-assert not torch.equal(first_labels, epoch_2[0][1])
+assert same_start and not torch.equal(first_labels, epoch_2[0][1])
 
 # %%
 # 그림은 에포크 1의 첫 배치, 곧 숫자 32장을 레이블과 함께 보여 줍니다.
@@ -394,10 +396,12 @@ print(f"이 배치의 클래스 수: {len(first_labels.unique())}, 클래스별 
 # 2. **하나만 바꾸고 설명하기.** 데이터는 클래스별로 정렬된 채 오는 경우가 많습니다. 숫자
 #    데이터를 레이블 순으로 정렬해 ``MyDigits``\ 로 감싸고, 섞지 않고 ``batch_size=32``\ 로
 #    불러오세요. 첫 배치에는 어떤 레이블이 들어 있고, 배치 하나에는 클래스가 몇 개 들어
-#    있을까요? 그다음 ``shuffle=True``\ 로 바꿔 보세요.
+#    있을까요? 그다음 ``shuffle=True``\ 로 바꿔 보세요. 정렬된 데이터를 차례대로 잘라
+#    마지막 300장을 테스트 세트로 삼으면, 그 안에는 어떤 클래스가 들어 있을까요?
 # 3. **예측한 뒤 실행하기.** 학습 스크립트가 생성기 없이 ``random_split``\ 으로 1,197장,
 #    300장, 300장으로 나누어 학습하고, 평가 스크립트가 같은 방식으로 다시 나누어 그 테스트
-#    세트로 측정합니다. 테스트용 300장 가운데 대략 몇 장이 모델이 배운 숫자일까요?
+#    세트로 측정합니다. 두 스크립트 모두 ``torch.manual_seed``\ 를 부르지 않습니다. 테스트용
+#    300장 가운데 대략 몇 장이 모델이 배운 숫자일까요?
 # 4. **하나만 바꾸고 설명하기.** ``MyDigits``\ 와 같은 ``Dataset``\ 의 ``__len__``\ 이
 #    예전 버전의 데이터에 맞춰 적어 둔 숫자 1000을 돌려줍니다. 이 데이터셋을 감싼 데이터
 #    로더는 오류를 낼까요? 한 에포크에 숫자 몇 장이 나오고, 어느 숫자들이 나올까요?

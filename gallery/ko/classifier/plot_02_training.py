@@ -35,15 +35,14 @@ torch.set_num_threads(1)
 # %%
 # 데이터
 # ------
-# ``DigitsDataset()``\ 은 scikit-learn에 들어 있는 손글씨 숫자 1,797장을 담고 있습니다.
-# 숫자 하나는 픽셀 값이 0에서 1 사이인 8×8 이미지이고, 데이터셋은 ``(image, label)`` 쌍을
-# 하나씩 내줍니다. :ref:`sphx_glr_auto_examples_classifier_plot_01_data.py`\ 와 똑같이
-# 나눕니다. 1,197장은 학습에 쓰고, 300장은 *검증 세트*\ (validation set)로 둡니다. 검증
-# 세트는 학습에 한 번도 쓰지 않고, 모델을 만드는 동안 처음 보는 숫자에서 모델을 점검하는 데
-# 씁니다. 나머지 300장인 테스트 세트는 이 페이지에서 쓰지 않습니다. ``make_train_loader``\ 는
-# 그 페이지의 학습용 로더를 만듭니다. 배치 크기는 32이고, 시드 0으로 정한 자기 난수
-# 생성기로 섞으므로, 부를 때마다 같은 순서로 섞는 로더가 나옵니다. 검증용 로더는 300장을
-# 배치 하나로 한꺼번에 내줍니다.
+# 데이터는 :ref:`sphx_glr_auto_examples_classifier_plot_01_data.py`\ 와 똑같이 준비합니다.
+# ``DigitsDataset()``\ 은 손글씨 숫자 1,797장을 ``(image, label)`` 쌍으로 하나씩 내주고,
+# 이것을 학습 세트 1,197장, 검증 세트 300장, 테스트 세트 300장으로 나눕니다. 이 페이지는 학습
+# 세트로 모델을 학습시키고, 학습에 한 번도 쓰지 않는 검증 세트로 처음 보는 숫자에서 모델을
+# 점검합니다.
+# 테스트 세트는 쓰지 않습니다. ``make_train_loader``\ 는 그 페이지의 학습용 데이터 로더를
+# 만듭니다. 배치 크기는 32이고, 시드 0으로 정한 전용 생성기로 섞으므로, 부를 때마다 같은
+# 순서로 섞는 로더가 나옵니다. 검증용 로더는 300장을 배치 하나로 한꺼번에 내줍니다.
 full = DigitsDataset()
 train_set, val_set, test_set = random_split(
     full, [1197, 300, 300], generator=torch.Generator().manual_seed(0)
@@ -83,9 +82,11 @@ class DigitClassifier(nn.Module):
 # 출력 10개는 *로짓*\ (logit)입니다(:ref:`sphx_glr_auto_examples_tensors_plot_04_dtypes.py`).
 # 숫자마다 점수가 하나씩 있고, 점수가 높을수록 모델이 그 숫자 쪽으로 더 기운다는 뜻입니다.
 # 예측은 점수가 가장 높은 숫자, 곧 1번 차원을 따라 구한 ``argmax``\ 입니다. 학습하지 않은
-# 모델에 검증 배치 전체를 넣어 봅니다. 숫자를 보기만 할 것이므로 ``torch.no_grad()``\ 로
+# 모델에 검증 배치 전체를 넣어 봅니다. 드롭아웃이 출력을 무작위로 바꾸지 않게
+# ``model.eval()``\ 로 드롭아웃을 끄고, 숫자를 보기만 할 것이므로 ``torch.no_grad()``\ 로
 # 아무것도 기록하지 않습니다.
 model = DigitClassifier()
+model.eval()  # 드롭아웃을 끕니다
 images, labels = next(iter(val_loader))
 with torch.no_grad():
     logits = model(images)
@@ -152,7 +153,8 @@ assert by_hand == accuracy(logits, labels)
 # mode)로 둡니다(드롭아웃이 켜집니다). 배치의 손실은 그 배치 예제들의 평균이고, 마지막
 # 배치에는 :math:`1197 - 37 \cdot 32 = 13`\ 장만 들어 있습니다. 그래서 1,197장 전체의 평균을
 # 구하려고 배치마다 손실에 배치 크기를 곱해 더합니다. 드롭아웃은 PyTorch의 전역 난수
-# 생성기에서 난수를 뽑으므로, 아래에서 똑같이 재현할 수 있게 그 생성기의 상태를 적어 둡니다.
+# 생성기에서 난수를 뽑으므로, 아래에서 똑같이 재현할 수 있게 학습 전 파라미터와 함께 그
+# 생성기의 상태를 적어 둡니다.
 start_state = copy.deepcopy(model.state_dict())  # 학습 전 파라미터의 복사본
 dropout_rng = torch.get_rng_state()
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
@@ -189,12 +191,14 @@ print(f"검증 손실 {val_loss:.6f}, 정확도 {val_accuracy:.2%}")
 # %%
 # 패키지 함수도 같은 일을 합니다
 # ------------------------------
-# 이제부터는 이 반복문을 패키지가 대신 씁니다. ``train_one_epoch(model, loader, loss_fn,
+# 이제부터는 이 반복문을 패키지 함수에 맡깁니다. ``train_one_epoch(model, loader, loss_fn,
 # optimizer)``\ 는 위의 학습 반복문이고, 예제당 평균 손실을 돌려줍니다.
 # ``evaluate(model, loader, loss_fn)``\ 는 검증 반복문이고, 손실과 정확도를 돌려준 뒤 모델을
 # 원래 모드로 되돌려 놓습니다. 모델의 쌍둥이를 만들어 같은 시작 파라미터, 새 옵티마이저, 같은
 # 순서로 섞는 로더, 전역 난수 생성기의 같은 상태를 줍니다. 그러면 드롭아웃도 같은 자리를
-# 0으로 만듭니다.
+# 0으로 만듭니다. ``state_dict()``\ 는 모델의 파라미터를 이름마다 하나씩 담은 사전이고,
+# ``load_state_dict``\ 는 그 값을 구조가 같은 모델에 넣습니다. 둘 다
+# :ref:`sphx_glr_auto_examples_classifier_plot_04_saving.py`\ 에서 자세히 봅니다.
 twin = DigitClassifier()
 twin.load_state_dict(start_state)
 twin_optimizer = torch.optim.Adam(twin.parameters(), lr=1e-2)
@@ -317,8 +321,8 @@ assert not torch.equal(*train_mode) and torch.equal(*eval_mode)
 
 # %%
 # 원인은 드롭아웃입니다. 같은 파라미터를 ``dropout=0.0``\ 으로 만든 모델에 넣으면 학습
-# 모드에서도 출력이 똑같습니다. (드롭아웃에는 파라미터가 없으므로 상태 사전(state_dict)이
-# 그대로 맞습니다.)
+# 모드에서도 출력이 똑같습니다. (드롭아웃에는 파라미터가 없으므로 ``state_dict()``\ 의
+# 이름이 그대로 맞습니다.)
 no_dropout = DigitClassifier(dropout=0.0)
 no_dropout.load_state_dict(model.state_dict())
 no_dropout.train()
@@ -394,7 +398,7 @@ plt.show()
 
 # %%
 # 그림을 보면 50장으로 학습한 모델은 13 에포크 만에 학습 세트에서 100%에 닿지만, 검증
-# 정확도는 80% 근처에 머뭅니다. 20%포인트쯤 되는 이 차이는 180 에포크를 더 학습해도 줄지
+# 정확도는 80% 근처에 머뭅니다. 20%포인트쯤 되는 이 차이는 200 에포크까지 학습해도 줄지
 # 않습니다. 오른쪽의 보통 학습에서는 두 곡선의 차이가 몇 %포인트 안쪽입니다. 학습 정확도만
 # 보았다면 두 모델 모두 거의 완벽하다고 했을 것입니다. 차이는 검증 세트에서만 드러납니다.
 gap_small = small["train_acc"][-1] - small["val_acc"][-1]
@@ -451,7 +455,13 @@ print(
     f"검증 정확도 {small['val_acc'][-1]:.2%}, "
     f"학습 손실 {small['train_loss'][-1]:.4f}"
 )
-assert small["val_loss"][-1] > 1.1 * small["val_loss"][best - 1]
+after_best = small["val_acc"][best:]
+gain = max(after_best) - small["val_acc"][best - 1]
+print(
+    f"그 뒤 에포크들의 검증 정확도: {min(after_best):.2%} ~ {max(after_best):.2%}, "
+    f"가장 좋을 때도 에포크 {best}보다 {gain * 100:+.2f}%포인트"
+)
+assert small["val_loss"][-1] > 1.1 * small["val_loss"][best - 1] and gain < 0.02
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.2))
@@ -467,8 +477,9 @@ plt.show()
 # %%
 # 그림을 보면 학습 손실은 거의 0까지 내려가는 반면, 검증 손실은 점선에서 바닥을 찍고 그 뒤로
 # 올라갑니다. 그 자리에서 멈췄다면 에포크를 10분의 1만 쓰고도 끝까지 학습한 것과 같은 검증
-# 정확도를 얻고, 검증 손실은 더 낮았을 것입니다. 그 뒤의 에포크는 새 숫자에 대해 모델을 조금도 낫게
-# 만들지 못했습니다. 다음 페이지도 같은 생각으로 검증 세트에서 에포크 수를 고릅니다.
+# 정확도를 얻고, 검증 손실은 더 낮았을 것입니다. 그 뒤의 에포크는 학습 손실을 0 가까이
+# 밀어 내렸지만, 검증 정확도는 가장 좋을 때도 1%포인트 높아졌을 뿐입니다(위의 출력). 다음
+# 페이지도 같은 생각으로 검증 세트에서 에포크 수를 고릅니다.
 #
 # 정리
 # ----
@@ -501,14 +512,14 @@ plt.show()
 # %%
 # 연습 문제
 # ---------
-# 1. **예측한 뒤 실행하기.** 모델은 "확률을 내야 한다"는 생각에, 로짓에 ``torch.softmax``\ 를
-#    적용한 뒤 ``nn.CrossEntropyLoss``\ 에 넣는 실수를 흔히 합니다. 그러면
-#    모델이 정답 숫자를 완벽하게 확신하더라도 예제 하나의 손실은 얼마보다 작아질 수
-#    없을까요? (확률은 모두 0과 1 사이이고, 손실 함수는 소프트맥스를 한 번 더 적용합니다.)
-# 2. **하나만 바꾸고 설명하기.** 위에서 직접 쓴 검증 반복문에서 ``torch.inference_mode()``\ 는
-#    두고 ``model.eval()``\ 만 빼면, 검증 숫자들에 모델을 두 번 실행했을 때 같은 로짓이
-#    나올까요? 거꾸로 ``model.eval()``\ 은 두고 ``torch.inference_mode()``\ 를 빼면 그래프가
-#    기록될까요?
+# 1. **예측한 뒤 실행하기.** "모델은 확률을 내야 한다"는 생각에, 로짓에 ``torch.softmax``\ 를
+#    적용한 뒤 ``nn.CrossEntropyLoss``\ 에 넣는 실수를 흔히 합니다. 그러면 모델이 정답
+#    숫자를 완벽하게 확신하더라도 예제 하나의 손실은 얼마보다 작아질 수 없을까요? (확률은
+#    모두 0과 1 사이이고, 손실 함수는 소프트맥스를 한 번 더 적용합니다.)
+# 2. **하나만 바꾸고 설명하기.** 학습 반복문을 직접 씁니다. 에포크마다 학습한 뒤 위의 검증
+#    반복문처럼 ``model.eval()``\ 로 바꾸어 검증하는데, ``model.train()``\ 은 에포크마다
+#    부르지 않고 에포크 반복문 앞에서 한 번만 부릅니다. 두 번째 에포크를 학습하는 동안
+#    드롭아웃은 켜져 있을까요? 오류가 날까요? ``model.train()``\ 은 어디에 있어야 할까요?
 # 3. **예측한 뒤 실행하기.** 위처럼 새 모델을 한 에포크 학습시킵니다. 이 첫 에포크에서
 #    ``train_one_epoch``\ 가 돌려주는 손실은 바로 뒤에 잰 검증 손실보다 훨씬 높습니다.
 #    모델이 처음 보는 숫자를 더 잘 맞히는 걸까요? 에포크 전에, 그리고 에포크 뒤에 학습
@@ -539,18 +550,34 @@ assert per_example.min() >= floor - 1e-6 and loss_fn(val_logits, labels) < floor
 # %%
 # 풀이 2
 # ^^^^^^
-# 로짓은 달라지고, 그래프는 기록됩니다. 두 도구는 하는 일이 다릅니다.
-# ``inference_mode``\ 는 기록만 멈추므로, 학습 모드에서는 드롭아웃이 호출할 때마다 새로 0을
-# 뽑습니다. ``eval()``\ 은 드롭아웃 같은 레이어가 하는 일만 바꾸므로, ``inference_mode``
-# 밖에서는 그래프가 그대로 기록됩니다. 평가에는 둘 다 필요합니다.
-model.train()
-with torch.inference_mode():
-    first, second = model(images), model(images)
-model.eval()
-recorded = model(images)
-print(f"inference_mode 안의 학습 모드, 같음: {torch.equal(first, second)}")
-print(f"inference_mode 밖의 평가 모드: grad_fn={recorded.grad_fn.name()}")
-assert not torch.equal(first, second) and recorded.grad_fn is not None
+# 꺼져 있고, 오류도 경고도 나지 않습니다. ``model.eval()``\ 로 바꾼 모드는 다시 바꿀 때까지
+# 그대로이므로, 첫 검증 뒤의 에포크는 모두 평가 모드에서, 곧 드롭아웃 없이 학습합니다.
+# ``model.train()``\ 은 위에서 직접 쓴 학습 반복문처럼 에포크마다 학습을 시작할 때 불러야
+# 합니다. ``train_one_epoch``\ 는 스스로 학습 모드로 바꾸므로 이런 실수가 생기지 않습니다.
+def training_modes(train_every_epoch):
+    torch.manual_seed(0)
+    classifier = DigitClassifier()
+    classifier_optimizer = torch.optim.Adam(classifier.parameters(), lr=1e-2)
+    classifier.train()  # 에포크 반복문 앞에서 한 번
+    modes = []
+    for _ in range(2):
+        if train_every_epoch:
+            classifier.train()  # 에포크마다
+        modes.append(classifier.training)
+        for batch_images, batch_labels in make_train_loader(train_set):
+            classifier_optimizer.zero_grad()
+            loss_fn(classifier(batch_images), batch_labels).backward()
+            classifier_optimizer.step()
+        classifier.eval()
+        with torch.inference_mode():
+            classifier(images)  # 검증(결과는 여기서 쓰지 않습니다)
+    return modes
+
+
+once, every_epoch = training_modes(False), training_modes(True)
+print(f"train()을 한 번만:     에포크를 시작할 때의 training {once}")
+print(f"train()을 에포크마다:  에포크를 시작할 때의 training {every_epoch}")
+assert once == [True, False] and every_epoch == [True, True]
 
 # %%
 # 풀이 3

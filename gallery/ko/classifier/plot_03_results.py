@@ -237,16 +237,16 @@ for true_digit, predicted_digit in mistakes.nonzero().tolist():
     print(f"정답 {true_digit}, 예측 {predicted_digit}: {count}")
 print(f"숫자별로 그 숫자라고 잘못 예측한 횟수: {mistakes.sum(dim=0).tolist()}")
 print(f"숫자별로 그 숫자를 놓친 횟수:         {mistakes.sum(dim=1).tolist()}")
+print(f"실수는 모두 {int(mistakes.sum())}개")
 assert mistakes[5, 9] == 3 and (mistakes > 1).sum() == 1
 assert int(mistakes.sum(dim=1).argmax()) == 5 and mistakes.sum(dim=1).sort().values[-2] < 4
 
 # %%
 # 눈에 띄는 칸은 하나입니다. 5를 9로 예측한 것이 세 번으로, 실수 12개 가운데 4분의 1입니다.
-# 다른 쌍은 모두 한 번씩입니다. 5는 가장 많이 놓친 숫자이기도 합니다. 테스트 세트의 5는
-# 32장인데, 그중 4장을 놓쳤습니다. 하지만 세 번은 작은 수이고, 숫자 300장짜리 세트
-# 하나에서 나왔을 뿐입니다. 검증 세트도 모델이 한 번도 학습하지 않은 숫자 300장입니다(에포크를 고르는 데는
-# 썼지만 지금은 아무것도 고르지 않습니다). 같은 함수로 검증 세트의 행렬을 만들어 같은 쌍이
-# 나타나는지 봅니다.
+# 다른 쌍은 모두 한 번씩입니다. 5는 네 번 놓쳐서, 가장 많이 놓친 숫자이기도 합니다. 하지만
+# 세 번은 작은 수이고, 숫자 300장짜리 세트 하나에서 나왔을 뿐입니다. 검증 세트도 모델이 한
+# 번도 학습하지 않은 숫자 300장입니다(에포크를 고르는 데는 썼지만 지금은 아무것도 고르지
+# 않습니다). 같은 함수로 검증 세트의 행렬을 만들어 같은 쌍이 나타나는지 봅니다.
 val_images, val_labels = next(iter(val_loader))
 with torch.no_grad():
     val_mistakes = confusion_matrix(val_labels, best_model(val_images).argmax(dim=1))
@@ -256,6 +256,7 @@ for true_digit, predicted_digit in val_mistakes.nonzero().tolist():
     print(f"검증 세트: 정답 {true_digit}, 예측 {predicted_digit}: {count}")
 print(f"검증 세트의 실수: {int(val_mistakes.sum())}개")
 both = mistakes + val_mistakes
+print(f"두 세트를 합치면: 5를 9로 예측한 것 {int(both[5, 9])}개, 실수는 모두 {int(both.sum())}개")
 assert val_mistakes[5, 9] == val_mistakes.max() == 2
 assert both[5, 9] == 5 and (both == both.max()).sum() == 1
 

@@ -90,9 +90,9 @@ for epoch in range(1, 5):
     )
 
 # %%
-# 모델의 state_dict에 든 것
-# -------------------------
-# ``model.state_dict()``\ 는 모델의 *상태 사전*\ (state_dict)을 돌려줍니다. 모델이 가진
+# 모델의 ``state_dict``\ 에 든 것
+# --------------------------------
+# ``model.state_dict()``\ 는 모델의 *상태 사전*\ (``state_dict``)을 돌려줍니다. 모델이 가진
 # 텐서를 이름별로 담은 사전입니다. 자료형은 ``OrderedDict``, 곧 항목을 넣은 순서를 지키는
 # ``dict``\ 입니다. 이름은 모델의 속성을 따라갑니다. ``layers.1.weight``\ 는
 # ``self.layers[1]``, 곧 첫 번째 ``nn.Linear``\ 의 ``weight``\ 입니다. ``nn.Flatten``,
@@ -116,19 +116,19 @@ print(f"model.layers[1].weight와 메모리 공유: {shares_memory(weight, model
 print(f"requires_grad: {weight.requires_grad}")
 
 # %%
-# 상태 사전에는 모델의 *버퍼*\ (buffer)도 들어갑니다. 버퍼는 레이어가 직접 들고 있다가
-# 스스로 업데이트하지만 옵티마이저가 학습시키지는 않는 텐서입니다. 이 모델에는 버퍼가
-# 없습니다. 이 사이트에서 쓰지 않는 레이어인 ``nn.BatchNorm1d``\ 는 입력의 평균과 분산의 이동
-# 평균으로 입력의 크기를 맞추는데, 이 이동 평균이 버퍼입니다. 그래서 상태 사전에 파라미터
-# 2개보다 많은 항목이 있습니다.
+# 상태 사전에는 모델의 *버퍼*\ (buffer)도 들어갑니다. 버퍼는 모델이 파라미터 말고 따로
+# 들고 있는 텐서로, 옵티마이저가 학습시키지 않습니다. 이 모델에는 버퍼가 없습니다. 이
+# 사이트에서 쓰지 않는 레이어인 ``nn.BatchNorm1d``\ 는 입력의 크기를 맞춥니다. 학습 모드에서는
+# 입력의 평균과 분산의 이동 평균도 업데이트해 두었다가 평가 모드에서 쓰는데, 이 이동 평균이
+# 버퍼입니다. 그래서 상태 사전에 파라미터 2개보다 많은 항목이 있습니다.
 batch_norm = nn.BatchNorm1d(3)
 print(f"DigitClassifier의 버퍼: {list(model.buffers())}")
 print(f"BatchNorm1d의 파라미터: {[name for name, _ in batch_norm.named_parameters()]}")
 print(f"BatchNorm1d의 상태 사전: {list(batch_norm.state_dict())}")
 
 # %%
-# 옵티마이저의 state_dict에 든 것
-# -------------------------------
+# 옵티마이저의 ``state_dict``\ 에 든 것
+# --------------------------------------
 # Adam(:ref:`sphx_glr_auto_examples_models_plot_02_training_loop.py`)은 파라미터마다 기울기의
 # 이동 평균(``exp_avg``)과 기울기 제곱의 이동 평균(``exp_avg_sq``)을 유지하고, 걸음 수
 # (``step``)를 셉니다. ``optimizer.state_dict()``\ 에는 항목이 두 개 있습니다. ``"state"``\ 에는
@@ -178,9 +178,9 @@ print(f"숫자만: (1 + 2) x {numbers} x 4바이트 = {3 * numbers * 4:,}바이�
 # ``torch.load``\ 는 사전을 다시 읽어 옵니다. ``weights_only=True``\ 는 페이지 끝에서
 # 설명합니다. 새 ``DigitClassifier``\ 는 새로 뽑은 무작위 파라미터로 시작하므로 찍는 것과
 # 같아서, 열 장에 한 장꼴로 맞힙니다. ``load_state_dict``\ 는 저장된 텐서를 같은 이름의
-# 파라미터에 하나씩 복사하고, 빠지거나 남은 이름을 알려 줍니다. 여기서는 모든 이름이
-# 맞았습니다. 새 모델의 파라미터로 만든 새 옵티마이저도 저장된 Adam 상태를 같은 방식으로
-# 받습니다.
+# 파라미터에 하나씩 복사하면서, 파일의 이름과 모델의 이름을 맞춰 봅니다. 출력된 결과대로
+# 여기서는 모든 이름이 맞았습니다. 새 모델의 파라미터로 만든 새 옵티마이저도 저장된 Adam
+# 상태를 같은 방식으로 받습니다.
 loaded = torch.load(saved_path, weights_only=True)
 print(f"파일의 키: {list(loaded)}")
 new_model = DigitClassifier()
@@ -661,10 +661,13 @@ assert "size mismatch for layers.1.weight" in message
 # ^^^^^^
 # 옵티마이저는 만들 때 받은 파라미터 텐서를 들고 있습니다. ``DigitClassifier()``\ 를 두 번째로
 # 부른 뒤에도 옵티마이저는 첫 모델의 파라미터를 들고 있고, 새 모델의 파라미터는 하나도 들고
-# 있지 않으므로, 그 걸음은 아무도 쓰지 않는 모델을 바꿉니다. ``train_one_epoch``\ 는 이것을
-# 검사해서 거부합니다. 직접 쓴 반복문은 검사하지 않으므로 아무것도 학습하지 않고, 새 모델은
-# 불러온 그대로 남습니다.
+# 있지 않습니다. ``train_one_epoch``\ 는 이것을 검사해서 거부합니다. 직접 쓴 반복문은 검사하지
+# 않고, 아무것도 학습하지 않습니다. ``backward()``\ 는 옵티마이저가 모르는 새 모델의
+# 파라미터에 기울기를 남기고, ``step()``\ 은 기울기가 없는 첫 모델의 파라미터를 건너뛰기
+# 때문입니다. 두 모델 모두 그대로입니다.
 model_a, optimizer_a, loader_a = start_run()
+first_model = model_a  # 옵티마이저를 만들 때 쓴 모델
+first_weight = first_model.layers[1].weight.detach().clone()
 model_a = DigitClassifier()
 model_a.load_state_dict(checkpoint["model"])
 try:
@@ -676,5 +679,7 @@ optimizer_a.zero_grad()
 loss_fn(model_a(batch_images), batch_labels).backward()
 optimizer_a.step()
 unchanged = torch.equal(model_a.layers[1].weight, checkpoint["model"]["layers.1.weight"])
+first_unchanged = torch.equal(first_model.layers[1].weight, first_weight)
 print(f"직접 쓴 반복문으로 한 걸음 뒤에도 새 모델은 그대로: {unchanged}")
-assert unchanged
+print(f"... 옵티마이저가 들고 있는 모델도 그대로: {first_unchanged}")
+assert unchanged and first_unchanged

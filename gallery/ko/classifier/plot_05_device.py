@@ -5,7 +5,7 @@ r"""
 :ref:`sphx_glr_auto_examples_tensors_plot_09_devices.py`\ 에서는 텐서 하나와 레이어 하나를
 장치(device) 사이로 옮겨 보았습니다. 이 페이지에서는 같은 방법을 이 장의 숫자 분류기 학습 전체에
 적용합니다. 장치는 한 번 고르고, 모델은 한 번 옮기고, 배치는 반복문 안에서 매번 옮기고, 결과는
-출력하거나 그리기 전에 CPU로 가져옵니다. 하나를 빠뜨리면 어떤 오류가 나는지도 직접 일으켜
+그림으로 그리기 전에 CPU로 가져옵니다. 하나를 빠뜨리면 어떤 오류가 나는지도 직접 일으켜
 봅니다. 이 페이지를 빌드한 컴퓨터에는 가속기(accelerator)가 없어서 모든 계산이 CPU에서
 실행되지만, 가속기가 있는 컴퓨터에서는 같은 코드가 한 줄도 고치지 않고 가속기에서 실행됩니다.
 """
@@ -210,7 +210,9 @@ assert all(p.device.type == device.type for p in model.parameters())
 # ----------------------------
 # ``torch.zeros``\ 나 ``torch.ones`` 같은 함수는 ``device=``\ 를 주지 않으면 CPU에 텐서를
 # 만듭니다. 그래서 반복문 안에서 만드는 텐서에도 ``device=device``\ 를 줍니다. 테스트
-# 세트에서 숫자별 정확도를 세는 반복문으로 확인합니다.
+# 세트에서 이 모델의 숫자별 정확도를 세는 반복문으로 확인합니다(같은 정확도를
+# :ref:`sphx_glr_auto_examples_classifier_plot_03_results.py`\ 에서는 그 페이지에서 고른
+# 모델의 혼동 행렬로 읽어 냈습니다).
 # ``correct.index_add_(0, labels, hits)``\ 는 ``hits``\ 의 값을 하나씩 ``correct``\ 의
 # ``labels`` 번째 칸에 더하므로, ``correct``\ 에는 숫자마다 맞힌 개수가, ``seen``\ 에는
 # 숫자마다 본 개수가 쌓입니다. ``model.eval()``\ 은 모델을 평가 모드로 바꾸고,
@@ -244,7 +246,8 @@ else:
 # %%
 # 결과를 CPU로 가져오기
 # ---------------------
-# 출력하거나 그림으로 그리려면 결과가 CPU에 있어야 합니다. 숫자 하나는 ``.item()``\ 이
+# ``print``\ 는 어느 장치에 있는 텐서든 출력하고, 출력에 그 장치를 적어 줍니다. 하지만 파이썬
+# 숫자로 쓰거나 그림으로 그리려면 값이 CPU에 있어야 합니다. 숫자 하나는 ``.item()``\ 이
 # 파이썬 숫자로 가져오고(위의 ``hand_loss``\ 와 ``test_accuracy``), 텐서는 ``.cpu()``\ 가
 # 가져옵니다. 패키지 함수는 처음부터 파이썬 숫자를 돌려주므로 따로 가져올 것이 없습니다.
 # matplotlib은 텐서를 NumPy 배열로 바꿔서 그리므로, CPU에 있지 않은 텐서는 거절합니다.
@@ -303,8 +306,8 @@ print(f"모두 맞힌 숫자: {(per_class == 1).sum().item()}개")
 #   컴퓨터에서는 이 실수가 드러나지 않으므로, ``meta`` 장치로 확인할 수 있습니다.
 # - 패키지의 ``train_one_epoch``\ 와 ``evaluate``\ 는 ``device=``\ 를 받아 배치를 대신 옮기고,
 #   모델이 다른 장치에 있으면 ``ValueError``\ 로 알려 줍니다.
-# - 반복문 안에서 만드는 새 텐서에는 ``device=device``\ 를 줍니다. 출력하거나 그리기 전에는
-#   ``.item()``\ 이나 ``.cpu()``\ 로 결과를 CPU로 가져옵니다.
+# - 반복문 안에서 만드는 새 텐서에는 ``device=device``\ 를 줍니다. 결과를 파이썬 숫자로
+#   쓰거나 그림으로 그리기 전에는 ``.item()``\ 이나 ``.cpu()``\ 로 CPU로 가져옵니다.
 #
 # 이것으로 분류기 장을 마칩니다. 다음 장에서는 경사 하강법으로 망가진 사진을 되살립니다.
 #
@@ -322,10 +325,9 @@ print(f"모두 맞힌 숫자: {(per_class == 1).sum().item()}개")
 # %%
 # 연습 문제
 # ---------
-# 1. **예측한 뒤 실행하기.** 학습 반복문의
-#    ``images, labels = images.to(device), labels.to(device)``\ 를 두 줄
-#    ``images.to(device)``\ 와 ``labels.to(device)``\ 로 바꾸었습니다. 결과를 변수에 다시
-#    담지 않은 것입니다. 이 컴퓨터에서는 어떻게 될까요? 가속기가 있는 컴퓨터에서는요?
+# 1. **예측한 뒤 실행하기.** 직접 쓴 학습 반복문에서 ``.detach()`` 없이
+#    ``total += loss * len(labels)``\ 라고 썼습니다. 에포크의 평균 손실이 달라질까요?
+#    에포크가 끝났을 때 ``total``\ 에는 그 밖에 무엇이 들어 있을까요?
 # 2. **예측한 뒤 실행하기.** 배치를 옮긴 뒤 ``assert images.device == device``\ 로 확인하는
 #    코드는 이 컴퓨터에서 통과합니다. CUDA GPU가 있는 컴퓨터에서도 통과할까요?
 # 3. **하나만 바꾸고 설명하기.** 입력에서 0.5를 빼고 분류하는 모델이 빼는 값을
@@ -339,28 +341,52 @@ print(f"모두 맞힌 숫자: {(per_class == 1).sum().item()}개")
 #
 # 풀이 1
 # ^^^^^^
-# 이 컴퓨터에서는 아무 일도 없습니다. 텐서의 ``.to``\ 는 새 텐서를 돌려줄 뿐 원래 텐서를
-# 바꾸지 않으므로, 결과를 버리면 배치는 CPU에 그대로 남습니다. 여기서는 모델도 CPU에
-# 있으니 문제가 되지 않습니다. 가속기가 있는 컴퓨터에서는 모델이 가속기에 있으므로 첫
-# 배치에서 ``RuntimeError``\ 가 납니다. CPU에서 잘 돌았다고 장치 코드가 맞는 것은 아닙니다.
-# 아래에서 ``elsewhere``\ 의 ``spare``\ 가 가속기에 있는 모델의 역할을 합니다.
-def forgetful_loss(net, target):
-    images, labels = next(iter(val_loader))
-    images.to(target)  # 결과를 버립니다
-    labels.to(target)
-    return loss_fn(net(images), labels)
+# 평균 손실은 같습니다. ``.detach()``\ 는 값을 바꾸지 않습니다. 하지만 ``loss``\ 는 그 배치의
+# 계산 그래프의 끝이므로, 이제 ``total``\ 도 기울기가 필요한 텐서(``requires_grad=True``)가
+# 되고, ``+=``\ 를 할 때마다 지금까지의 그래프와 그 배치의 그래프를 잇는 노드가 하나씩
+# 붙습니다. 에포크가 끝나면 ``total``\ 의 그래프는 배치 38개를 모두 거슬러 올라갑니다. 이
+# 그래프로 ``backward()``\ 를 부르는 일은 없는데도, 그래프 전체가 ``total``\ 이 있는 동안
+# 메모리에 남고 걸음마다 배치 하나만큼 커집니다.
+# `PyTorch FAQ <https://docs.pytorch.org/docs/stable/notes/faq.html>`_\ 는 이 실수를 GPU
+# 메모리가 모자라는 원인 가운데 하나로 꼽습니다. ``loss.detach()``\ 나 ``loss.item()``\ 을
+# 더하면 숫자만 더해집니다. ``chained_additions``\ 는
+# :ref:`sphx_glr_auto_examples_autograd_plot_02_graph.py`\ 에서처럼 ``total.grad_fn``\ 에서
+# ``next_functions``\ 를 따라 거슬러 가며 덧셈을 셉니다.
+def epoch_total(detach):
+    torch.manual_seed(1)
+    net = DigitClassifier().to(device)
+    net_optimizer = torch.optim.Adam(net.parameters(), lr=1e-2)
+    loader = DataLoader(
+        train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
+    total = torch.zeros((), device=device)
+    for images, labels in loader:
+        images, labels = images.to(device), labels.to(device)
+        net_optimizer.zero_grad()
+        loss = loss_fn(net(images), labels)
+        loss.backward()
+        net_optimizer.step()
+        total += (loss.detach() if detach else loss) * len(labels)  # 두 실행의 유일한 차이
+    return total
 
 
-raised = {}
-for name, net, target in (("device", model, device), ("elsewhere", spare, elsewhere)):
-    try:
-        forgetful_loss(net, target)
-        raised[name] = False
-        print(f"{name} ({target}): 오류 없음")
-    except RuntimeError as error:
-        raised[name] = True
-        print(f"{name} ({target}): {type(error).__name__}: {str(error).splitlines()[0]}")
-assert raised == {"device": device.type != "cpu", "elsewhere": True}
+def chained_additions(tensor):
+    count, node = 0, tensor.grad_fn
+    while node is not None:  # 덧셈마다 첫 번째 입력을 따라 거슬러 감
+        count += 1
+        node = node.next_functions[0][0]
+    return count
+
+
+detached, kept = epoch_total(detach=True), epoch_total(detach=False)
+print(f".detach()가 있을 때: 평균 손실 {detached / len(train_set):.4f}, grad_fn={detached.grad_fn}")
+print(f".detach()가 없을 때: 평균 손실 {kept / len(train_set):.4f}, grad_fn={kept.grad_fn.name()}")
+print(
+    f"total의 그래프에 이어진 덧셈: {chained_additions(kept)}, "
+    f"에포크당 배치: {len(train_loader)}"
+)
+assert torch.allclose(detached, kept.detach()) and detached.grad_fn is None
+assert chained_additions(kept) == len(train_loader)
 
 # %%
 # 풀이 2
