@@ -15,8 +15,11 @@ overfitting visible by training on only 50 digits.
 # random seed. ``DigitsDataset`` and the three training functions come from the site's package
 # and are explained where they are first used. This page also asks PyTorch to compute on one CPU
 # thread: with more threads, the same sums may be added in a different order from one run to the
-# next, and during training the last-digit differences can grow into different results. The text
-# below quotes exact numbers, so every run must give the same ones.
+# next, and during training the last-digit differences can grow into different results. With one
+# thread, running the page again on the same machine gives the same numbers. Another CPU or
+# another version of PyTorch may round differently, so the exact numbers the text quotes are
+# those of this page's run; yours may differ a little, while the relations the page checks with
+# ``assert`` hold all the same.
 import copy
 
 import matplotlib.pyplot as plt
@@ -403,10 +406,11 @@ fig.suptitle("Overfitting: accuracy on the training and validation sets")
 plt.show()
 
 # %%
-# The figure shows the 50-digit model reaching 100% on its training set by epoch 13,
-# while its validation accuracy stays near 80%, a gap of about twenty points that
-# training on to epoch 200 does not close; the normal run, on the right, keeps the two curves within a
-# few points. The training accuracy alone would have called both models nearly
+# The figure shows the 50-digit model learning its training set completely while its
+# validation accuracy stays far below. In this run it reaches 100% on the training set by
+# epoch 13, and its validation accuracy stays near 80%, a gap of about twenty points that
+# training on to epoch 200 does not close; the normal run, on the right, keeps the two curves
+# within a few points. The training accuracy alone would have called both models nearly
 # perfect: only the validation set shows the difference.
 gap_small = small["train_acc"][-1] - small["val_acc"][-1]
 gap_normal = normal["train_acc"][-1] - normal["val_acc"][-1]
@@ -414,7 +418,7 @@ print(
     f"gap between training and validation accuracy: 50 digits {gap_small:.2%}, "
     f"1,197 digits {gap_normal:.2%}"
 )
-assert small["train_acc"][-1] == 1.0 and gap_small > 5 * gap_normal
+assert gap_small > 0.1 > gap_normal
 
 # %%
 # What to do about it
@@ -442,14 +446,14 @@ print(
     f"1,197 digits, dropout 0.2, 20 epochs: training {normal['train_acc'][-1]:.2%}, "
     f"validation {normal['val_acc'][-1]:.2%}"
 )
-assert small_dropout["train_acc"][-1] == 1.0
+assert small_dropout["train_acc"][-1] - small_dropout["val_acc"][-1] > 0.1
 assert normal_no_dropout["val_acc"][-1] - small_dropout["val_acc"][-1] > 0.1
 
 # %%
 # In these runs more data is what narrowed the gap: with 1,197 digits, validation accuracy
 # is in the high nineties with or without dropout. Dropout is often used against
-# overfitting, but with only 50 digits it did not stop it here: the training set is
-# still learned to 100%, and the validation accuracy moved by one point. How much dropout
+# overfitting, but with only 50 digits it did not stop it here: in this run the training set
+# is still learned to 100%, and the validation accuracy moved by one point. How much dropout
 # helps depends on the model and the data, and the validation set is where to measure it.
 #
 # The third remedy is to stop early. In the 50-digit run without dropout, the validation
@@ -471,7 +475,8 @@ print(
     f"validation accuracy in the later epochs: {min(after_best):.2%} to {max(after_best):.2%}, "
     f"compared with epoch {best}, at best {gain * 100:+.2f} points"
 )
-assert small["val_loss"][-1] > 1.1 * small["val_loss"][best - 1] and gain < 0.02
+assert best < 100 and small["val_loss"][-1] > small["val_loss"][best - 1]
+assert small["train_loss"][-1] < small["train_loss"][best - 1]
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.2))
@@ -486,9 +491,9 @@ plt.show()
 
 # %%
 # The figure shows the training loss falling to almost 0 while the validation loss
-# bottoms out at the dashed line and climbs after it. Stopping there would have given
-# the same validation accuracy as the full run in a tenth of the epochs, with a lower
-# validation loss. The epochs after it pushed the training loss close to 0, but raised the
+# bottoms out at the dashed line and climbs after it. In this run, stopping there would have
+# given the same validation accuracy as the full run in a tenth of the epochs, with a lower
+# validation loss; the epochs after it pushed the training loss close to 0, but raised the
 # validation accuracy by one point at most (printed above). The next page chooses its number
 # of epochs on the validation set in the same spirit.
 #
@@ -505,10 +510,10 @@ plt.show()
 #   give the same numbers.
 # - In training mode dropout makes the outputs random; ``model.eval()`` makes them
 #   repeatable, and ``torch.inference_mode()`` records no graph.
-# - Trained on 50 digits, the model learned its training set to 100% and stayed near 80%
-#   on the validation set. More data narrowed that gap to a few points; dropout 0.2 barely
-#   moved it; stopping at the lowest validation loss gave the same accuracy in a tenth of
-#   the epochs.
+# - In this page's run, the model trained on 50 digits learned its training set to 100% and
+#   stayed near 80% on the validation set. More data narrowed that gap to a few points;
+#   dropout 0.2 barely moved it; stopping at the lowest validation loss gave the same accuracy
+#   in a tenth of the epochs.
 #
 # Next page: :ref:`sphx_glr_auto_examples_classifier_plot_03_results.py` chooses the
 # number of epochs, measures the test set once and looks at the mistakes.

@@ -17,8 +17,11 @@ load a file.
 # random seed. ``DigitsDataset`` and the training functions come from the site's package and are
 # explained where they are first used. This page also asks PyTorch to compute on one CPU thread:
 # with more threads, the same sums may be added in a different order from one run to the next,
-# and during training the last-digit differences can grow into different results. The text below
-# quotes exact numbers, so every run must give the same ones.
+# and during training the last-digit differences can grow into different results. With one
+# thread, running the page again on the same machine gives the same numbers. Another CPU or
+# another version of PyTorch may round differently, so the exact numbers the text quotes are
+# those of this page's run; yours may differ a little, while the relations the page checks with
+# ``assert`` hold all the same.
 import copy
 import os
 import pickle
@@ -304,14 +307,15 @@ assert identical(resumed, straight)
 # -----------------------------
 # We resume three more times from the same checkpoint, each time leaving one part of it
 # out. Each time the parameters after epoch 4 differ from the run that never stopped, and
-# not by a rounding error: each time some parameter differs by more than 0.1.
+# not by a rounding error: each time some parameter differs by more than 0.01, thousands of
+# times a rounding error (in this run, by more than 0.1).
 for left_out in ("optimizer", "loader_generator", "torch_rng"):
     other = resume(checkpoint_path, leave_out=left_out)
     print(
         f"without {left_out}: identical {identical(other, straight)}, "
         f"largest difference {largest_difference(other, straight):.4f}"
     )
-    assert largest_difference(other, straight) > 0.1
+    assert largest_difference(other, straight) > 0.01
 
 # %%
 # Each part matters because of one cause, and switching that cause off makes its part
@@ -384,16 +388,18 @@ def first_step_sizes(load_optimizer):
 
 saved_steps = first_step_sizes(load_optimizer=True)
 new_steps = first_step_sizes(load_optimizer=False)
+shares_at_lr = []
 for steps in (saved_steps, new_steps):
     moved = steps[steps > 0]
     near_lr = ((moved - 0.01).abs() < 1e-4).float().mean()
+    shares_at_lr.append(near_lr)
     print(
         f"median step {steps.median():.5f}, largest {steps.max():.5f}, "
         f"{len(moved)} of {len(steps)} parameters moved, {near_lr:.1%} of them by 0.0100"
     )
 ratio = new_steps.median() / saved_steps.median()
 print(f"median step of the new Adam / of the saved state: {ratio:.1f}")
-assert ratio > 10
+assert saved_steps.median() < 0.01 / 4 and shares_at_lr[1] > 0.9
 
 # %%
 # The first line is the saved Adam state, the second the new Adam. The figure draws how

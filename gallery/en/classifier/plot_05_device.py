@@ -15,8 +15,10 @@ code runs there without a single change.
 # Like the other pages of this chapter, import PyTorch and matplotlib, set up the figures' fonts
 # and fix the random seed. This page also asks PyTorch to compute on one CPU thread: with more
 # threads, the same sums may be added in a different order from one run to the next, and during
-# training the last-digit differences can grow into different results. The text below quotes
-# exact numbers, so every run must give the same ones.
+# training the last-digit differences can grow into different results. With one thread,
+# running the page again on the same machine gives the same numbers. Another CPU, another
+# version of PyTorch or an accelerator may round differently and print slightly different
+# ones, while the relations the page checks with ``assert`` hold all the same.
 import copy
 
 import matplotlib.pyplot as plt
