@@ -152,7 +152,7 @@ def query_words(query: str, known: Callable[[str], bool]) -> list[str]:
 
     >>> terms = {"자동미분", "자동", "미분", "경사", "하강법"}.__contains__
     >>> query_words("자동 미분", terms), query_words("경사하강법을 PyTorch", terms)
-    (['자동미분'], ['경사', '하강법', 'PyTorch'])
+    (['자동미분'], ['경사', '하강법을', 'PyTorch'])
     """
     query = unicodedata.normalize("NFC", query)
     tokens = list(_WORD_RE.finditer(query))
