@@ -515,7 +515,7 @@ plt.show()
 #   dropout 0.2 barely moved it; stopping at the lowest validation loss gave the same accuracy
 #   in a tenth of the epochs.
 #
-# Next page: :ref:`sphx_glr_auto_examples_classifier_plot_03_results.py` chooses the
+# Next: :ref:`sphx_glr_auto_examples_classifier_plot_03_results.py` chooses the
 # number of epochs, measures the test set once and looks at the mistakes.
 #
 # PyTorch documentation:
