@@ -111,23 +111,22 @@ def _noun_of(kiwi: object, word: str, cache: dict[str, str | None]) -> str | Non
     return cache[word]
 
 
+def _hangul_words(text: str) -> set[str]:
+    return {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}
+
+
 def noun_particle_pairs(texts: dict[str, str]) -> list[tuple[str, str, str]]:
     """(docname, inflected word, bare noun) for every noun+particle word on the site."""
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi()
+    cache: dict[str, str | None] = {}
     pairs = []
     for docname, text in texts.items():
-        words = {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}
-        for word in sorted(words):
-            tokens = kiwi.tokenize(word)
-            if (
-                len(tokens) >= 2
-                and tokens[0].tag in NOUN
-                and all(t.tag.startswith("J") for t in tokens[1:])
-                and "".join(t.form for t in tokens) == word
-            ):
-                pairs.append((docname, word, tokens[0].form))
+        for word in sorted(_hangul_words(text)):
+            noun = _noun_of(kiwi, word, cache)
+            if noun and noun != word:
+                pairs.append((docname, word, noun))
     return pairs
 
 
@@ -151,7 +150,7 @@ def compound_terms(texts: dict[str, str]) -> dict[tuple[str, str], set[str]]:
             if a == first and b and len(b) >= 2:
                 pages.setdefault((a, b), set()).add(docname)
     for docname, text in texts.items():  # terms the site writes joined only (미니배치)
-        for word in {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}:
+        for word in _hangul_words(text):
             tokens = kiwi.tokenize(word)
             if (
                 len(tokens) >= 2
@@ -162,16 +161,11 @@ def compound_terms(texts: dict[str, str]) -> dict[tuple[str, str], set[str]]:
                 and "".join(t.form for t in tokens) == word
             ):
                 pages.setdefault((tokens[0].form, tokens[1].form), set()).add(docname)
-    joined = {a + b: term for term, _ in pages.items() for a, b in [term]}
-    for docname, text in texts.items():
-        for word in {w for w in ks.split(text) if ks.HANGUL_WORD_RE.match(w)}:
-            for compound, term in joined.items():
-                if word.startswith(compound) and (
-                    word == compound
-                    or _noun_of(kiwi, word, cache) == compound
-                    or ks.stem(word) == compound
-                ):
-                    pages[term].add(docname)
+    joined = {a + b: (a, b) for a, b in pages}
+    for docname, text in texts.items():  # a term written joined, with or without particles
+        for word in _hangul_words(text):
+            for compound in {word, ks.stem(word), _noun_of(kiwi, word, cache)} & joined.keys():
+                pages[joined[compound]].add(docname)
     return {term: docs for term, docs in pages.items() if len(docs) >= 2}
 
 

@@ -230,13 +230,19 @@ def _learn_compounds(app: Sphinx) -> None:
         KNOWN_COMPOUNDS = known_compounds(source_texts(app))
 
 
+def index_words(text: str, known: frozenset[str]) -> list[str]:
+    """The words the index holds for ``text``: its words, and its spaced pairs that are
+    ``known`` compounds, joined (:func:`known_compounds`)."""
+    return split(text) + [c for c in compounds(text) if stem(c) in known]
+
+
 class SearchKorean(SearchLanguage):
     lang = "ko"
     language_name = "Korean"
     stopwords = ENGLISH_STOPWORDS
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's signature
-        return split(input) + [c for c in compounds(input) if stem(c) in KNOWN_COMPOUNDS]
+        return index_words(input, KNOWN_COMPOUNDS)
 
     def stem(self, word: str) -> str:
         return stem(word)
