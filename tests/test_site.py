@@ -321,6 +321,25 @@ def test_median_page_weighs_at_most_150_kb(site: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_example_code_is_written_one_span_per_run_of_a_class(site: Path, lang: str) -> None:
+    """As Pygments writes code: ``((`` is one span, and a line end is not a span of its own.
+
+    sphinx-gallery gives every token its own span (``code_tokens`` joins them), and Sphinx
+    puts tooltips and classes on the links in code that the published site drops.
+    """
+    pages = list((site / lang / "auto_examples").rglob("plot_*.html"))
+    assert len(pages) > 20
+    neighbours = re.compile(r'<span( class="[^"]*")>[^<]*</span><span\1>')
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        code = "".join(re.findall(r'<div class="highlight"><pre>.*?</pre>', html, re.S))
+        assert not neighbours.search(code), (page, neighbours.search(code))
+        assert not re.search(r"<span[^>]*>\n+</span>", code), page
+        assert not re.search(r'<a [^>]*class="[^"]*reference', code), page
+        assert "docs.pytorch.org" in code, page  # the links themselves stay
+
+
 def _exercises_bytes(page: Path) -> int:
     """The bytes of a page's two exercise sections, prompts and answers."""
     lang = next((code for code in LANGS if f"/{code}/" in page.as_posix()), None)

@@ -100,6 +100,7 @@ def configure(lang: str) -> dict[str, Any]:
     extensions = [
         "myst_nb",
         "sphinx_gallery.gen_gallery",
+        "code_tokens",
         "sphinx_copybutton",
         "sphinx.ext.autodoc",
         "sphinx.ext.napoleon",

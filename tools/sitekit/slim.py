@@ -4,9 +4,10 @@ Sphinx's own output folder is left as Sphinx wrote it (the next incremental buil
 refuse to overwrite changed files); the copy in ``build/site`` is made lighter:
 
 - a stylesheet keeps only the rules whose selectors can match something the site
-  has: a class or id of some page, or one that a script of the site sets (furo's
-  stylesheet styles dozens of things this site never shows, Pygments' styles every
-  token type in three colour schemes);
+  has: an element, class or id of some page, or one that a script of the site may
+  make (furo's stylesheet styles dozens of things this site never shows, such as
+  ``kbd`` and ``blockquote``; Pygments' styles every token type in three colour
+  schemes);
 - a custom property (``--color-foo``) that nothing reads any more goes too;
 - scripts are minified (their licence comments stay);
 - files of ``_static`` that no page, stylesheet or script names (source maps,
@@ -46,11 +47,15 @@ _ATTRIBUTE = re.compile(r'\s(class|id)\s*=\s*"([^"]*)"')
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 
 
+_ELEMENT = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+
+
 def used_names(outdir: Path) -> set[str]:
-    """Classes and ids of every built page, plus those the site's scripts may set."""
+    """Elements, classes and ids of every built page, plus those the site's scripts may make."""
     names: set[str] = set()
     for page in outdir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
+        names.update(element.lower() for element in _ELEMENT.findall(html))
         for kind, value in _ATTRIBUTE.findall(html):
             names.update(value.split() if kind == "class" else (value,))
         for script in _INLINE_SCRIPT.findall(html):
@@ -72,14 +77,24 @@ def _selectors(prelude: list[Any]) -> list[list[Any]]:
 
 
 def _required(selector: list[Any]) -> set[str]:
-    """The classes and ids an element must have for ``selector`` to match.
+    """The elements, classes and ids that must exist for ``selector`` to match.
 
     Names inside ``:not()``, ``:is()`` and other functions are not required (a
     ``:not(.x)`` matches precisely when ``.x`` is absent), so they never cause a drop.
+
+    >>> sorted(_required(tinycss2.parse_component_value_list("kbd:not(.x) > a.y::after")))
+    ['a', 'kbd', 'y']
     """
     names = set()
     for index, token in enumerate(selector):
-        if token.type == "hash" and token.is_identifier:
+        before = selector[index - 1] if index else None
+        if token.type == "ident" and (
+            before is None
+            or before.type == "whitespace"
+            or (before.type == "literal" and before.value in {">", "+", "~"})
+        ):
+            names.add(token.value.lower())  # an element: ``kbd`` in ``kbd .x``
+        elif token.type == "hash" and token.is_identifier:
             names.add(token.value)
         elif token.type == "literal" and token.value == "." and index + 1 < len(selector):
             following = selector[index + 1]
@@ -136,9 +151,9 @@ def purge_css(source: str, used: set[str], variables: set[str] | None = None) ->
 
     >>> purge_css(".a, .b > p { color : red }  @media (min-width: 1px) { .c { x: y } }", {"a"})
     '.a{color:red}'
-    >>> purge_css("p:not(.x) { margin: 0 !important } /* note */", set())
+    >>> purge_css("p:not(.x) { margin: 0 !important } /* note */", {"p"})
     'p:not(.x){margin:0!important}'
-    >>> purge_css(":root { --used: 1px; --unused: 2px } p { margin: var(--used) }", set(), {"--used"})
+    >>> purge_css(":root { --used: 1px; --unused: 2px } p { margin: var(--used) }", {"p"}, {"--used"})
     ':root{--used:1px}p{margin:var(--used)}'
     """
     rules = tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True)
@@ -176,13 +191,62 @@ def unclass_plain_tokens(html: str) -> str:
     )
 
 
+_PRE = re.compile(r'(<div class="highlight"><pre>.*?</pre>)', re.S)
+# a link in code, its tooltip and its contents (a few token spans)
+_CODE_LINK = re.compile(r"<a\b([^>]*)>((?:<span[^>]*>[^<]*</span>)+)</a>")
+_LINK_TITLE = re.compile(r' title="([^"]*)"')
+_LINK_CLASS = re.compile(r' class="([^"]*)"')
+# Sphinx marks every link ``reference internal`` or ``reference external``; the
+# stylesheets read those classes in the sidebar and the gallery's signature only
+_READ_IN_CODE = {"reference", "internal", "external"}
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _lighter_link(match: re.Match[str]) -> str:
+    attributes, inner = match.groups()
+    title = _LINK_TITLE.search(attributes)
+    if title and title.group(1) == _TAG.sub("", inner):
+        attributes = attributes.replace(title.group(0), "", 1)
+    found = _LINK_CLASS.search(attributes)
+    if found:
+        kept = [name for name in found.group(1).split() if name not in _READ_IN_CODE]
+        lighter = f' class="{" ".join(kept)}"' if kept else ""
+        attributes = attributes.replace(found.group(0), lighter, 1)
+    return f"<a{attributes}>{inner}</a>"
+
+
+def lighten_code(html: str) -> str:
+    """Drop what highlighted code carries that changes nothing a reader sees or hears.
+
+    Inside highlighted blocks only, where sphinx-gallery links names to their
+    documentation: a link loses a tooltip that repeats its text (``title="torch.empty"``
+    on ``torch.empty``; ``title="torch.Tensor"`` on a variable stays) and the classes
+    no stylesheet or script reads there.
+
+    Example:
+        >>> lighten_code('<div class="highlight"><pre><a class="reference external" href="t" '
+        ...              'title="f"><span class="n">f</span></a></pre>')
+        '<div class="highlight"><pre><a href="t"><span class="n">f</span></a></pre>'
+        >>> lighten_code('<div class="highlight"><pre><a class="x reference internal" href="t" '
+        ...              'title="torch.Tensor"><span class="n">x</span></a></pre>')
+        '<div class="highlight"><pre><a class="x" href="t" title="torch.Tensor"><span class="n">x</span></a></pre>'
+        >>> lighten_code('<p><a class="reference external" href="t" title="f"><span>f</span></a></p>')
+        '<p><a class="reference external" href="t" title="f"><span>f</span></a></p>'
+    """
+
+    def block(match: re.Match[str]) -> str:
+        return _CODE_LINK.sub(_lighter_link, match.group(1))
+
+    return _PRE.sub(block, html)
+
+
 def slim_html(outdir: Path) -> None:
-    """Apply :func:`unclass_plain_tokens` to every page under ``outdir``."""
+    """Apply :func:`unclass_plain_tokens` and :func:`lighten_code` to every page under ``outdir``."""
     for page in outdir.rglob("*.html"):
         if _PAGE_SKIP & set(page.relative_to(outdir).parts):
             continue
         html = page.read_text(encoding="utf-8")
-        slim = unclass_plain_tokens(html)
+        slim = lighten_code(unclass_plain_tokens(html))
         if slim != html:
             page.write_text(slim, encoding="utf-8")
 
@@ -252,5 +316,3 @@ def drop_unreferenced(outdir: Path) -> list[str]:
             path.unlink()
             dropped.append(path.relative_to(outdir / "_static").as_posix())
     return dropped
-
-
