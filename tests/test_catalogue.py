@@ -188,8 +188,8 @@ def test_english_text_is_the_msgid() -> None:
         "Try the table of contents or the search.</p>",
     }
     assert site_conf.first_notebook_cell("en").startswith(
-        "# To run this notebook, install first (see Getting started > Using this site):\n"
-        "# pip install torch=="
+        "# Prepares what this notebook needs (in Colab or a fresh environment);\n"
+        "# where everything is installed already, it does nothing.\n"
     )
 
 
@@ -198,7 +198,7 @@ def test_configuration_text_comes_from_the_catalogue(lang: str) -> None:
     table = messages(lang)
     assert site_conf.not_found_context(lang)["title"] == table["Page not found"]
     assert site_conf.first_notebook_cell(lang).startswith(
-        "# " + table["To run this notebook, install first (see Getting started > Using this site):"]
+        "# " + table["Prepares what this notebook needs (in Colab or a fresh environment);"]
     )
 
 

@@ -13,8 +13,9 @@ languages because (1) the parity test holds the code of a Korean page and its En
 twin identical, so what differs between the languages is only displayed text, which
 the Korean script shows in Hangul (a missing glyph warns, and a warning fails it); and
 (2) sphinx-gallery writes a page's script and its notebook from the same source, the
-notebook adding only the first cell, whose install line is the same in both languages
-(the English notebooks run it as a comment and execute every other cell in a kernel).
+notebook adding only the setup cell first, which does nothing here (the package is
+installed) and differs between the languages only in its text; test_run_anywhere runs it
+in both languages where it has work to do.
 A warning fails a script; stderr output fails a notebook.
 """
 

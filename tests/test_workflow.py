@@ -279,3 +279,30 @@ def test_outputs_of_earlier_runs_are_restored_before_the_build(workflow: dict[st
     for source in ("gallery/**", "docs/**", "src/**", "pyproject.toml"):
         assert source in settings["key"]
     assert settings["restore-keys"].strip() == "site-outputs-"
+
+
+def test_the_notebooks_colab_opens_are_pushed_to_the_branch_the_build_names(
+    workflow: dict[str, Any],
+) -> None:
+    """The pages' Colab links point at SITE_NOTEBOOKS_BRANCH; a job on main fills that branch."""
+    build = jobs(workflow)["build"]
+    branch = str((build.get("env") or {}).get("SITE_NOTEBOOKS_BRANCH", ""))
+    assert branch, "the build does not name the notebooks branch: pages get no Colab link"
+    uploads = [s for s in steps_using(build, "actions/upload-artifact") if "notebooks" in str(s)]
+    assert uploads and uploads[0]["with"]["path"] == "build/notebooks"
+    pushing = [
+        (name, job)
+        for name, job in jobs(workflow).items()
+        if any("--force" in str(s.get("run", "")) for s in job.get("steps") or [])
+    ]
+    assert len(pushing) == 1, "one job pushes the notebooks branch"
+    name, job = pushing[0]
+    script = " ".join(str(s.get("run", "")) for s in job["steps"])
+    assert re.search(rf"git push .*\b{re.escape(branch)}$", script.strip(), re.M), script
+    assert f"git init -q -b {branch}" in script
+    assert steps_using(job, "actions/download-artifact"), "the job takes the build's notebooks"
+    assert job.get("needs") == "build"
+    assert (job.get("permissions") or {}).get("contents") == "write"
+    assert "refs/heads/main" in str(job.get("if")) and "push" in str(job.get("if"))
+    # the job that runs the project's code never holds a token that writes
+    assert (build.get("permissions") or {}).get("contents") == "read"

@@ -9,28 +9,56 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from sitekit.catalogue import translate
+from sitekit.notebooks import REPOSITORY_VARIABLE, notebooks_branch, setup_cell, wheel_url
 from sitekit.settings import (
     DOCS,
     GALLERY,
     LANGUAGES,
     TITLES,
-    TORCH_REQUIREMENT,
-    WHEEL,
     base_url,
 )
 
 
 def first_notebook_cell(lang: str) -> str:
-    """The first cell of every downloaded notebook: how to install what it needs."""
-    install = translate(
-        lang, "To run this notebook, install first (see Getting started > Using this site):"
-    )
-    return f"# {install}\n# pip install {TORCH_REQUIREMENT} ./{WHEEL}"
+    """The first cell of every downloaded notebook: it installs what the notebook needs."""
+    return setup_cell(lang, wheel_url(lang))
+
+
+def notebooks_source() -> str:
+    """``owner/name@branch`` where the hosting workflow publishes the notebooks, or ``""``.
+
+    Both must be known (``SITE_REPOSITORY`` and ``SITE_NOTEBOOKS_BRANCH``, which the
+    workflow sets): a local build links to no notebook that may not exist.
+    """
+    repository = os.environ.get(REPOSITORY_VARIABLE, "").strip()
+    branch = notebooks_branch()
+    return f"{repository}@{branch}" if repository and branch else ""
+
+
+def build_commit() -> str:
+    """The commit the site is built from (``-dirty`` with uncommitted changes), or ``""``."""
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=DOCS.parent, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    except OSError:
+        return ""
+    return described.stdout.strip() if described.returncode == 0 else ""
+
+
+def _extra_dir(lang: str) -> Path:
+    from run_anywhere import extra_dir
+
+    folder = extra_dir(lang)
+    folder.mkdir(parents=True, exist_ok=True)  # Sphinx checks it exists when it reads this
+    return folder
 
 
 def not_found_context(lang: str) -> dict[str, str]:
@@ -118,6 +146,7 @@ def configure(lang: str) -> dict[str, Any]:
         "glossary_page",
         "exercises",
         "translation_notice",
+        "run_anywhere",
         "notfound.extension",
     ]
     if doctest_only:
@@ -144,6 +173,10 @@ def configure(lang: str) -> dict[str, Any]:
         "html_static_path": [str(DOCS / "_static"), _copybutton_static()],
         "html_css_files": ["site.css"],
         "html_context": {"static_revision": static_revision()},
+        # <lang>/downloads/: the wheel and the language's archive (run_anywhere)
+        "html_extra_path": [str(_extra_dir(lang))],
+        "site_notebooks": notebooks_source(),
+        "site_commit": build_commit(),
         # A page without an icon makes the browser ask the host's /favicon.ico.
         "html_favicon": str(DOCS / "_static" / "favicon.svg"),
         "locale_dirs": [str(DOCS / "_locale")],
@@ -153,6 +186,7 @@ def configure(lang: str) -> dict[str, Any]:
             "auto_examples/**/*.md5",
             "**/.ipynb_checkpoints",
             "_build",
+            "_archive-readme.md",  # the README of the language's archive (run_anywhere)
         ],
         # The doctest run reads neither the gallery nor executed notebooks: the
         # toctree entries into the gallery, the glossary's links to its pages and the

@@ -11,7 +11,7 @@
   with and the build date (``SOURCE_DATE_EPOCH`` when set, for reproducible builds);
 * "edit this page" and "report a problem" links when the GitHub repository is known
   (``SITE_REPOSITORY=owner/name``, or the ``origin`` remote); the issue is pre-filled
-  with the page's address, its language and the PyTorch version.
+  with the page's address, its language, the PyTorch version and the build's commit.
 """
 
 from __future__ import annotations
@@ -94,10 +94,10 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if repo:
         if path := source_path(lang, pagename):
             info["edit_url"] = f"https://github.com/{repo}/edit/main/{path}"
+        commit = app.config.site_commit or "unknown"
         body = (
-            f"Page: {url or f'{lang}/{pagename}.html'}\nLanguage: {lang}\nPyTorch: {torch_version}\n\n"
-            + translate(lang, "What went wrong?")
-            + "\n"
+            f"Page: {url or f'{lang}/{pagename}.html'}\nLanguage: {lang}\nPyTorch: {torch_version}\n"
+            f"Commit: {commit}\n\n" + translate(lang, "What went wrong?") + "\n"
         )
         query = urlencode({"title": f"[{lang}] {title}: ", "body": body}, quote_via=quote)
         info["issue_url"] = f"https://github.com/{repo}/issues/new?{query}"
@@ -105,5 +105,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # the commit the site is built from (site_conf.build_commit), in every page's report
+    # link; a config value, so that a new commit rewrites every page
+    app.add_config_value("site_commit", "", "html", types=[str])
     app.connect("html-page-context", _page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -159,6 +159,7 @@ TOOLING_INPUTS = (
     "docs/_locale",
     # the modules of sitekit the extensions import (tests/test_layout.py keeps this whole)
     "tools/sitekit/catalogue.py",
+    "tools/sitekit/notebooks.py",
     "tools/sitekit/pairs.py",
     "tools/sitekit/parity.py",
     "tools/sitekit/settings.py",
