@@ -256,16 +256,85 @@ def _check_titles(block: Any, block_vars: dict[str, Any]) -> None:
             raise UserWarning(f"A figure {problem} (title {title!r}): {where}")
 
 
+def description_problem(description: str | None, title: str, lang: str) -> str:
+    """What is wrong with a figure's description (its alternative text) on a page of ``lang``.
+
+    A reader who cannot see the figure hears the description instead: it says what the
+    figure shows, in the page's language, in more words than the title.
+
+    >>> description_problem(None, "loss", "en")
+    'has no description (pytorch_basics.plotting.describe_figure)'
+    >>> description_problem("Loss", "Loss", "en")
+    'is described by its title alone'
+    >>> description_problem("The loss falls from 2.3 to 0.1 in ten steps.", "Loss", "ko")
+    'has a description without Hangul on a Korean page'
+    >>> description_problem("손실이 열 단계 만에 2.3에서 0.1로 떨어집니다.", "손실", "ko")
+    ''
+    """
+    if description is None:
+        return "has no description (pytorch_basics.plotting.describe_figure)"
+    if len(description) < 20 or description.strip(" .") == title.strip(" ."):
+        return "is described by its title alone"
+    if lang == "en" and _HANGUL.search(description):
+        return "is described in Korean on an English page"
+    if lang == "ko" and not _HANGUL.search(description):
+        return "has a description without Hangul on a Korean page"
+    return ""
+
+
+def _descriptions(block: Any, block_vars: dict[str, Any]) -> list[str]:
+    """Each open figure's description, in the order the scraper saves them; a missing or
+    wrong one fails the example at the code block that drew it."""
+    import matplotlib.pyplot as plt
+    from sphinx_gallery.scrapers import _matplotlib_fig_titles
+
+    from pytorch_basics.plotting import figure_description
+
+    source_file = Path(block_vars.get("src_file", ""))
+    lang = source_file.parts[-3] if len(source_file.parts) >= 3 else ""
+    found = []
+    for number in plt.get_fignums():
+        figure = plt.figure(number)
+        description = figure_description(figure)
+        title = _matplotlib_fig_titles(figure)
+        if problem := description_problem(description, title, lang):
+            plt.close("all")  # not left for the next example to scrape
+            raise UserWarning(
+                f"A figure {problem} (title {title!r}, description {description!r}): "
+                f'File "{source_file}", line {block.lineno}: the code block that draws it'
+            )
+        found.append(description or "")
+    return found
+
+
+_ALT = re.compile(r"^(\s*:alt: ).*$", re.M)
+
+
+def with_descriptions(rst: str, descriptions: list[str]) -> str:
+    r"""sphinx-gallery's image markup with each image's alt text replaced, in order.
+
+    >>> with_descriptions(".. image-sg:: a.png\n   :alt: Loss\n", ["The loss falls."])
+    '.. image-sg:: a.png\n   :alt: The loss falls.\n'
+    """
+    texts = iter(descriptions)
+    return _ALT.sub(lambda match: match.group(1) + next(texts), rst)
+
+
 def matplotlib_scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
     """sphinx-gallery's matplotlib scraper; a missing glyph names the line of the text.
 
-    Each figure is checked first: a title in the page's language (:func:`title_problem`).
+    Each figure is checked first: a title in the page's language (:func:`title_problem`)
+    and a description (:func:`description_problem`), which becomes its alternative text.
     """
     from sphinx_gallery.scrapers import matplotlib_scraper as scrape
 
     _check_titles(block, block_vars)
+    descriptions = _descriptions(block, block_vars)
     try:
-        return scrape(block, block_vars, gallery_conf)
+        rst = scrape(block, block_vars, gallery_conf)
+        if rst.count(":alt:") != len(descriptions):
+            raise RuntimeError(f"{len(descriptions)} figures but the images' markup is {rst!r}")
+        return with_descriptions(rst, descriptions)
     except UserWarning as warning:
         match = _MISSING_GLYPH.search(str(warning))
         if not match:

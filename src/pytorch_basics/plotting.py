@@ -1,4 +1,4 @@
-"""Figure helpers: the site's fonts and a picture of a small tensor.
+"""Figure helpers: the site's fonts, a picture of a small tensor, and words for a figure.
 
 Korean pages label their figures in Hangul. :func:`use_site_style` registers the
 NanumGothic font that the ``koreanize-matplotlib`` package ships, so Hangul renders
@@ -17,13 +17,17 @@ import torch
 from matplotlib import colormaps, font_manager
 from matplotlib.axes import Axes
 from matplotlib.colors import Colormap
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ._checks import _describe, check_format, check_ndim, check_str, check_tensor, format_number
 
-__all__ = ["draw_tensor", "hangul_font_path", "use_site_style"]
+__all__ = ["describe_figure", "draw_tensor", "figure_description", "hangul_font_path", "use_site_style"]
 
 HANGUL_FONT = "NanumGothic"
+
+#: The attribute of a figure that :func:`describe_figure` sets.
+_DESCRIPTION = "_pytorch_basics_description"
 
 #: Colour of a NaN cell in :func:`draw_tensor` (light grey).
 NAN_COLOUR = "#d9d9d9"
@@ -54,6 +58,54 @@ def hangul_font_path() -> Path:
             "is missing: pip install --force-reinstall koreanize-matplotlib"
         )
     return path
+
+
+def describe_figure(fig: Figure, text: str) -> Figure:
+    """Say in words what ``fig`` shows, for a reader who cannot see it; returns ``fig``.
+
+    The site publishes ``text`` as the figure's alternative text, which a screen reader
+    reads out in place of the image. In a notebook or a script nothing you see changes.
+    Say what the figure shows (its finding), not only its title. Calling it again
+    replaces the text.
+
+    Raises:
+        TypeError: ``fig`` is not a matplotlib ``Figure``, or ``text`` is not a ``str``.
+        ValueError: ``text`` is empty or only whitespace.
+
+    Example:
+        >>> fig, ax = plt.subplots()
+        >>> _ = ax.plot([3, 2, 1])
+        >>> describe_figure(fig, "A line falling from 3 to 1.") is fig
+        True
+        >>> figure_description(fig)
+        'A line falling from 3 to 1.'
+        >>> plt.close(fig)
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {_describe(fig)}")
+    check_str("text", text)
+    if not text.strip():
+        raise ValueError(f"text must say what the figure shows, got {text!r}")
+    setattr(fig, _DESCRIPTION, " ".join(text.split()))
+    return fig
+
+
+def figure_description(fig: Figure) -> str | None:
+    """The text :func:`describe_figure` gave ``fig``, or ``None``.
+
+    Raises:
+        TypeError: ``fig`` is not a matplotlib ``Figure``.
+
+    Example:
+        >>> fig = plt.figure()
+        >>> figure_description(fig) is None
+        True
+        >>> plt.close(fig)
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {_describe(fig)}")
+    found = getattr(fig, _DESCRIPTION, None)
+    return found if isinstance(found, str) else None
 
 
 def use_site_style() -> None:

@@ -48,6 +48,8 @@ DISPLAY_CALLS = frozenset(
         "figtext",
         "supxlabel",
         "supylabel",
+        # a figure's description, its alternative text (pytorch_basics.plotting)
+        "describe_figure",
     }
 )
 DISPLAY_KEYWORDS = frozenset({"label", "title", "xlabel", "ylabel", "labels"})
