@@ -23,7 +23,7 @@ from typing import Any
 
 from babel.messages.catalog import Message
 from sitekit.catalogue import catalogue, translate
-from sitekit.settings import LANGUAGE_NAMES, LANGUAGES, other
+from sitekit.settings import LANGUAGE_NAMES, LANGUAGES, base_url, other
 from sphinx.application import Sphinx
 
 # sphinx-gallery writes these English labels into every generated page (gen_rst.py).
@@ -117,11 +117,32 @@ def _page_context(
         "title": translate(other_lang, "Read this page in %(language)s")
         % {"language": LANGUAGE_NAMES[other_lang]},
     }
-    alternates = "".join(
-        f'<link rel="alternate" hreflang="{code}" href="{page_url(pagename, code)}" />\n'
-        for code in LANGUAGES
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'<link rel="alternate" hreflang="{code}" href="{href}" />\n'
+        for code, href in alternates(pagename, base_url()).items()
     )
-    context["metatags"] = context.get("metatags", "") + alternates
+
+
+def alternates(pagename: str, base: str) -> dict[str, str]:
+    """``hreflang`` → address of the page in each language, and ``x-default``.
+
+    Search engines read absolute addresses only: with the site's base URL known, every
+    address is absolute, and ``x-default`` (for a reader of neither language) is the root
+    page that offers both, or, for any other page, its English version. Without one (a
+    local build) the addresses are relative and there is no ``x-default``.
+
+    >>> alternates("auto_examples/tensors/plot_01", "https://ex.org/s/")["x-default"]
+    'https://ex.org/s/en/auto_examples/tensors/plot_01.html'
+    >>> alternates("index", "https://ex.org/s/")["x-default"]
+    'https://ex.org/s/'
+    >>> alternates("glossary", "")
+    {'ko': '../ko/glossary.html', 'en': '../en/glossary.html'}
+    """
+    if not base:
+        return {code: page_url(pagename, code) for code in LANGUAGES}
+    found = {code: f"{base}{code}/{pagename}.html" for code in LANGUAGES}
+    found["x-default"] = base if pagename == "index" else found["en"]
+    return found
 
 
 def _navigation_labels(

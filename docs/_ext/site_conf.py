@@ -172,6 +172,8 @@ def configure(lang: str) -> dict[str, Any]:
         # sphinx-copybutton's folder named here too, see page_assets._static_path_once
         "html_static_path": [str(DOCS / "_static"), _copybutton_static()],
         "html_css_files": ["site.css"],
+        # code and output blocks that scroll sideways take focus (issue 21)
+        "html_js_files": [("scroll_regions.js", {"defer": "defer"})],
         "html_context": {"static_revision": static_revision()},
         # <lang>/downloads/: the wheel and the language's archive (run_anywhere)
         "html_extra_path": [str(_extra_dir(lang))],
@@ -219,7 +221,8 @@ def configure(lang: str) -> dict[str, Any]:
                 "sidebar/scroll-end.html",
             ]
         },
-        "pygments_style": "sphinx",
+        # Sphinx's colours, each made readable on its background (WCAG AA): site_pygments
+        "pygments_style": "site_pygments.SiteStyle",
         "pygments_dark_style": "monokai",
         # --- MyST-NB: executed Markdown pages ---
         "myst_enable_extensions": ["dollarmath", "colon_fence", "deflist"],

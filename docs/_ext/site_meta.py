@@ -57,13 +57,36 @@ def source_path(lang: str, pagename: str) -> str | None:
     return path.relative_to(ROOT).as_posix() if path.exists() else None
 
 
-def _description(doctree: nodes.document | None) -> str:
-    if doctree is None:
-        return ""
-    for paragraph in doctree.findall(nodes.paragraph):
-        text = " ".join(paragraph.astext().split())
-        if len(text) > 40:
-            return text[:197] + "…" if len(text) > 200 else text
+# pages Sphinx writes without a document of their own, described in a sentence
+_GENERATED = {
+    "search": "Search every page of this site, in its language.",
+    "genindex": "Every term and function this site indexes, with the pages that explain it.",
+    "py-modindex": "The modules of pytorch_basics, the package behind this site's pages.",
+}
+
+
+def _in_prose(paragraph: nodes.paragraph) -> bool:
+    """Whether a paragraph is the page's own prose, not a note, a notice or a download box."""
+    parent = paragraph.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Admonition | nodes.footnote | nodes.citation | nodes.table):
+            return False
+        if any(str(c).startswith(("sphx-glr", "exercise")) for c in parent.get("classes", [])):
+            return False
+        parent = parent.parent
+    return True
+
+
+def description(doctree: nodes.document | None, pagename: str, lang: str) -> str:
+    """A page's description for search engines and link previews: its first paragraph of
+    prose, trimmed to about 200 characters, or a sentence for a generated page."""
+    if doctree is not None:
+        for paragraph in doctree.findall(nodes.paragraph):
+            text = " ".join(paragraph.astext().split())
+            if len(text) > 40 and _in_prose(paragraph):
+                return text[:197].rstrip() + "…" if len(text) > 200 else text
+    if pagename in _GENERATED:
+        return translate(lang, _GENERATED[pagename])
     return ""
 
 
@@ -81,13 +104,17 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         "og:site_name": app.config.project,
         "og:locale": LOCALES[lang],
         "og:locale:alternate": LOCALES[other(lang)],
-        "og:description": _description(doctree),
+        "og:description": description(doctree, pagename, lang),
     }
     context["metatags"] = context.get("metatags", "") + "".join(
         f'<meta property="{key}" content="{escape(value)}" />\n'
         for key, value in tags.items()
         if value
     )
+    if tags["og:description"]:
+        context["metatags"] += (
+            f'<meta name="description" content="{escape(tags["og:description"])}" />\n'
+        )
     torch_version = torch.__version__.split("+")[0]
     info: dict[str, str] = {"torch": torch_version, "date": build_date()}
     repo = repository()

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.autograd import cube_gradient, squares_gradients
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -100,6 +100,12 @@ ax.set_xlabel("x")
 ax.set_ylabel("y")
 ax.legend()
 ax.set_title("y = x³ and its tangent at x = 2")
+describe_figure(
+    fig,
+    "Line chart of the curve y = x³ for x from 0 to 3 and, dashed, its tangent at the point "
+    f"({x.item():.0f}, {y.item():.0f}), a straight line with slope {x.grad.item():.0f}. The "
+    "tangent touches the curve only at that point and falls further below it on either side.",
+)
 plt.show()
 
 # %%

@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.graph import draw_forward_backward, draw_graph, trace_graph
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -89,6 +89,13 @@ for source, target in graph.edges:
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.5))
 draw_graph(ax, graph, title="z = (x + y) * w as autograd recorded it")
+describe_figure(
+    fig,
+    "Diagram, drawn top to bottom, of the graph autograd recorded for z = (x + y) * w. Arrows "
+    "lead from the output z at the top to MulBackward0, from MulBackward0 to AddBackward0 and "
+    "to the leaf w, and from AddBackward0 to the leaves x and y. They point from the output "
+    "towards the inputs, the direction in which backward() sends gradients.",
+)
 plt.show()
 
 # %%
@@ -138,6 +145,17 @@ draw_forward_backward(
     title="z = (x + y) * w: values forward, gradients backward",
     labels=("forward: value", "backward: gradient"),
     fmt="{:.1f}",
+)
+describe_figure(
+    fig,
+    "Diagram of z = (x + y) * w drawn left to right: x and y go into an addition node, its "
+    "result s and w go into a multiplication node, and z comes out. Solid black arrows carry "
+    f"the forward values (x = {x.item():.1f}, y = {y.item():.1f}, s = {s.item():.1f}, "
+    f"w = {w.item():.1f}, z = {z.item():.1f}), and dashed red arrows run back along the same "
+    f"edges with the gradients of z (∂z/∂z = {dz_dz:.1f}, ∂z/∂s = {dz_ds:.1f}, "
+    f"∂z/∂w = {dz_dw:.1f}, ∂z/∂x = {dz_dx:.1f}, ∂z/∂y = {dz_dy:.1f}). The addition passes "
+    "the gradient it receives to both inputs unchanged; the multiplication multiplies it by "
+    "the other input's value.",
 )
 plt.show()
 
@@ -208,6 +226,14 @@ print(f"{len(mlp_graph.nodes)} nodes, {len(mlp_graph.edges)} edges, leaves: {lea
 # %%
 fig, ax = plt.subplots(figsize=(6, 6.5))
 draw_graph(ax, mlp_graph, title="A two-layer network's loss as autograd recorded it")
+describe_figure(
+    fig,
+    "Diagram, drawn top to bottom, of the graph autograd recorded for the loss of a two-layer "
+    "network. A single chain runs down from loss through MeanBackward0, PowBackward0, "
+    "SubBackward0, AddBackward0, MmBackward0, ReluBackward0, AddBackward0 and MmBackward0, "
+    "with the leaves b2, W2, b1 and W1 each hanging below the operation that used it. The "
+    "data, inputs and target, have no nodes, because they need no gradients.",
+)
 plt.show()
 
 # %%

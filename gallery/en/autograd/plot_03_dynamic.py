@@ -17,7 +17,7 @@ import torch
 
 from pytorch_basics.autograd import branch_gradient
 from pytorch_basics.graph import draw_graph, trace_graph
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -98,6 +98,15 @@ draw_graph(
     title=f"x = {x_negative.item():.0f}: y = x ** {y_negative.grad_fn._saved_exponent}",
 )
 fig.suptitle("Two calls of the same function, two recorded graphs")
+describe_figure(
+    fig,
+    "Two diagrams side by side, the graphs recorded by two calls of dynamic_graph_example. "
+    f"Left (x = {x_positive.item():.0f}) and right (x = {x_negative.item():.0f}) have the "
+    "same shape, y to PowBackward0 to the leaf x, but the exponent saved in the node is "
+    f"{y_positive.grad_fn._saved_exponent} on the left and "
+    f"{y_negative.grad_fn._saved_exponent} on the right. Neither graph contains the if or "
+    "the branch that did not run.",
+)
 plt.show()
 
 
@@ -142,6 +151,15 @@ fig, axes = plt.subplots(1, 2, figsize=(6, 4.5), sharey=True)
 draw_graph(axes[0], short_graph, title=f"x = {x_short.item():.1f}")
 draw_graph(axes[1], long_graph, title=f"x = {x_long.item():.1f}")
 fig.suptitle("The loop runs a different number of times, so the graphs differ")
+describe_figure(
+    fig,
+    "Two diagrams side by side, the graphs recorded by calling double_until_ten on two inputs. "
+    f"On the left (x = {x_short.item():.1f}) a chain of "
+    f"{sum(node.label == 'MulBackward0' for node in short_graph.nodes)} MulBackward0 nodes "
+    f"runs between y and the leaf x, on the right (x = {x_long.item():.1f}) a chain of "
+    f"{sum(node.label == 'MulBackward0' for node in long_graph.nodes)}: the smaller input "
+    "went round the loop more often, so its graph is longer.",
+)
 plt.show()
 
 # %%

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import torch
 from torch.autograd.functional import jacobian
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -86,6 +86,16 @@ ax.set_ylim(-0.6, 2.1)
 ax.text(1.0, -0.3, "∂Q/∂a", ha="center", va="center")
 ax.text(3.0, -0.3, "∂Q/∂b", ha="center", va="center")
 ax.set_title("Jacobian of Q = 3a³ − b² (rows: Q[0], Q[1])")
+describe_figure(
+    fig,
+    "The Jacobian of Q = 3a³ − b² as a grid of 2 rows by 4 columns, each cell showing its "
+    "value and shaded by it. The rows are Q[0] and Q[1], the columns a[0], a[1], b[0] and "
+    "b[1]; a thick vertical line splits the left block ∂Q/∂a from the right block ∂Q/∂b, "
+    "and both are diagonal. The diagonals hold 9a² "
+    f"({full_jacobian[0, 0].item():g}, {full_jacobian[1, 1].item():g}) and −2b "
+    f"({full_jacobian[0, 2].item():g}, {full_jacobian[1, 3].item():g}); every other cell "
+    "is 0.",
+)
 plt.show()
 
 # %%
@@ -156,6 +166,17 @@ ax.set_xticks(positions, names)
 ax.set_ylabel("gradient")
 ax.legend()
 ax.set_title("Gradients left by Q.backward(gradient=v)")
+describe_figure(
+    fig,
+    "Bar chart comparing the four gradient elements a[0], a[1], b[0] and b[1] for two "
+    f"choices of v. With v = [1, 1] the bars are {grads_ones[0][0].item():.1f}, "
+    f"{grads_ones[0][1].item():.1f}, {grads_ones[1][0].item():.1f} and "
+    f"{grads_ones[1][1].item():.1f}; with v = [0.7, 0.3] they are "
+    f"{grads_weighted[0][0].item():.1f}, {grads_weighted[0][1].item():.1f}, "
+    f"{grads_weighted[1][0].item():.1f} and {grads_weighted[1][1].item():.1f}. Each element "
+    f"is scaled by one weight: a[0] and b[0] by {weights[0].item():.1f}, a[1] and b[1] by "
+    f"{weights[1].item():.1f}.",
+)
 plt.show()
 
 # %%

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -323,6 +323,16 @@ by_position = (first_conv_grad == 0).float().mean(dim=(0, 1))
 fig, ax = plt.subplots(figsize=(3.6, 3.6))
 draw_tensor(ax, by_position, fmt="{:.0%}")
 ax.set_title("Zero gradients per filter position, layer4.1.conv2")
+describe_figure(
+    fig,
+    "A 3×3 grid, one cell per position of the filters of layer4.1.conv2, giving and shading "
+    "the share of first-step gradients there that are exactly zero. The four corners are "
+    f"about half ({by_position[0, 0]:.0%}, {by_position[0, 2]:.0%}, "
+    f"{by_position[2, 0]:.0%}, {by_position[2, 2]:.0%}), the middles of the four edges "
+    f"fewer ({by_position[0, 1]:.0%}, {by_position[1, 0]:.0%}, {by_position[1, 2]:.0%}, "
+    f"{by_position[2, 1]:.0%}), and the centre only {by_position[1, 1]:.0%}. The more "
+    "positions where a weight meets real input, the rarer a zero gradient.",
+)
 plt.show()
 
 # %%

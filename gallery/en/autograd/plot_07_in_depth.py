@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.messages import print_error
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -106,6 +106,14 @@ ax.set_xlabel("x")
 ax.set_ylabel("gradient")
 ax.legend()
 ax.set_title("Same values, different gradients: x * x and x * x.detach()")
+describe_figure(
+    fig,
+    "Line chart of the gradients of x * x and of x * x.detach() for x from "
+    f"{values[0].item():g} to {values[-1].item():g}. Both are straight lines through the "
+    f"origin, but the gradient 2x of x * x (solid) rises from {slope_both[0].item():g} to "
+    f"{slope_both[-1].item():g}, while the gradient x of x * x.detach() (dashed) rises from "
+    f"{slope_stopped[0].item():g} to {slope_stopped[-1].item():g}: half as steep everywhere.",
+)
 plt.show()
 
 # %%

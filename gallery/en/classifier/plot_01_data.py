@@ -23,7 +23,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Dataset, random_split
 
 from pytorch_basics.digits import DigitsDataset, load_digits_tensors
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -67,6 +67,13 @@ for ax, image, label in zip(axes.flat, images[:20], labels[:20], strict=True):
     ax.set_title(f"{label}", fontsize=10)
     ax.axis("off")
 fig.suptitle("The first 20 digits and their labels")
+describe_figure(
+    fig,
+    "The first 20 images of the data in two rows of ten, each with its label above it. "
+    "They are 8×8-pixel grey-scale handwritten digits; each row runs through 0 to 9 in "
+    "order, in different handwriting. The digits are coarse blobs of ink, yet most are "
+    "easy to read.",
+)
 plt.show()
 
 # %%
@@ -348,6 +355,14 @@ for ax, image, label in zip(axes.flat, first_images, first_labels, strict=True):
     ax.set_title(f"{label}", fontsize=10)
     ax.axis("off")
 fig.suptitle("One batch of train_loader: 32 digits and their labels")
+describe_figure(
+    fig,
+    f"The {len(first_labels)} digits of the first batch that train_loader serves in "
+    "epoch 1, in four rows of eight, each with its label above it. They come from all "
+    "over the training set in no order of class; this batch holds "
+    f"{len(first_labels.unique())} of the 10 classes, and each digit is still paired "
+    "with its own label.",
+)
 plt.show()
 
 # %%

@@ -29,7 +29,7 @@ from torch import nn
 from torch.utils.data import DataLoader, random_split
 
 from pytorch_basics.digits import DigitsDataset
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.training import evaluate, train_one_epoch
 
 use_site_style()
@@ -234,6 +234,14 @@ ax.set_yticks(range(10))
 ax.set_xlabel("predicted digit")
 ax.set_ylabel("true digit")
 ax.set_title(f"Confusion matrix of the {len(test_set)} test digits")
+describe_figure(
+    fig,
+    f"The confusion matrix of the {len(test_set)} test digits as a 10 by 10 grid: rows "
+    "are the true digit, columns the predicted digit, and each cell shows its count, in "
+    f"darker blue the larger it is. The dark diagonal holds the {test_correct} correct "
+    f"predictions; the {len(test_set) - test_correct} mistakes are a few small counts "
+    "scattered off the diagonal, and every other cell is a grey 0.",
+)
 plt.show()
 
 # %%
@@ -302,6 +310,14 @@ for ax, index in zip(axes.flat, wrong.tolist()):
     ax.imshow(test_images[index, 0], cmap="gray_r", vmin=0, vmax=1)
     ax.set_title(f"true {int(test_labels[index])}, predicted {int(predictions[index])}", fontsize=9)
 fig.suptitle("Test digits the model got wrong")
+describe_figure(
+    fig,
+    f"The {len(wrong)} test digits the model got wrong, {columns} to a row, each 8×8 "
+    "image titled with its true label and the model's prediction; dark pixels are ink. "
+    "Several are 5s predicted as 9, whose gap under the top stroke is filled with ink "
+    "so that the top looks like the closed loop of a 9. Others are hard to read even for "
+    "a person, such as a 1 predicted as 4 that is one broad blob of ink.",
+)
 plt.show()
 
 # %%

@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from pytorch_basics.models import kaiming_uniform_bound
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -242,6 +242,14 @@ for ax, fan_in in zip(axes, (2, 64), strict=True):
 axes[0].set_ylabel("density")
 axes[0].legend(loc="lower center")
 fig.suptitle("Starting weights of freshly created layers")
+describe_figure(
+    fig,
+    "Two histograms of the starting weights of freshly created nn.Linear layers: on the "
+    f"left, layers with 2 inputs (bound {1 / math.sqrt(2):.3f}); on the right, layers with 64 "
+    f"inputs (bound {1 / math.sqrt(64):.3f}); starting weight across, density up. Both "
+    "histograms are flat, follow the dashed uniform density U(-bound, bound) and never go "
+    "past the bound, so the layer with more inputs has the narrower range.",
+)
 plt.show()
 
 # %%

@@ -22,7 +22,7 @@ from torch import nn
 
 from pytorch_basics import losses
 from pytorch_basics.models import SimpleModel
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -143,6 +143,14 @@ with torch.no_grad():
     ax.set_ylabel("y")
     ax.set_title("Three outliers: squared vs absolute error")
     ax.legend(fontsize=8)
+    describe_figure(
+        fig,
+        "Scatter plot of 30 points with three lines. Most points lie near the dotted true line "
+        "y = 2x + 1; of the three red outliers, two sit far above the line and one far below. "
+        "The line fitted with MSELoss is pulled by the outliers to a flatter slope of "
+        f"{mse_line.weight.item():.2f}, while the line fitted with CustomLoss (L1) has slope "
+        f"{l1_line.weight.item():.2f} and almost covers the true line.",
+    )
     plt.show()
 
 # %%

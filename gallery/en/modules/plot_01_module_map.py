@@ -32,7 +32,7 @@ import torch.multiprocessing as mp
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.workers import load_example
 
 use_site_style()
@@ -81,6 +81,16 @@ if __name__ == "__main__":
     ax.set_ylim(0.7, 5.8)
     ax.axis("off")
     ax.set_title("How PyTorch's modules work together in training")
+    describe_figure(
+        fig,
+        "Diagram of seven PyTorch modules as boxes, with arrows for what passes between them. "
+        "Worker processes from torch.multiprocessing load data in parallel for the DataLoader "
+        "of torch.utils.data, which sends batches to the model and loss of torch.nn; "
+        "loss.backward() has torch.autograd compute the gradients, and torch.optim uses that "
+        ".grad in optimizer.step() to update the model's parameters. The trained model is "
+        "exported with torch.onnx, and the torch box at the bottom, tensors and the maths on "
+        "them, is used by every other box.",
+    )
     plt.show()
 
 # %%

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics import restoration
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.restoration import psnr, sample_image, singular_value_range
 
 use_site_style()
@@ -176,6 +176,14 @@ axes[2].set_title(f"restored ({psnr(restored, original):.1f} dB)")
 for ax in axes:
     ax.axis("off")
 fig.suptitle("The weird function's output and the picture gradient descent recovered")
+describe_figure(
+    fig,
+    "Three 100 x 100 greyscale images side by side. On the left is the original, a portrait "
+    "of Grace Hopper; the broken image in the middle keeps only faint edges, with its top and "
+    "bottom halves mixed up. On the right is the picture that 20,000 steps of gradient descent "
+    f"recovered from noise (PSNR {psnr(restored, original):.1f} dB), hard to tell from the "
+    "original.",
+)
 plt.show()
 
 # %%
@@ -194,6 +202,14 @@ ax_psnr.plot(psnrs, color="C2")
 ax_psnr.set_xlabel("step")
 ax_psnr.set_ylabel("PSNR (dB)")
 fig.suptitle("The loss stalls, the picture keeps improving")
+describe_figure(
+    fig,
+    "Two line charts against the step over 20,000 steps. On the left, the loss on a log axis "
+    f"falls from about {losses[0]:.0f} and stays flat near {losses[-1]:.3f} for the last "
+    f"2,000 or so steps. On the right, the PSNR starts at {psnrs[0]:.1f} dB and keeps rising, "
+    "even more steeply, after the loss has stalled, ending at "
+    f"{psnr(restored, original):.1f} dB.",
+)
 plt.show()
 
 # %%

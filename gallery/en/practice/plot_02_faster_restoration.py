@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.restoration import (
     psnr,
     restore_adam,
@@ -317,6 +317,16 @@ ax_time.set_yticklabels(
 ax_time.invert_yaxis()
 ax_time.set_xlabel("seconds to 40 dB")
 fig.suptitle("Steps and time to a 40 dB picture, from the same start")
+describe_figure(
+    fig,
+    "On the left, a line chart of the PSNR of the four iterative methods against the step "
+    f"(log scale). All start at {sgd.psnrs[0]:.1f} dB and reach the dashed 40 dB line, "
+    f"conjugate gradient after {cg.steps:,} steps, L-BFGS after {lbfgs.steps:,}, Adam after "
+    f"{adam.steps:,} and SGD with momentum after {sgd.steps:,}. On the right, a horizontal bar "
+    "chart of the seconds each of six methods took to reach 40 dB, on a log scale: SGD with "
+    f"momentum is slowest at {sgd_seconds:.1f} s, the bars get shorter going down, and the "
+    f"exact inverse finishes in {exact_seconds:.3f} s.",
+)
 plt.show()
 
 # %%

@@ -21,7 +21,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import shares_memory
 
 use_site_style()
@@ -48,6 +48,12 @@ draw_tensor(axes[0], torch.from_numpy(array), title="array")  # drawn through a 
 draw_tensor(axes[1], shared, title="torch.from_numpy(array)")
 draw_tensor(axes[2], copied, title="torch.tensor(array)")
 fig.suptitle("After array[0] = 7")
+describe_figure(
+    fig,
+    "The NumPy array, torch.from_numpy(array) and torch.tensor(array) after array[0] = 7, "
+    "each drawn as a row of three cells, side by side. The array and the from_numpy tensor "
+    "both hold 7, 0, 0, while the copy made by torch.tensor still holds 0, 0, 0.",
+)
 plt.show()
 
 # %%

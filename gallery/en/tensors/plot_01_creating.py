@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import describe
 
 use_site_style()
@@ -90,6 +90,13 @@ draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
 draw_tensor(axes[1, 0], zeros, title="torch.zeros((2, 3))")
 draw_tensor(axes[1, 1], ones, title="torch.ones((2, 3))")
 fig.suptitle("Created tensors, one cell per element")
+describe_figure(
+    fig,
+    "Four tensors drawn as grids of numbered cells, one cell per element: "
+    "torch.tensor([[1, 2], [3, 4]]) is two rows of two cells holding 1 to 4, "
+    "torch.arange(0, 10, 2) is one row of five cells holding 0, 2, 4, 6 and 8, and "
+    "torch.zeros((2, 3)) and torch.ones((2, 3)) are two rows of three cells, all 0 and all 1.",
+)
 plt.show()
 
 # %%
@@ -128,6 +135,13 @@ ax_uniform.set_ylabel("count")
 ax_normal.hist(many_normal.numpy(), bins=40, color="tab:orange")
 ax_normal.set_title("torch.randn: standard normal")
 ax_normal.set_xlabel("value")
+describe_figure(
+    fig,
+    "Two histograms of 10,000 draws each, value on the x-axis and count per bin on a shared "
+    "y-axis. The torch.rand bars are all about the same height, near 250, from 0 to 1; the "
+    "torch.randn bars form a bell centred on 0, with values from "
+    f"{many_normal.min():.1f} to {many_normal.max():.1f}, negative ones included.",
+)
 plt.show()
 
 # %%

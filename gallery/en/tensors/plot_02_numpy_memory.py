@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import describe, shares_memory
 
 use_site_style()
@@ -60,6 +60,13 @@ draw_tensor(axes[1, 0], torch.from_numpy(array), title="array (after)")
 draw_tensor(axes[1, 1], shared, title="from_numpy (after)")
 draw_tensor(axes[1, 2], copied, title="tensor (after)")
 fig.suptitle("Before and after array[0] = 100.0")
+describe_figure(
+    fig,
+    "Six panels, each a row of three cells: the array, the from_numpy tensor and the "
+    "torch.tensor copy, before array[0] = 100.0 (top) and after it (bottom). Before, all three hold 1, 2, 3; "
+    "after, the array and the from_numpy tensor hold 100, 2, 3, while the torch.tensor copy "
+    "still holds 1, 2, 3.",
+)
 plt.show()
 
 # %%

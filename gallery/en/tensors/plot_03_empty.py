@@ -23,7 +23,7 @@ import torch
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.tensors import describe
 
 use_site_style()
@@ -121,6 +121,14 @@ ax.legend(
     loc="upper center",
     bbox_to_anchor=(0.5, -0.02),
     ncol=2,
+)
+describe_figure(
+    fig,
+    "Grid of 1000 small squares, 25 rows of 40, one per element of the tensor torch.empty "
+    "returned, read row by row from the top left. Blue marks an element that still holds the "
+    f"deleted tensor's 7.0, orange any other value: {int(matches.sum())} squares are blue and "
+    f"{int((~matches).sum())} orange; of the first eight, where the allocator may keep its "
+    f"bookkeeping, {int(matches[:8].sum())} are blue.",
 )
 plt.show()
 

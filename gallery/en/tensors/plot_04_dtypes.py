@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -138,6 +138,13 @@ draw_tensor(axes["mask"], mask, title="mask = x > 0", cmap="Greens")
 draw_tensor(axes["where"], kept, title="torch.where(mask, x, 0.0)")
 draw_tensor(axes["selected"], selected, title="x[mask]: the selected elements, in order")
 fig.suptitle("A bool mask selects and replaces elements")
+describe_figure(
+    fig,
+    "Three 3x4 grids side by side: x, holding positive and negative numbers; mask = x > 0, "
+    "with T in the cells where x is positive and F elsewhere; and torch.where(mask, x, 0.0), "
+    "which keeps the positive values in place and puts 0 in the other cells. Below, x[mask] "
+    "is a single row of the six positive values, read row by row: 1.5, 2, 0.5, 3, 0.75, 1.",
+)
 plt.show()
 
 # %%
@@ -244,6 +251,11 @@ ax.bar_label(bars, fmt="%d")
 ax.set_ylabel("bytes per element")
 ax.set_ylim(0, 9)
 ax.set_title("element_size() of four dtypes")
+describe_figure(
+    fig,
+    "Bar chart of the bytes one element takes in four dtypes: float32 takes 4, float64 and "
+    "int64 take 8 each, twice as much, and bool takes 1, a whole byte rather than a bit.",
+)
 plt.show()
 
 # %%

@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -97,6 +97,13 @@ draw_tensor(axes[1, 0], a.flatten(), title="a.flatten()")
 draw_tensor(axes[1, 1], a.reshape(3, 2).flatten(), title="a.reshape(3, 2).flatten()")
 draw_tensor(axes[1, 2], a.T.flatten(), title="a.T.flatten()")
 fig.suptitle("reshape keeps the row-major order, transpose changes it")
+describe_figure(
+    fig,
+    "Top: the 2x3 tensor a, holding 0 to 5 row by row, and two 3x2 tensors made from it: "
+    "a.reshape(3, 2), whose rows are 0 1, 2 3, 4 5, and a.T, whose rows are 0 3, 1 4, 2 5. "
+    "Bottom: each of the three flattened into one row; a and its reshape both read 0, 1, 2, "
+    "3, 4, 5, while a.T reads 0, 3, 1, 4, 2, 5.",
+)
 plt.show()
 
 # %%
@@ -141,6 +148,12 @@ draw_tensor(axes[0], v, title="v\n(3,)")
 draw_tensor(axes[1], v.unsqueeze(0), title="v.unsqueeze(0)\n(1, 3)")
 draw_tensor(axes[2], v.unsqueeze(1), title="v.unsqueeze(1)\n(3, 1)")
 fig.suptitle("unsqueeze: a row or a column from the same vector")
+describe_figure(
+    fig,
+    "The vector v of shape (3,), holding 1, 2, 3, drawn next to v.unsqueeze(0), a row of "
+    "shape (1, 3), and v.unsqueeze(1), a column of shape (3, 1). All three hold the same "
+    "numbers in the same order; only the shape differs.",
+)
 plt.show()
 
 # %%
@@ -262,6 +275,16 @@ draw_grid(axes["t"], t, title=f"m.T: shape {tuple(t.shape)}, stride {t.stride()}
 draw_storage(axes["m_storage"], m, storage, title="storage, m read row by row:\nin order (contiguous)")
 draw_storage(axes["t_storage"], t, storage, title="the same storage, m.T read row by row:\njumps (not contiguous)")
 fig.suptitle("One storage, two sets of strides: m and m.T")
+describe_figure(
+    fig,
+    f"Top: m as a grid of shape {tuple(m.shape)} with stride {m.stride()}, holding 10 to 60 "
+    f"row by row, and m.T as a grid of shape {tuple(t.shape)} with stride {t.stride()}; each "
+    "cell shows its value and, in brackets and by its colour, its place in storage. Bottom: "
+    "the one storage both share, 10 to 60 in places 0 to 5, with arrows in the order each is "
+    "read row by row: m steps through it one place at a time (0, 1, 2, 3, 4, 5), so it is "
+    "contiguous; m.T jumps "
+    f"({', '.join(str(place) for place in t_order)}), so it is not.",
+)
 plt.show()
 
 # %%

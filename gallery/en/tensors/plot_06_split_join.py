@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import shares_memory
 
 use_site_style()
@@ -75,6 +75,12 @@ draw_tensor(axes[1], left, title="left")
 draw_tensor(axes[2], middle, title="middle")
 draw_tensor(axes[3], right, title="right")
 fig.suptitle("torch.split(m, [1, 2, 3], dim=1): three column blocks")
+describe_figure(
+    fig,
+    "The 2x6 tensor m, holding 0 to 11 row by row, next to the three column blocks "
+    "torch.split cuts it into: left, one column wide (0 and 6); middle, two columns (1 2 "
+    "over 7 8); and right, three columns (3 4 5 over 9 10 11). Each block keeps both rows.",
+)
 plt.show()
 
 # %%
@@ -125,6 +131,13 @@ draw_tensor(axes["stack"], stacked, title="torch.stack((a, b))\n(2, 2, 3)")
 for name, corner in [("b", (0, 0)), ("rows", (0, 0)), ("cols", (3, 0)), ("stack", (4, 0))]:
     axes[name].add_patch(Rectangle(corner, 3, 2, fill=False, edgecolor="tab:orange", linewidth=3))
 fig.suptitle("cat joins along a dimension, stack adds one")
+describe_figure(
+    fig,
+    "Two 2x3 tensors, a holding 0 to 5 and b holding 6 to 11, with b framed in orange "
+    "wherever it goes, and three ways of joining them: torch.cat along dim=0 puts b below a "
+    "in a 4x3 tensor, torch.cat along dim=1 puts b to the right of a in a 2x6 tensor, and "
+    "torch.stack keeps a and b as two separate 2x3 slices, [0] and [1], of one 2x2x3 tensor.",
+)
 plt.show()
 
 # %%

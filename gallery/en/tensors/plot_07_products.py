@@ -15,7 +15,7 @@ against a hand-written loop, and looks at the shapes each one accepts.
 import matplotlib.pyplot as plt
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -80,6 +80,12 @@ draw_tensor(axes[1], B, title="B")
 draw_tensor(axes[2], A @ B, title="A @ B\n(matrix product)")
 draw_tensor(axes[3], A * B, title="A * B\n(element-wise)")
 fig.suptitle("The same A and B, multiplied in two ways")
+describe_figure(
+    fig,
+    "Four 2x2 grids side by side: A, with rows 1 2 and 3 4; B, with rows 5 6 and 7 8; their "
+    "matrix product A @ B, with rows 19 22 and 43 50; and their element-wise product A * B, "
+    "with rows 5 12 and 21 32. The same two inputs give two different results.",
+)
 plt.show()
 
 # %%
@@ -178,6 +184,13 @@ draw_tensor(axes[0], matrix, title="matrix (2, 3)")
 draw_tensor(axes[1], scale, title="scale (3,)")
 draw_tensor(axes[2], scaled, title="matrix * scale (2, 3)")
 fig.suptitle("Broadcasting: the (3,) vector multiplies each row")
+describe_figure(
+    fig,
+    "Three grids: matrix, of shape (2, 3), with rows 0 1 2 and 3 4 5; scale, of shape (3,), "
+    "holding 1, 10, 100; and matrix * scale, again of shape (2, 3), with rows 0 10 200 and "
+    "3 40 500. Each column of matrix is multiplied by the matching number of scale: the first "
+    "by 1, the second by 10, the third by 100.",
+)
 plt.show()
 
 # %%

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import unbiased_variance, unravel_flat_index
 
 use_site_style()
@@ -100,6 +100,13 @@ axes[1].add_patch(Rectangle((flat_index, 0), 1, 1, fill=False, edgecolor="red", 
 for position in range(y.numel()):
     axes[1].text(position + 0.5, -0.2, f"{position}", ha="center", va="top", fontsize=9)
 fig.suptitle("torch.argmax(y) counts positions in the flattened tensor")
+describe_figure(
+    fig,
+    "Left: the 2x3 tensor y, with rows 3 9 1 and 4 2 8. Right: y.flatten(), the same six "
+    "numbers in one row, with positions 0 to 5 written underneath. The largest element, 9, "
+    f"is framed in red in both: at row {y_row}, column {y_col} of y and at position "
+    f"{flat_index} of the flattened row, which is the number torch.argmax(y) returns.",
+)
 plt.show()
 
 # %%
@@ -132,6 +139,13 @@ ax.plot([0, 3], [1, 1], color="black", linewidth=3)
 ax.text(2.5, 3.1, "sum(dim=1)", ha="center", va="bottom", fontsize=9)
 ax.text(-0.1, 0.5, "sum(dim=0)", ha="right", va="center", fontsize=9)
 ax.set_title("x with its row sums (right)\nand column sums (bottom)", pad=18)
+describe_figure(
+    fig,
+    "A 3x3 grid split by thick lines: the top-left 2x2 block is x, with rows 1 2 and 3 4; the "
+    "column on the right, labelled sum(dim=1), holds the row sums 3 and 7; the row at the "
+    "bottom, labelled sum(dim=0), holds the column sums 4 and 6; and the bottom-right corner "
+    "holds 10, the sum of all four elements.",
+)
 plt.show()
 
 # %%

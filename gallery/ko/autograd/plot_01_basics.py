@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.autograd import cube_gradient, squares_gradients
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -104,6 +104,12 @@ ax.set_xlabel("x")
 ax.set_ylabel("y")
 ax.legend()
 ax.set_title("y = x³과 x = 2에서의 접선")
+describe_figure(
+    fig,
+    f"x가 0에서 3까지인 곡선 y = x³과, 점 ({x.item():.0f}, {y.item():.0f})에서 이 곡선에 닿는 "
+    f"기울기 {x.grad.item():.0f}의 접선을 점선으로 그린 그래프입니다. 접선은 그 점에서만 "
+    "곡선에 닿고, 양쪽으로 멀어질수록 곡선 아래로 점점 더 벌어집니다.",
+)
 plt.show()
 
 # %%

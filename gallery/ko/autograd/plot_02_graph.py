@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.graph import draw_forward_backward, draw_graph, trace_graph
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -89,6 +89,13 @@ for source, target in graph.edges:
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.5))
 draw_graph(ax, graph, title="자동 미분이 기록한 z = (x + y) * w")
+describe_figure(
+    fig,
+    "자동 미분이 z = (x + y) * w를 계산하며 기록한 그래프를 위에서 아래로 그린 그림입니다. "
+    "맨 위의 출력 z에서 MulBackward0으로, MulBackward0에서 AddBackward0과 리프 w로, "
+    "AddBackward0에서 리프 x와 y로 화살표가 이어집니다. 화살표는 출력에서 입력 쪽을 향하며, "
+    "backward()가 기울기를 보내는 방향입니다.",
+)
 plt.show()
 
 # %%
@@ -137,6 +144,16 @@ draw_forward_backward(
     title="z = (x + y) * w: 순전파의 값과 역전파의 기울기",
     labels=("순전파: 값", "역전파: 기울기"),
     fmt="{:.1f}",
+)
+describe_figure(
+    fig,
+    "z = (x + y) * w의 계산 그래프를 왼쪽에서 오른쪽으로 그린 그림입니다. x와 y가 덧셈 노드로, "
+    "그 결과 s와 w가 곱셈 노드로 들어가 z가 나옵니다. 검은 실선 화살표에는 순전파의 값"
+    f"(x = {x.item():.1f}, y = {y.item():.1f}, s = {s.item():.1f}, w = {w.item():.1f}, "
+    f"z = {z.item():.1f})이, 같은 엣지를 거꾸로 따라가는 빨간 점선 화살표에는 z의 기울기"
+    f"(∂z/∂z = {dz_dz:.1f}, ∂z/∂s = {dz_ds:.1f}, ∂z/∂w = {dz_dw:.1f}, ∂z/∂x = {dz_dx:.1f}, "
+    f"∂z/∂y = {dz_dy:.1f})가 적혀 있습니다. 덧셈은 받은 기울기를 두 입력에 그대로 넘기고, "
+    "곱셈은 받은 기울기에 다른 쪽 입력의 값을 곱해 넘깁니다.",
 )
 plt.show()
 
@@ -207,6 +224,14 @@ print(f"노드 {len(mlp_graph.nodes)}개, 엣지 {len(mlp_graph.edges)}개, 리�
 # %%
 fig, ax = plt.subplots(figsize=(6, 6.5))
 draw_graph(ax, mlp_graph, title="자동 미분이 기록한 레이어 2개짜리 신경망의 손실")
+describe_figure(
+    fig,
+    "레이어 두 개짜리 신경망의 손실에 대해 자동 미분이 기록한 그래프를 위에서 아래로 그린 "
+    "그림입니다. 맨 위의 loss에서 MeanBackward0, PowBackward0, SubBackward0, AddBackward0, "
+    "MmBackward0, ReluBackward0, AddBackward0, MmBackward0이 한 줄로 이어지고, 리프 b2, W2, "
+    "b1, W1은 각각 자기를 사용한 연산 아래에 달려 있습니다. 데이터인 inputs와 target은 "
+    "기울기가 필요 없으므로 노드가 없습니다.",
+)
 plt.show()
 
 # %%

@@ -18,7 +18,7 @@ import torch
 
 from pytorch_basics.autograd import branch_gradient
 from pytorch_basics.graph import draw_graph, trace_graph
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -104,6 +104,14 @@ draw_graph(
     title=f"x = {x_negative.item():.0f}: y = x ** {y_negative.grad_fn._saved_exponent}",
 )
 fig.suptitle("같은 함수를 두 번 호출해 기록된 두 그래프")
+describe_figure(
+    fig,
+    "dynamic_graph_example을 두 번 호출해 기록된 그래프 두 개를 나란히 그린 그림입니다. "
+    f"왼쪽(x = {x_positive.item():.0f})과 오른쪽(x = {x_negative.item():.0f}) 모두 y에서 "
+    "PowBackward0을 거쳐 리프 x로 이어지는 같은 모양이지만, 노드에 저장된 지수는 왼쪽이 "
+    f"{y_positive.grad_fn._saved_exponent}, 오른쪽이 {y_negative.grad_fn._saved_exponent}"
+    "입니다. 어느 그래프에도 if나 실행되지 않은 분기는 없습니다.",
+)
 plt.show()
 
 
@@ -146,6 +154,15 @@ fig, axes = plt.subplots(1, 2, figsize=(6, 4.5), sharey=True)
 draw_graph(axes[0], short_graph, title=f"x = {x_short.item():.1f}")
 draw_graph(axes[1], long_graph, title=f"x = {x_long.item():.1f}")
 fig.suptitle("반복 횟수가 다르면 기록된 그래프도 다릅니다")
+describe_figure(
+    fig,
+    "double_until_ten을 두 입력으로 호출해 기록된 그래프 두 개를 나란히 그린 그림입니다. "
+    f"y와 리프 x 사이에 MulBackward0 노드가 왼쪽(x = {x_short.item():.1f})에는 "
+    f"{sum(node.label == 'MulBackward0' for node in short_graph.nodes)}개, "
+    f"오른쪽(x = {x_long.item():.1f})에는 "
+    f"{sum(node.label == 'MulBackward0' for node in long_graph.nodes)}개 한 줄로 이어져, "
+    "반복문을 더 여러 번 돈 작은 입력의 그래프가 더 깁니다.",
+)
 plt.show()
 
 # %%

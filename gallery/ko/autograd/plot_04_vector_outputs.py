@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import torch
 from torch.autograd.functional import jacobian
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -89,6 +89,15 @@ ax.set_ylim(-0.6, 2.1)
 ax.text(1.0, -0.3, "∂Q/∂a", ha="center", va="center")
 ax.text(3.0, -0.3, "∂Q/∂b", ha="center", va="center")
 ax.set_title("Q = 3a³ − b²의 야코비안 (행: Q[0], Q[1])")
+describe_figure(
+    fig,
+    "Q = 3a³ − b²의 야코비안을 2행 4열의 칸에 값과 색으로 나타낸 그림입니다. 행은 Q[0]과 "
+    "Q[1], 열은 a[0], a[1], b[0], b[1]이며, 굵은 세로선으로 나뉜 왼쪽 블록 ∂Q/∂a와 오른쪽 "
+    "블록 ∂Q/∂b는 모두 대각 행렬입니다. 대각선에는 9a²"
+    f"({full_jacobian[0, 0].item():g}, {full_jacobian[1, 1].item():g})와 −2b"
+    f"({full_jacobian[0, 2].item():g}, {full_jacobian[1, 3].item():g})가 있고 나머지 칸은 "
+    "모두 0입니다.",
+)
 plt.show()
 
 # %%
@@ -159,6 +168,17 @@ ax.set_xticks(positions, names)
 ax.set_ylabel("기울기")
 ax.legend()
 ax.set_title("Q.backward(gradient=v)가 남긴 기울기")
+describe_figure(
+    fig,
+    "기울기의 네 요소 a[0], a[1], b[0], b[1]을 두 가지 v에 대해 나란히 비교한 막대그래프"
+    f"입니다. v = [1, 1]이면 막대가 {grads_ones[0][0].item():.1f}, "
+    f"{grads_ones[0][1].item():.1f}, {grads_ones[1][0].item():.1f}, "
+    f"{grads_ones[1][1].item():.1f}이고, v = [0.7, 0.3]이면 "
+    f"{grads_weighted[0][0].item():.1f}, {grads_weighted[0][1].item():.1f}, "
+    f"{grads_weighted[1][0].item():.1f}, {grads_weighted[1][1].item():.1f}입니다. 요소마다 "
+    f"가중치 하나가 곱해져, a[0]과 b[0]은 {weights[0].item():.1f}배, a[1]과 b[1]은 "
+    f"{weights[1].item():.1f}배가 되었습니다.",
+)
 plt.show()
 
 # %%

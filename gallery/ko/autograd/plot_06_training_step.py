@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -326,6 +326,16 @@ by_position = (first_conv_grad == 0).float().mean(dim=(0, 1))
 fig, ax = plt.subplots(figsize=(3.6, 3.6))
 draw_tensor(ax, by_position, fmt="{:.0%}")
 ax.set_title("필터 위치별 0인 기울기의 비율, layer4.1.conv2")
+describe_figure(
+    fig,
+    "layer4.1.conv2의 3×3 필터 위치마다, 첫 단계의 기울기 가운데 정확히 0인 것의 비율을 "
+    "칸에 적고 색으로 나타낸 그림입니다. 네 모서리는 "
+    f"{by_position[0, 0]:.0%}, {by_position[0, 2]:.0%}, {by_position[2, 0]:.0%}, "
+    f"{by_position[2, 2]:.0%}로 절반쯤이고, 네 변의 가운데는 {by_position[0, 1]:.0%}, "
+    f"{by_position[1, 0]:.0%}, {by_position[1, 2]:.0%}, {by_position[2, 1]:.0%}로 그보다 "
+    f"적으며, 중앙은 {by_position[1, 1]:.0%}뿐입니다. 가중치가 실제 입력과 만나는 위치가 "
+    "많을수록 0인 기울기가 드뭅니다.",
+)
 plt.show()
 
 # %%

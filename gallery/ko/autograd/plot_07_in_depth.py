@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics.messages import print_error
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -107,6 +107,14 @@ ax.set_xlabel("x")
 ax.set_ylabel("기울기")
 ax.legend()
 ax.set_title("같은 값, 다른 기울기: x * x와 x * x.detach()")
+describe_figure(
+    fig,
+    f"x가 {values[0].item():g}에서 {values[-1].item():g}까지일 때 x * x와 x * x.detach()의 "
+    "기울기를 함께 그린 선 그래프입니다. 두 직선 모두 원점을 지나지만, x * x의 기울기 "
+    f"2x(실선)는 {slope_both[0].item():g}에서 {slope_both[-1].item():g}까지, "
+    f"x * x.detach()의 기울기 x(점선)는 {slope_stopped[0].item():g}에서 "
+    f"{slope_stopped[-1].item():g}까지 올라가, 어디서나 실선의 절반입니다.",
+)
 plt.show()
 
 # %%

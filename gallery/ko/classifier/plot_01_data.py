@@ -24,7 +24,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Dataset, random_split
 
 from pytorch_basics.digits import DigitsDataset, load_digits_tensors
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -68,6 +68,12 @@ for ax, image, label in zip(axes.flat, images[:20], labels[:20], strict=True):
     ax.set_title(f"{label}", fontsize=10)
     ax.axis("off")
 fig.suptitle("처음 20장의 숫자와 레이블")
+describe_figure(
+    fig,
+    "데이터의 처음 20장을 10장씩 두 줄로 늘어놓고, 장마다 위에 레이블을 적은 그림입니다. "
+    "8×8 픽셀의 흑백 손글씨 숫자이고, 두 줄 모두 0부터 9까지 차례대로 나오지만 줄마다 "
+    "글씨체가 다릅니다. 숫자는 거친 잉크 얼룩처럼 보이지만 대부분은 쉽게 읽힙니다.",
+)
 plt.show()
 
 # %%
@@ -356,6 +362,14 @@ for ax, image, label in zip(axes.flat, first_images, first_labels, strict=True):
     ax.set_title(f"{label}", fontsize=10)
     ax.axis("off")
 fig.suptitle("train_loader의 배치 하나: 숫자 32장과 레이블")
+describe_figure(
+    fig,
+    f"에포크 1에서 train_loader가 내주는 첫 배치의 숫자 {len(first_labels)}장을 한 줄에 "
+    "8장씩 네 줄로 늘어놓고, 장마다 위에 레이블을 적은 그림입니다. 학습 세트 곳곳에서 온 "
+    "숫자가 클래스와 상관없는 순서로 놓여 있고, 이 배치에는 클래스 10개 가운데 "
+    f"{len(first_labels.unique())}개가 들어 있으며, 숫자마다 자기 레이블과 짝지어져 "
+    "있습니다.",
+)
 plt.show()
 
 # %%

@@ -28,7 +28,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Subset, random_split
 
 from pytorch_basics.digits import DigitsDataset
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.training import accuracy, evaluate, train_one_epoch
 
 use_site_style()
@@ -272,6 +272,16 @@ ax_acc.set_xlabel("에포크")
 ax_acc.set_ylabel("정확도")
 ax_acc.legend()
 fig.suptitle("숫자 분류 모델의 20 에포크 학습")
+describe_figure(
+    fig,
+    "20 에포크 동안 학습 세트와 검증 세트에서 잰 값을 그린 꺾은선 그래프 두 개로, "
+    "그래프마다 두 세트의 곡선이 하나씩 있습니다. 왼쪽의 교차 엔트로피 손실은 처음 몇 "
+    f"에포크 동안 빠르게 내려간 뒤 완만해져서, 학습 세트는 {normal['train_loss'][0]:.2f}에서 "
+    f"{normal['train_loss'][-1]:.2f}까지, 검증 세트는 {normal['val_loss'][0]:.2f}에서 "
+    f"{normal['val_loss'][-1]:.2f}까지 줄어듭니다. 오른쪽의 정확도는 학습 세트가 "
+    f"{normal['train_acc'][-1]:.1%}, 검증 세트가 {normal['val_acc'][-1]:.1%}까지 오르고, "
+    "학습 세트의 곡선이 줄곧 검증 세트의 곡선보다 조금 위에 있습니다.",
+)
 plt.show()
 
 # %%
@@ -397,6 +407,16 @@ ax_normal.set_title("1,197장, 드롭아웃 0.2 (위의 학습)")
 ax_normal.set_xlabel("에포크")
 ax_normal.legend()
 fig.suptitle("과적합: 학습 세트와 검증 세트의 정확도")
+describe_figure(
+    fig,
+    "학습 세트와 검증 세트의 정확도를 에포크에 따라 그린 꺾은선 그래프 두 개로, 세로축을 "
+    "함께 씁니다. 왼쪽은 드롭아웃 없이 50장으로 200 에포크 동안 학습한 모델로, 학습 "
+    f"정확도는 {small['train_acc'].index(1.0) + 1} 에포크 만에 100%에 닿은 뒤 그대로 "
+    f"머물지만, 검증 정확도는 {small['val_acc'][-1]:.0%} 근처에서 더 오르지 않습니다. "
+    "오른쪽은 위에서 1,197장에 드롭아웃 0.2로 20 에포크 동안 학습한 모델로, 두 곡선이 "
+    f"몇 %포인트 안쪽으로 붙어 가다가 {normal['train_acc'][-1]:.1%}와 "
+    f"{normal['val_acc'][-1]:.1%}에서 끝납니다.",
+)
 plt.show()
 
 # %%
@@ -477,6 +497,14 @@ ax.set_xlabel("에포크")
 ax.set_ylabel("교차 엔트로피 손실")
 ax.set_title("50장, 드롭아웃 없음: 두 세트의 손실")
 ax.legend()
+describe_figure(
+    fig,
+    "드롭아웃 없이 50장으로 학습한 모델의 교차 엔트로피 손실을 200 에포크 동안 학습 세트와 "
+    "검증 세트에서 잰 꺾은선 그래프입니다. 학습 손실은 계속 0을 향해 내려가 "
+    f"{small['train_loss'][-1]:.4f}까지 줄어듭니다. 검증 손실은 {best} 에포크(세로 "
+    f"점선)에 가장 낮은 값 {small['val_loss'][best - 1]:.2f}에 닿은 뒤 천천히 다시 "
+    f"올라가, 200 에포크에는 {small['val_loss'][-1]:.2f}에 이릅니다.",
+)
 plt.show()
 
 # %%

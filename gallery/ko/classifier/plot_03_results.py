@@ -27,7 +27,7 @@ from torch import nn
 from torch.utils.data import DataLoader, random_split
 
 from pytorch_basics.digits import DigitsDataset
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.training import evaluate, train_one_epoch
 
 use_site_style()
@@ -225,6 +225,14 @@ ax.set_yticks(range(10))
 ax.set_xlabel("예측한 숫자")
 ax.set_ylabel("실제 숫자")
 ax.set_title(f"테스트 숫자 {len(test_set)}장의 혼동 행렬")
+describe_figure(
+    fig,
+    f"테스트 숫자 {len(test_set)}장의 혼동 행렬을 10×10 격자로 그린 그림입니다. 행은 "
+    "실제 숫자, 열은 예측한 숫자이고, 칸마다 개수를 적었으며 개수가 클수록 진한 "
+    f"파란색입니다. 진한 대각선에 맞힌 예측 {test_correct}개가 있고, 실수 "
+    f"{len(test_set) - test_correct}개는 대각선 밖의 작은 개수 몇 개로 흩어져 있으며, "
+    "나머지 칸은 모두 회색으로 적은 0입니다.",
+)
 plt.show()
 
 # %%
@@ -291,6 +299,14 @@ for ax, index in zip(axes.flat, wrong.tolist()):
     ax.imshow(test_images[index, 0], cmap="gray_r", vmin=0, vmax=1)
     ax.set_title(f"정답 {int(test_labels[index])}, 예측 {int(predictions[index])}", fontsize=9)
 fig.suptitle("모델이 틀린 테스트 숫자")
+describe_figure(
+    fig,
+    f"모델이 틀린 테스트 숫자 {len(wrong)}장을 한 줄에 {columns}장씩 늘어놓고, 8×8 "
+    "이미지마다 위에 정답 레이블과 모델의 예측을 적은 그림이며, 잉크가 있는 픽셀이 "
+    "어둡습니다. 9로 예측한 5 여러 장은 위쪽 가로획 아래 빈 곳에 잉크가 차 있어서 9의 "
+    "닫힌 고리처럼 보입니다. 4로 예측한 1처럼 넓은 잉크 덩어리 하나뿐이어서 사람이 "
+    "보아도 알아보기 어려운 숫자도 있습니다.",
+)
 plt.show()
 
 # %%

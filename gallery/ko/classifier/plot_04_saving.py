@@ -37,7 +37,7 @@ from torch import nn
 from torch.utils.data import DataLoader, random_split
 
 from pytorch_basics.digits import DigitsDataset
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.tensors import shares_memory
 from pytorch_basics.training import evaluate, train_one_epoch
 
@@ -411,6 +411,15 @@ ax.set_xlabel("한 걸음에 파라미터가 움직인 거리 (로그 눈금)")
 ax.set_ylabel("파라미터 수")
 ax.set_title("이어서 학습한 첫 걸음: Adam 상태가 있을 때와 없을 때")
 ax.legend(fontsize=8, loc="upper left")
+describe_figure(
+    fig,
+    "이어서 학습한 첫 걸음에서 파라미터마다 움직인 거리를 로그 눈금의 가로축에, 파라미터 "
+    "수를 세로축에 놓은 히스토그램입니다. 저장한 Adam 상태로 내디딘 걸음과 새 Adam으로 "
+    "내디딘 걸음을 겹쳐 그렸고, 학습률 0.01에 점선을 그었습니다. 저장한 상태의 걸음은 "
+    "여러 자릿수에 걸쳐 퍼져 있고 대부분 학습률보다 한참 작지만(중앙값 "
+    f"{saved_steps.median():.5f}), 새 Adam에서는 움직인 파라미터의 {shares_at_lr[1]:.0%}가 "
+    "학습률만큼 움직여서 0.01에 높은 막대 하나가 섭니다.",
+)
 plt.show()
 
 # %%

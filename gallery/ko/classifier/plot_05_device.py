@@ -26,7 +26,7 @@ from torch import nn
 from torch.utils.data import DataLoader, random_split
 
 from pytorch_basics.digits import DigitsDataset
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.training import evaluate, train_one_epoch
 
 use_site_style()
@@ -269,6 +269,13 @@ except TypeError as error:
     print(f"ax.bar(range(10), per_class.to(elsewhere)) -> {type(error).__name__}: {error}")
 else:
     raise AssertionError("matplotlib should refuse a tensor that is not on the CPU")
+describe_figure(
+    fig,
+    f"테스트 숫자 {len(test_set)}장에서 모델이 0부터 9까지 숫자마다 맞힌 비율을 퍼센트로 "
+    "그린 막대그래프이고, 막대마다 위에 값을 적었습니다. 숫자 10개 가운데 "
+    f"{int((per_class == 1).sum())}개는 모두 맞혀 100%이고, 가장 낮은 것은 숫자 "
+    f"{per_class.argmin().item()}의 {per_class.min().item():.0%}입니다.",
+)
 plt.show()
 
 # %%

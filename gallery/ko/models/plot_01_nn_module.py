@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from pytorch_basics.models import kaiming_uniform_bound
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -242,6 +242,14 @@ for ax, fan_in in zip(axes, (2, 64), strict=True):
 axes[0].set_ylabel("밀도")
 axes[0].legend(loc="lower center")
 fig.suptitle("새로 만든 레이어의 시작 가중치")
+describe_figure(
+    fig,
+    "새로 만든 nn.Linear 레이어들의 시작 가중치를 히스토그램 두 개로 그린 그림입니다. 왼쪽은 "
+    f"입력이 2개인 레이어(경계값 {1 / math.sqrt(2):.3f}), 오른쪽은 입력이 64개인 레이어(경계값 "
+    f"{1 / math.sqrt(64):.3f})이고, 가로축은 시작 가중치, 세로축은 밀도입니다. 두 히스토그램 "
+    "모두 점선으로 그린 균등 분포 U(-경계값, 경계값)를 따라 평평하고 경계값 밖으로는 나가지 "
+    "않아서, 입력이 많은 레이어일수록 가중치의 구간이 좁습니다.",
+)
 plt.show()
 
 # %%

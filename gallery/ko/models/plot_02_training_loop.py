@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from pytorch_basics.models import SimpleModel
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -193,6 +193,17 @@ ax.set_xlabel("에포크 (로그 눈금)")
 ax.set_ylabel("MSE 손실 (로그 눈금)")
 ax.set_title("같은 모델을 세 옵티마이저로 학습")
 ax.legend()
+describe_figure(
+    fig,
+    "같은 모델을 SGD, 모멘텀 0.9를 준 SGD, Adam으로 1,000 에포크 동안 학습한 MSE 손실 곡선을 "
+    f"두 축 모두 로그 눈금으로 그린 그래프입니다. 세 곡선 모두 약 {runs['SGD(lr=0.1)'][1][0]:.1f}"
+    f"에서 출발해 점선으로 그린 최소제곱 해의 손실 {best_loss:.4f}까지 내려갑니다. 모멘텀과 "
+    "Adam은 도중에 오르내리면서도 각각 "
+    f"{epochs_to_floor(runs['SGD(lr=0.1, momentum=0.9)'][1])} 에포크와 "
+    f"{epochs_to_floor(runs['Adam(lr=0.1)'][1])} 에포크 만에 이 바닥의 1% 이내에 들어오지만, "
+    "일반 SGD는 바닥 가까이에서 느리게 기어가 "
+    f"{epochs_to_floor(runs['SGD(lr=0.1)'][1])} 에포크가 걸립니다.",
+)
 plt.show()
 
 # %%
@@ -330,6 +341,16 @@ ax.set_xlabel("w1 (평평한 방향)")
 ax.set_ylabel("w2 (가파른 방향)")
 ax.set_title("좁은 골짜기의 세 옵티마이저, 처음 60걸음")
 ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+describe_figure(
+    fig,
+    "손실 (w1² + 50·w2²) / 2의 등고선 위에, 세 옵티마이저가 점 (-10, 1)에서 출발해 걸은 처음 "
+    "60걸음을 그린 그림으로, 가로축은 평평한 방향 w1, 세로축은 가파른 방향 w2이고 최솟값은 "
+    "원점입니다. 일반 SGD는 골짜기의 양쪽 벽 사이를 튕기다가 튕김이 잦아들면 바닥을 따라 "
+    "천천히 기어가서 60걸음 뒤에도 최솟값에 닿지 못하고, 모멘텀 0.9를 준 SGD는 최솟값을 "
+    "지나쳐 골짜기를 넓게 오가며, Adam은 넓은 호를 몇 번 그리며 최솟값에 다가갑니다. 이 "
+    f"60걸음 동안 골짜기를 가로지른 거리는 SGD {sideways(sgd):.1f}, 모멘텀 "
+    f"{sideways(momentum):.1f}, Adam {sideways(adam):.1f}입니다.",
+)
 plt.show()
 
 # %%

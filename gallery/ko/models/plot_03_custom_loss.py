@@ -22,7 +22,7 @@ from torch import nn
 
 from pytorch_basics import losses
 from pytorch_basics.models import SimpleModel
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -141,6 +141,14 @@ with torch.no_grad():
     ax.set_ylabel("y")
     ax.set_title("이상치 세 개: 제곱 오차와 절댓값 오차")
     ax.legend(fontsize=8)
+    describe_figure(
+        fig,
+        "점 30개와 직선 세 개를 그린 산점도입니다. 대부분의 점은 점선으로 그린 참 직선 "
+        "y = 2x + 1 근처에 있고, 빨간 이상치 세 개 가운데 두 개는 직선보다 한참 위, 한 개는 한참 "
+        "아래에 있습니다. MSELoss로 맞춘 직선은 이상치에 끌려 기울기가 "
+        f"{mse_line.weight.item():.2f}까지 완만해졌지만, CustomLoss(L1)로 맞춘 기울기 "
+        f"{l1_line.weight.item():.2f}의 직선은 참 직선과 거의 겹칩니다.",
+    )
     plt.show()
 
 # %%

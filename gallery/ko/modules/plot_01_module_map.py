@@ -31,7 +31,7 @@ import torch.multiprocessing as mp
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.workers import load_example
 
 use_site_style()
@@ -80,6 +80,15 @@ if __name__ == "__main__":
     ax.set_ylim(0.7, 5.8)
     ax.axis("off")
     ax.set_title("학습에서 PyTorch 모듈들이 함께 일하는 방식")
+    describe_figure(
+        fig,
+        "PyTorch 모듈 일곱 개를 상자로, 모듈 사이를 오가는 것을 화살표로 그린 도식입니다. "
+        "torch.multiprocessing의 워커 프로세스가 병렬로 불러온 데이터를 torch.utils.data의 "
+        "DataLoader가 배치로 묶어 torch.nn의 모델과 손실로 보내고, loss.backward()로 "
+        "torch.autograd가 기울기를 계산하면 torch.optim이 그 .grad로 optimizer.step()을 실행해 "
+        "모델의 파라미터를 업데이트합니다. 학습된 모델은 torch.onnx로 내보내며, 맨 아래의 "
+        "torch 상자는 모든 상자가 쓰는 텐서와 텐서 연산입니다.",
+    )
     plt.show()
 
 # %%

@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from pytorch_basics import restoration
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.restoration import psnr, sample_image, singular_value_range
 
 use_site_style()
@@ -176,6 +176,13 @@ axes[2].set_title(f"복원한 이미지 ({psnr(restored, original):.1f} dB)")
 for ax in axes:
     ax.axis("off")
 fig.suptitle("이상한 함수의 출력과 경사 하강법이 되찾은 사진")
+describe_figure(
+    fig,
+    "100 x 100 흑백 이미지 세 장을 나란히 놓은 그림입니다. 왼쪽은 원본인 그레이스 호퍼의 초상 "
+    "사진이고, 가운데의 망가진 이미지에는 위아래 절반이 뒤섞인 윤곽선만 희미하게 남아 "
+    "있습니다. 오른쪽은 경사 하강법 20,000단계가 노이즈에서 되찾은 사진(PSNR "
+    f"{psnr(restored, original):.1f} dB)으로, 원본과 구별하기 어렵습니다.",
+)
 plt.show()
 
 # %%
@@ -194,6 +201,14 @@ ax_psnr.plot(psnrs, color="C2")
 ax_psnr.set_xlabel("단계")
 ax_psnr.set_ylabel("PSNR (dB)")
 fig.suptitle("손실은 멈추고, 사진은 계속 좋아집니다")
+describe_figure(
+    fig,
+    "20,000단계 동안 기록한 두 값을 단계에 따라 나란히 그린 선 그래프입니다. 왼쪽에 로그 축으로 "
+    f"그린 손실은 약 {losses[0]:.0f}에서 줄어들다가 마지막 2,000여 단계 동안은 "
+    f"{losses[-1]:.3f} 근처에서 평평합니다. 오른쪽의 PSNR은 {psnrs[0]:.1f} dB에서 시작해 "
+    "손실이 평평해진 뒤에도 오히려 더 가파르게 올라가, 마지막에는 "
+    f"{psnr(restored, original):.1f} dB에 이릅니다.",
+)
 plt.show()
 
 # %%

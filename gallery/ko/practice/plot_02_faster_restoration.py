@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.restoration import (
     psnr,
     restore_adam,
@@ -320,6 +320,15 @@ ax_time.set_yticklabels(
 ax_time.invert_yaxis()
 ax_time.set_xlabel("40 dB까지 걸린 시간(초)")
 fig.suptitle("같은 출발점에서 40 dB 사진까지의 단계와 시간")
+describe_figure(
+    fig,
+    "왼쪽은 반복법 네 가지의 PSNR을 단계(로그 눈금)에 따라 그린 선 그래프입니다. 모두 "
+    f"{sgd.psnrs[0]:.1f} dB에서 출발해 점선으로 그린 40 dB에 닿기까지 켤레 기울기법은 "
+    f"{cg.steps:,}단계, L-BFGS는 {lbfgs.steps:,}단계, Adam은 {adam.steps:,}단계, SGD + "
+    f"모멘텀은 {sgd.steps:,}단계를 갑니다. 오른쪽은 여섯 방법이 40 dB까지 걸린 시간을 로그 "
+    f"눈금에 그린 가로 막대그래프로, SGD + 모멘텀이 {sgd_seconds:.1f}초로 가장 오래 걸리고 "
+    f"아래 막대로 갈수록 짧아져 정확한 역함수는 {exact_seconds:.3f}초 만에 끝납니다.",
+)
 plt.show()
 
 # %%

@@ -21,7 +21,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 from pytorch_basics.models import resnet18
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import shares_memory
 
 use_site_style()
@@ -49,6 +49,12 @@ draw_tensor(axes[0], torch.from_numpy(array), title="배열")  # 배열을 텐�
 draw_tensor(axes[1], shared, title="torch.from_numpy(array)")
 draw_tensor(axes[2], copied, title="torch.tensor(array)")
 fig.suptitle("array[0] = 7 이후")
+describe_figure(
+    fig,
+    "array[0] = 7을 실행한 뒤의 NumPy 배열, torch.from_numpy(array), torch.tensor(array)를 "
+    "각각 칸 세 개짜리 한 줄로 나란히 그린 그림입니다. 배열과 from_numpy 텐서는 둘 다 7, 0, "
+    "0을 담고 있지만, 복사본인 torch.tensor 텐서에는 0, 0, 0이 그대로 남아 있습니다.",
+)
 plt.show()
 
 # %%

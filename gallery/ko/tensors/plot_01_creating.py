@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import describe
 
 use_site_style()
@@ -92,6 +92,13 @@ draw_tensor(axes[0, 1], steps, title="torch.arange(0, 10, 2)")
 draw_tensor(axes[1, 0], zeros, title="torch.zeros((2, 3))")
 draw_tensor(axes[1, 1], ones, title="torch.ones((2, 3))")
 fig.suptitle("지금까지 만든 텐서 (요소 하나가 한 칸)")
+describe_figure(
+    fig,
+    "텐서 네 개를 요소 하나당 칸 하나씩, 숫자를 적은 격자로 그린 그림입니다. "
+    "torch.tensor([[1, 2], [3, 4]])는 1부터 4까지 담은 2행 2열, "
+    "torch.arange(0, 10, 2)는 0, 2, 4, 6, 8을 담은 한 행 다섯 칸이고, "
+    "torch.zeros((2, 3))과 torch.ones((2, 3))은 2행 3열로, 칸이 각각 모두 0과 모두 1입니다.",
+)
 plt.show()
 
 # %%
@@ -130,6 +137,13 @@ ax_uniform.set_ylabel("개수")
 ax_normal.hist(many_normal.numpy(), bins=40, color="tab:orange")
 ax_normal.set_title("torch.randn: 표준 정규 분포")
 ax_normal.set_xlabel("값")
+describe_figure(
+    fig,
+    "각각 10,000개씩 뽑은 값의 히스토그램 두 개로, x축은 값, 공유하는 y축은 구간마다 든 "
+    "개수입니다. torch.rand의 막대는 0부터 1까지 모두 250 안팎으로 높이가 고르고, "
+    "torch.randn의 막대는 0을 중심으로 한 종 모양이며 값은 음수를 포함해 "
+    f"{many_normal.min():.1f}부터 {many_normal.max():.1f}까지 퍼져 있습니다.",
+)
 plt.show()
 
 # %%

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import describe, shares_memory
 
 use_site_style()
@@ -60,6 +60,13 @@ draw_tensor(axes[1, 0], torch.from_numpy(array), title="배열 (바꾼 뒤)")
 draw_tensor(axes[1, 1], shared, title="from_numpy (바꾼 뒤)")
 draw_tensor(axes[1, 2], copied, title="tensor (바꾼 뒤)")
 fig.suptitle("array[0] = 100.0 실행 전과 후")
+describe_figure(
+    fig,
+    "배열, from_numpy로 만든 텐서, torch.tensor로 복사한 텐서를 세 칸짜리 행으로 그려, "
+    "array[0] = 100.0 실행 전(윗줄)과 후(아랫줄)를 나란히 놓은 그림입니다. 실행 전에는 "
+    "셋 다 1, 2, 3이지만, 실행 후에는 배열과 from_numpy 텐서가 100, 2, 3으로 바뀌고 "
+    "torch.tensor로 복사한 텐서만 1, 2, 3 그대로입니다.",
+)
 plt.show()
 
 # %%

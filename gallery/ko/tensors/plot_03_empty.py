@@ -25,7 +25,7 @@ import torch
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from pytorch_basics.plotting import use_site_style
+from pytorch_basics.plotting import describe_figure, use_site_style
 from pytorch_basics.tensors import describe
 
 use_site_style()
@@ -121,6 +121,14 @@ ax.legend(
     loc="upper center",
     bbox_to_anchor=(0.5, -0.02),
     ncol=2,
+)
+describe_figure(
+    fig,
+    "torch.empty가 돌려준 텐서의 요소 1000개를 한 줄에 40개씩, 25줄의 작은 네모로 그린 "
+    "격자입니다. 왼쪽 위부터 한 줄씩 읽으며, 파란색은 지운 텐서의 7.0이 그대로 남은 요소, "
+    f"주황색은 그 밖의 값이 든 요소입니다. 파란 네모는 {int(matches.sum())}개, 주황 네모는 "
+    f"{int((~matches).sum())}개이고, 할당자가 관리 정보를 적을 수 있는 맨 앞 여덟 개 가운데 "
+    f"파란 네모는 {int(matches[:8].sum())}개입니다.",
 )
 plt.show()
 

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -140,6 +140,13 @@ draw_tensor(axes["mask"], mask, title="mask = x > 0", cmap="Greens")
 draw_tensor(axes["where"], kept, title="torch.where(mask, x, 0.0)")
 draw_tensor(axes["selected"], selected, title="x[mask]: 골라낸 요소 (순서대로)")
 fig.suptitle("bool 마스크로 요소를 골라내고 바꾸기")
+describe_figure(
+    fig,
+    "위쪽에 3행 4열 격자 세 개가 나란히 있습니다. 양수와 음수가 섞인 x, x가 양수인 칸은 T이고 "
+    "나머지는 F인 mask = x > 0, 그리고 양수는 제자리에 두고 나머지 칸에 0을 넣은 "
+    "torch.where(mask, x, 0.0)입니다. 아래쪽의 x[mask]는 양수 여섯 개를 행 순서대로 "
+    "1.5, 2, 0.5, 3, 0.75, 1로 늘어놓은 한 줄입니다.",
+)
 plt.show()
 
 # %%
@@ -243,6 +250,12 @@ ax.bar_label(bars, fmt="%d")
 ax.set_ylabel("요소당 바이트 수")
 ax.set_ylim(0, 9)
 ax.set_title("네 가지 dtype의 element_size()")
+describe_figure(
+    fig,
+    "네 가지 dtype에서 요소 하나가 차지하는 바이트 수를 그린 막대그래프입니다. float32는 "
+    "4바이트, float64와 int64는 그 두 배인 8바이트이고, bool은 1비트가 아니라 1바이트를 "
+    "통째로 씁니다.",
+)
 plt.show()
 
 # %%

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -95,6 +95,13 @@ draw_tensor(axes[1, 0], a.flatten(), title="a.flatten()")
 draw_tensor(axes[1, 1], a.reshape(3, 2).flatten(), title="a.reshape(3, 2).flatten()")
 draw_tensor(axes[1, 2], a.T.flatten(), title="a.T.flatten()")
 fig.suptitle("reshape는 행 우선 순서를 지키고, transpose는 바꿉니다")
+describe_figure(
+    fig,
+    "위쪽에는 0부터 5까지 행 순서대로 담은 2x3 텐서 a와, a로 만든 3x2 텐서 두 개가 있습니다. "
+    "a.reshape(3, 2)의 행은 0 1, 2 3, 4 5이고, a.T의 행은 0 3, 1 4, 2 5입니다. 아래쪽은 "
+    "세 텐서를 각각 한 줄로 펼친 것으로, a와 reshape 결과는 둘 다 0, 1, 2, 3, 4, 5이지만 "
+    "a.T는 0, 3, 1, 4, 2, 5입니다.",
+)
 plt.show()
 
 # %%
@@ -137,6 +144,12 @@ draw_tensor(axes[0], v, title="v\n(3,)")
 draw_tensor(axes[1], v.unsqueeze(0), title="v.unsqueeze(0)\n(1, 3)")
 draw_tensor(axes[2], v.unsqueeze(1), title="v.unsqueeze(1)\n(3, 1)")
 fig.suptitle("unsqueeze: 같은 벡터로 만든 행과 열")
+describe_figure(
+    fig,
+    "1, 2, 3을 담은 형태 (3,)의 벡터 v 옆에, 형태 (1, 3)인 행 v.unsqueeze(0)과 형태 (3, 1)인 "
+    "열 v.unsqueeze(1)을 그린 그림입니다. 셋 다 같은 숫자를 같은 순서로 담고 있고, 형태만 "
+    "다릅니다.",
+)
 plt.show()
 
 # %%
@@ -258,6 +271,17 @@ draw_grid(axes["t"], t, title=f"m.T: 형태 {tuple(t.shape)}, 스트라이드 {t
 draw_storage(axes["m_storage"], m, storage, title="저장소, m을 행 단위로 읽기:\n차례대로 (연속적)")
 draw_storage(axes["t_storage"], t, storage, title="같은 저장소, m.T를 행 단위로 읽기:\n건너뜀 (연속적이지 않음)")
 fig.suptitle("저장소 하나, 스트라이드 두 가지: m과 m.T")
+describe_figure(
+    fig,
+    f"위쪽은 10부터 60까지 행 순서대로 담은 형태 {tuple(m.shape)}, 스트라이드 {m.stride()}인 "
+    f"m과, 형태 {tuple(t.shape)}, 스트라이드 {t.stride()}인 m.T를 격자로 그린 것입니다. 칸마다 "
+    "값과 함께, 그 값이 저장소의 몇 번째 자리에 있는지를 괄호 속 숫자와 칸의 색으로 "
+    "나타냈습니다. 아래쪽은 둘이 함께 쓰는 저장소 하나로, 0부터 5번 자리에 10부터 60이 "
+    "들어 있고, 화살표는 각 텐서를 행 단위로 읽는 순서입니다. m은 0, 1, 2, 3, 4, 5 순서로 "
+    "한 자리씩 나아가므로 연속적이고, "
+    f"m.T는 {', '.join(str(place) for place in t_order)} 순서로 건너뛰므로 연속적이지 "
+    "않습니다.",
+)
 plt.show()
 
 # %%

@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import shares_memory
 
 use_site_style()
@@ -74,6 +74,12 @@ draw_tensor(axes[1], left, title="left")
 draw_tensor(axes[2], middle, title="middle")
 draw_tensor(axes[3], right, title="right")
 fig.suptitle("torch.split(m, [1, 2, 3], dim=1): 열 블록 세 개")
+describe_figure(
+    fig,
+    "0부터 11까지 행 순서대로 담은 2x6 텐서 m 옆에, torch.split이 m을 자른 열 블록 세 개를 "
+    "그린 그림입니다. left는 열 하나(0과 6), middle은 열 둘(위 1 2, 아래 7 8), right는 열 "
+    "셋(위 3 4 5, 아래 9 10 11)이고, 블록마다 두 행이 모두 남아 있습니다.",
+)
 plt.show()
 
 # %%
@@ -123,6 +129,14 @@ draw_tensor(axes["stack"], stacked, title="torch.stack((a, b))\n(2, 2, 3)")
 for name, corner in [("b", (0, 0)), ("rows", (0, 0)), ("cols", (3, 0)), ("stack", (4, 0))]:
     axes[name].add_patch(Rectangle(corner, 3, 2, fill=False, edgecolor="tab:orange", linewidth=3))
 fig.suptitle("cat은 있는 차원을 따라 잇고, stack은 차원을 하나 더합니다")
+describe_figure(
+    fig,
+    "0부터 5까지 담은 a와 6부터 11까지 담은 b, 두 2x3 텐서를 세 가지 방법으로 이어 붙인 "
+    "그림으로, b에는 어디에 놓이든 주황색 테두리를 둘렀습니다. dim=0을 따라 torch.cat을 하면 b가 "
+    "a 아래에 붙어 4x3 텐서가 되고, dim=1을 따라 하면 a 오른쪽에 붙어 2x6 텐서가 됩니다. "
+    "torch.stack은 a와 b를 2x2x3 텐서 하나에 따로따로 담아, a는 2x3 조각 [0], b는 조각 [1]이 "
+    "됩니다.",
+)
 plt.show()
 
 # %%

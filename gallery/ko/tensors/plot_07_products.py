@@ -15,7 +15,7 @@ multiplication)을 하는 ``@`` 연산자(``torch.matmul``)와, 요소별 곱(el
 import matplotlib.pyplot as plt
 import torch
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 
 use_site_style()
 torch.manual_seed(0)
@@ -79,6 +79,12 @@ draw_tensor(axes[1], B, title="B")
 draw_tensor(axes[2], A @ B, title="A @ B\n(행렬 곱)")
 draw_tensor(axes[3], A * B, title="A * B\n(요소별 곱)")
 fig.suptitle("같은 A와 B를 두 가지 방법으로 곱한 결과")
+describe_figure(
+    fig,
+    "2x2 격자 네 개를 나란히 놓은 그림입니다. 행이 1 2와 3 4인 A, 행이 5 6과 7 8인 B, 둘의 "
+    "행렬 곱 A @ B(행 19 22와 43 50), 둘의 요소별 곱 A * B(행 5 12와 21 32)입니다. 같은 두 "
+    "입력에서 서로 다른 결과가 나옵니다.",
+)
 plt.show()
 
 # %%
@@ -176,6 +182,13 @@ draw_tensor(axes[0], matrix, title="matrix (2, 3)")
 draw_tensor(axes[1], scale, title="scale (3,)")
 draw_tensor(axes[2], scaled, title="matrix * scale (2, 3)")
 fig.suptitle("브로드캐스팅: (3,) 벡터를 각 행에 곱합니다")
+describe_figure(
+    fig,
+    "격자 세 개를 그린 그림입니다. 형태 (2, 3)에 행이 0 1 2와 3 4 5인 matrix, 1, 10, 100을 "
+    "담은 형태 (3,)의 scale, 그리고 형태가 다시 (2, 3)이고 행이 0 10 200과 3 40 500인 "
+    "matrix * scale입니다. matrix의 각 열에 scale에서 같은 자리의 숫자가 곱해져, 첫째 열은 "
+    "1배, 둘째 열은 10배, 셋째 열은 100배가 됩니다.",
+)
 plt.show()
 
 # %%

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from matplotlib.patches import Rectangle
 
-from pytorch_basics.plotting import draw_tensor, use_site_style
+from pytorch_basics.plotting import describe_figure, draw_tensor, use_site_style
 from pytorch_basics.tensors import unbiased_variance, unravel_flat_index
 
 use_site_style()
@@ -98,6 +98,13 @@ axes[1].add_patch(Rectangle((flat_index, 0), 1, 1, fill=False, edgecolor="red", 
 for position in range(y.numel()):
     axes[1].text(position + 0.5, -0.2, f"{position}", ha="center", va="top", fontsize=9)
 fig.suptitle("torch.argmax(y)는 펼친 텐서에서의 위치를 셉니다")
+describe_figure(
+    fig,
+    "왼쪽은 행이 3 9 1과 4 2 8인 2x3 텐서 y이고, 오른쪽은 같은 숫자 여섯 개를 한 줄로 늘어놓고 "
+    "아래에 위치 0부터 5를 적은 y.flatten()입니다. 최댓값 9는 양쪽에서 빨간 테두리로 표시했는데, "
+    f"y에서는 {y_row}행 {y_col}열에, 펼친 줄에서는 {flat_index}번 위치에 있고, 이 위치가 "
+    "torch.argmax(y)가 돌려주는 숫자입니다.",
+)
 plt.show()
 
 # %%
@@ -129,6 +136,12 @@ ax.plot([0, 3], [1, 1], color="black", linewidth=3)
 ax.text(2.5, 3.1, "sum(dim=1)", ha="center", va="bottom", fontsize=9)
 ax.text(-0.1, 0.5, "sum(dim=0)", ha="right", va="center", fontsize=9)
 ax.set_title("x와 행 합(오른쪽),\n열 합(아래쪽)", pad=18)
+describe_figure(
+    fig,
+    "굵은 선으로 나눈 3x3 격자입니다. 왼쪽 위 2x2 블록은 행이 1 2와 3 4인 x이고, sum(dim=1)이라고 "
+    "적힌 오른쪽 열에는 행 합 3과 7이, sum(dim=0)이라고 적힌 아래쪽 행에는 열 합 4와 6이 "
+    "있습니다. 오른쪽 아래 모서리 칸에는 네 요소를 모두 더한 10이 들어 있습니다.",
+)
 plt.show()
 
 # %%

@@ -1,0 +1,42 @@
+/* A code or output block wider than the page scrolls sideways. A keyboard user can only
+ * scroll what can take focus, so each block that overflows becomes a focusable region
+ * labelled in the page's language (the labels come from the page, data-scroll-labels);
+ * one that fits is left out of the tab order. Checked again when the window's width changes.
+ */
+(function () {
+  "use strict";
+  function labels() {
+    var holder = document.querySelector("[data-scroll-labels]");
+    return {
+      code: holder ? holder.getAttribute("data-code") : "Code",
+      output: holder ? holder.getAttribute("data-output") : "Output",
+    };
+  }
+  function update() {
+    var text = labels();
+    document.querySelectorAll("div.highlight > pre").forEach(function (pre) {
+      var output = pre.closest(".sphx-glr-script-out, .cell_output, .output");
+      if (pre.scrollWidth > pre.clientWidth + 1) {
+        pre.setAttribute("tabindex", "0");
+        pre.setAttribute("role", "region");
+        pre.setAttribute("aria-label", output ? text.output : text.code);
+      } else if (pre.getAttribute("role") === "region") {
+        pre.removeAttribute("tabindex");
+        pre.removeAttribute("role");
+        pre.removeAttribute("aria-label");
+      }
+    });
+  }
+  var pending = null;
+  function later() {
+    if (pending) window.cancelAnimationFrame(pending);
+    pending = window.requestAnimationFrame(update);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", update);
+  } else {
+    update();
+  }
+  window.addEventListener("load", update);  // after the fonts: widths may change
+  window.addEventListener("resize", later);
+})();
