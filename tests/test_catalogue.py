@@ -189,7 +189,7 @@ def test_english_text_is_the_msgid() -> None:
     }
     assert site_conf.first_notebook_cell("en").startswith(
         "# Prepares what this notebook needs (in Colab or a fresh environment);\n"
-        "# where everything is installed already, it does nothing.\n"
+        "# where everything is installed already, it installs nothing.\n"
     )
 
 

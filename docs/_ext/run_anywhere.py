@@ -67,9 +67,11 @@ def _colab_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if "sphx-glr-footer" not in footer["classes"]:
             continue
         text = translate(app.config.language, "Run in Google Colab")
+        # set as the download links beside it are (code type)
         link = nodes.reference(
-            text, text, refuri=colab_url(repository, branch, app.config.language, page)
-        )
+            "", "", nodes.literal(text, text),
+            refuri=colab_url(repository, branch, app.config.language, page),
+        )  # fmt: skip
         footer += nodes.container(
             "", nodes.paragraph("", "", link), classes=["sphx-glr-download", "sphx-glr-download-colab"]
         )

@@ -65,7 +65,7 @@ def setup_cell(lang: str, wheel: str | None) -> str:
     comment = translate(
         lang, "Prepares what this notebook needs (in Colab or a fresh environment);"
     )
-    nothing = translate(lang, "where everything is installed already, it does nothing.")
+    nothing = translate(lang, "where everything is installed already, it installs nothing.")
     lines = [
         f"# {comment}",
         f"# {nothing}",
@@ -88,12 +88,13 @@ def setup_cell(lang: str, wheel: str | None) -> str:
     else:
         installing = translate(lang, "Installing pytorch_basics, the package of this site ...")
         keep = translate(lang, "the PyTorch already installed stays (Colab has one)")
+        made = translate(lang, "no PyTorch yet: install the version that produced the pages")
         lines += [
             f"    print({_quoted(installing)})",
             f"    try:  # {keep}",
             '        keep = ["torch==" + importlib.metadata.version("torch")]',
             "    except importlib.metadata.PackageNotFoundError:",
-            "        keep = []",
+            f'        keep = ["torch=={TORCH_VERSION}"]  # {made}',
             "    pip = subprocess.run(",
             f'        [sys.executable, "-m", "pip", "install", "--quiet", {_quoted(wheel)}, *keep],',
             "        capture_output=True,",
