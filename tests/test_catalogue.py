@@ -16,6 +16,7 @@ import bilingual
 import furo
 import pytest
 import site_conf
+import site_meta
 import sphinx_copybutton
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
@@ -101,6 +102,7 @@ def template_msgids() -> dict[str, str]:
 TABLES = {
     "translate_gallery_labels": list(bilingual.GALLERY_LABELS),
     "add_copybutton_messages": list(bilingual.COPYBUTTON_MESSAGES.values()),
+    "description": list(site_meta._GENERATED.values()),
 }
 
 

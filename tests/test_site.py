@@ -71,13 +71,33 @@ def test_pages_declare_language_and_alternates(site: Path, lang: str) -> None:
     for page in html_pages(site, lang):
         document = soup(page)
         assert document.html["lang"] == lang, page
-        alternates = {
-            link["hreflang"]: (page.parent / link["href"]).resolve()
-            for link in document.find_all("link", rel="alternate")
-        }
-        assert set(alternates) == set(LANGS), page
-        for code, target in alternates.items():
+        links = {link["hreflang"]: link["href"] for link in document.find_all("link", rel="alternate")}
+        relative = page.relative_to(site / lang).as_posix()
+        if base := base_url():  # absolute, as search engines read them, and x-default
+            assert set(links) == {*LANGS, "x-default"}, page
+            for code in LANGS:
+                assert links[code] == f"{base}{code}/{relative}", page
+            assert links["x-default"] == (base if relative == "index.html" else links["en"])
+            continue
+        assert set(links) == set(LANGS), page  # a local build: relative, no x-default
+        for code, href in links.items():
+            target = (page.parent / href).resolve()
             assert target.is_file(), f"{page}: hreflang={code} -> {target} missing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_has_a_meta_description_in_its_language(site: Path, lang: str) -> None:
+    """The page's first paragraph of prose (not a note or a notice), about 200 characters."""
+    for page in html_pages(site, lang):
+        tag = soup(page).find("meta", attrs={"name": "description"})
+        assert tag is not None and len(tag["content"]) > 20, page
+        text = tag["content"]
+        assert len(text) <= 200, page
+        hangul = len(re.findall("[\uac00-\ud7a3]", text))
+        # a Korean page's own words; an English one may quote a Korean post's title
+        assert hangul > 10 if lang == "ko" else hangul < len(text) / 4, (page, text)
+        for boilerplate in ("Go to the end", "맨 아래", "Download", "내려받"):
+            assert not text.startswith(boilerplate), (page, text)
 
 
 def _local_targets(page: Path) -> list[tuple[str, str]]:
@@ -128,7 +148,14 @@ def test_every_image_resolves_and_has_alt_text(site: Path, lang: str) -> None:
             if img.find_parent(class_="sphx-glr-thumbcontainer"):
                 # decorative: the thumbnail's link already carries the page title
                 assert img.has_attr("alt"), f"{page}: thumbnail {img['src']} lacks alt"
-            else:
+            elif "_images/" in img["src"]:
+                # words for what the figure shows (describe_figure, or a notebook cell's
+                # mystnb image alt), in the page's language: not a file name, not a bare title
+                alt = img.get("alt", "")
+                assert len(alt) >= 40 and "/" not in alt.split()[0], f"{page}: {img['src']} alt {alt!r}"
+                hangul = len(re.findall("[\uac00-\ud7a3]", alt))
+                assert hangul > 5 if lang == "ko" else hangul == 0, f"{page}: alt {alt!r}"
+            else:  # an interface icon (the module index's toggle)
                 assert img.get("alt"), f"{page}: image {img['src']} has no alt text"
             images += 1
     assert images >= 10

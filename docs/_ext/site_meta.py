@@ -65,13 +65,18 @@ _GENERATED = {
 }
 
 
+# sphinx-gallery's download box, printed output and timing, and the folded answers
+_NOT_PROSE = ("sphx-glr-footer", "sphx-glr-download", "sphx-glr-script-out", "sphx-glr-timing",
+              "exercise")  # fmt: skip
+
+
 def _in_prose(paragraph: nodes.paragraph) -> bool:
     """Whether a paragraph is the page's own prose, not a note, a notice or a download box."""
     parent = paragraph.parent
     while parent is not None:
         if isinstance(parent, nodes.Admonition | nodes.footnote | nodes.citation | nodes.table):
             return False
-        if any(str(c).startswith(("sphx-glr", "exercise")) for c in parent.get("classes", [])):
+        if any(str(c).startswith(_NOT_PROSE) for c in parent.get("classes", [])):
             return False
         parent = parent.parent
     return True

@@ -103,7 +103,8 @@ ax.set_title("y = x³ and its tangent at x = 2")
 describe_figure(
     fig,
     "Line chart of the curve y = x³ for x from 0 to 3 and, dashed, its tangent at the point "
-    f"({x.item():.0f}, {y.item():.0f}), a straight line with slope {x.grad.item():.0f}. The "
+    f"({x.item():.0f}, {y.item():.0f}), a straight line whose slope is x.grad, "
+    f"{x.grad.item():.0f}. The "
     "tangent touches the curve only at that point and falls further below it on either side.",
 )
 plt.show()

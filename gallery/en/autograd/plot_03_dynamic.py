@@ -102,8 +102,9 @@ describe_figure(
     fig,
     "Two diagrams side by side, the graphs recorded by two calls of dynamic_graph_example. "
     f"Left (x = {x_positive.item():.0f}) and right (x = {x_negative.item():.0f}) have the "
-    "same shape, y to PowBackward0 to the leaf x, but the exponent saved in the node is "
-    f"{y_positive.grad_fn._saved_exponent} on the left and "
+    "same shape, y to PowBackward0 to the leaf x; only the exponent saved in the node "
+    "differs, and each title shows it: y = x ** "
+    f"{y_positive.grad_fn._saved_exponent} on the left, y = x ** "
     f"{y_negative.grad_fn._saved_exponent} on the right. Neither graph contains the if or "
     "the branch that did not run.",
 )

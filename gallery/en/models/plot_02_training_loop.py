@@ -196,8 +196,9 @@ describe_figure(
     f"{runs['SGD(lr=0.1)'][1][0]:.1f} and come down to the dashed loss of the least-squares "
     f"solution, {best_loss:.4f}. Momentum and Adam rise and fall on the way but get within 1% "
     f"of that floor after {epochs_to_floor(runs['SGD(lr=0.1, momentum=0.9)'][1])} and "
-    f"{epochs_to_floor(runs['Adam(lr=0.1)'][1])} epochs, while plain SGD crawls near the "
-    f"floor and takes {epochs_to_floor(runs['SGD(lr=0.1)'][1])} epochs.",
+    f"{epochs_to_floor(runs['Adam(lr=0.1)'][1])} epochs, while plain SGD falls fast at first, "
+    "then crawls along well above the floor and takes "
+    f"{epochs_to_floor(runs['SGD(lr=0.1)'][1])} epochs.",
 )
 plt.show()
 

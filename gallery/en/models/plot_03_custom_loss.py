@@ -146,7 +146,8 @@ with torch.no_grad():
     describe_figure(
         fig,
         "Scatter plot of 30 points with three lines. Most points lie near the dotted true line "
-        "y = 2x + 1; of the three red outliers, two sit far above the line and one far below. "
+        "y = 2x + 1; of the three red outliers, the two on the left sit far above the line and "
+        "the one on the right far below. "
         "The line fitted with MSELoss is pulled by the outliers to a flatter slope of "
         f"{mse_line.weight.item():.2f}, while the line fitted with CustomLoss (L1) has slope "
         f"{l1_line.weight.item():.2f} and almost covers the true line.",

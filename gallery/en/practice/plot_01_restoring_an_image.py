@@ -179,8 +179,9 @@ fig.suptitle("The weird function's output and the picture gradient descent recov
 describe_figure(
     fig,
     "Three 100 x 100 greyscale images side by side. On the left is the original, a portrait "
-    "of Grace Hopper; the broken image in the middle keeps only faint edges, with its top and "
-    "bottom halves mixed up. On the right is the picture that 20,000 steps of gradient descent "
+    "of Grace Hopper. The broken image in the middle keeps only faint edges, and its top and "
+    "bottom halves have swapped places: the face is in the bottom half and the collar of the "
+    "uniform in the top half. On the right is the picture that 20,000 steps of gradient descent "
     f"recovered from noise (PSNR {psnr(restored, original):.1f} dB), hard to tell from the "
     "original.",
 )

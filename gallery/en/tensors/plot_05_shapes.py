@@ -280,8 +280,8 @@ describe_figure(
     f"Top: m as a grid of shape {tuple(m.shape)} with stride {m.stride()}, holding 10 to 60 "
     f"row by row, and m.T as a grid of shape {tuple(t.shape)} with stride {t.stride()}; each "
     "cell shows its value and, in brackets and by its colour, its place in storage. Bottom: "
-    "the one storage both share, 10 to 60 in places 0 to 5, with arrows in the order each is "
-    "read row by row: m steps through it one place at a time (0, 1, 2, 3, 4, 5), so it is "
+    "the one storage both share, drawn once under each of them, 10 to 60 in places 0 to 5, "
+    "with arrows in the order that tensor is read row by row: m steps through it one place at a time (0, 1, 2, 3, 4, 5), so it is "
     "contiguous; m.T jumps "
     f"({', '.join(str(place) for place in t_order)}), so it is not.",
 )

@@ -108,9 +108,11 @@ describe_figure(
     fig,
     "dynamic_graph_example을 두 번 호출해 기록된 그래프 두 개를 나란히 그린 그림입니다. "
     f"왼쪽(x = {x_positive.item():.0f})과 오른쪽(x = {x_negative.item():.0f}) 모두 y에서 "
-    "PowBackward0을 거쳐 리프 x로 이어지는 같은 모양이지만, 노드에 저장된 지수는 왼쪽이 "
-    f"{y_positive.grad_fn._saved_exponent}, 오른쪽이 {y_negative.grad_fn._saved_exponent}"
-    "입니다. 어느 그래프에도 if나 실행되지 않은 분기는 없습니다.",
+    "PowBackward0을 거쳐 리프 x로 이어지는 같은 모양입니다. 다른 것은 노드에 저장된 "
+    "지수뿐이며, 제목에 적힌 대로 왼쪽은 y = x ** "
+    f"{y_positive.grad_fn._saved_exponent}, 오른쪽은 y = x ** "
+    f"{y_negative.grad_fn._saved_exponent}입니다. 어느 그래프에도 if나 실행되지 않은 분기는 "
+    "없습니다.",
 )
 plt.show()
 

@@ -201,7 +201,7 @@ describe_figure(
     "Adam은 도중에 오르내리면서도 각각 "
     f"{epochs_to_floor(runs['SGD(lr=0.1, momentum=0.9)'][1])} 에포크와 "
     f"{epochs_to_floor(runs['Adam(lr=0.1)'][1])} 에포크 만에 이 바닥의 1% 이내에 들어오지만, "
-    "일반 SGD는 바닥 가까이에서 느리게 기어가 "
+    "일반 SGD는 처음에는 빠르게 내려가다가 바닥에 닿기 한참 전부터 느리게 기어가 "
     f"{epochs_to_floor(runs['SGD(lr=0.1)'][1])} 에포크가 걸립니다.",
 )
 plt.show()
