@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from sitekit.settings import BUILD, DOCS, GALLERY, ROOT, base_url
+from sitekit.settings import BUILD, DOCS, FIXED_ZIP_TIME, GALLERY, ROOT, base_url
 
 _EXECUTED_NB = re.compile(r"Executed notebook in ([\d.]+) seconds")
 
@@ -327,7 +327,6 @@ def build_wheel() -> Path:
     return wheel
 
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 def normalise_zip(path: Path) -> bool:

@@ -3,8 +3,8 @@
 - :func:`setup_cell` is the first cell of every notebook the site offers. Where
   ``pytorch_basics`` is missing (Colab, a fresh environment) it installs the site's wheel
   from the published site, keeping the torch already there; it notes a torch version
-  other than the one the page was produced with; where everything is installed it does
-  nothing. Without a known base URL (a local build) there is no wheel to point at, and
+  other than the one the page was produced with; where everything is installed it
+  installs nothing. Without a known base URL (a local build) there is no wheel to point at, and
   the cell says how to install instead.
 - :func:`colab_url` is where a page's "Run in Google Colab" link leads: the page's
   notebook on the branch the hosting workflow publishes the notebooks to
@@ -21,12 +21,19 @@ import zipfile
 from pathlib import Path
 
 from sitekit.catalogue import translate
-from sitekit.settings import DOCS, TITLES, TORCH_REQUIREMENT, TORCH_VERSION, WHEEL, base_url
+from sitekit.settings import (
+    DOCS,
+    FIXED_ZIP_TIME,
+    TITLES,
+    TORCH_REQUIREMENT,
+    TORCH_VERSION,
+    WHEEL,
+    base_url,
+)
 
 BRANCH_VARIABLE = "SITE_NOTEBOOKS_BRANCH"
 REPOSITORY_VARIABLE = "SITE_REPOSITORY"
 DOWNLOADS = "downloads"  # the folder of each language's site that holds the wheel and the archive
-_EPOCH = (1980, 1, 1, 0, 0, 0)  # every archive entry's time: the same bytes on every build
 
 
 def wheel_url(lang: str) -> str | None:
@@ -168,9 +175,10 @@ def _write_zip(out: Path, entries: dict[str, bytes]) -> None:
     new = out.with_suffix(".zip.new")
     with zipfile.ZipFile(new, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            info.create_system = 3  # as if written on Unix, wherever it was built
             archive.writestr(info, entries[name])
     if out.exists() and out.read_bytes() == new.read_bytes():
         new.unlink()

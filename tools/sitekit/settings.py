@@ -34,6 +34,9 @@ PACKAGE = _PYPROJECT["project"]["name"].replace("-", "_")
 PACKAGE_VERSION: str = _PYPROJECT["project"]["version"]
 WHEEL = f"{PACKAGE}-{PACKAGE_VERSION}-py3-none-any.whl"
 BASE_URL_VARIABLE = "SITE_BASE_URL"
+# every entry's time in the zips the site publishes (the earliest a zip can hold): equal
+# contents give equal bytes (sitekit.build.normalise_zip, sitekit.notebooks)
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def other(lang: str) -> str:
