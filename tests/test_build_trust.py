@@ -480,3 +480,16 @@ def test_the_downloadable_wheel_follows_a_deleted_module(project: Path) -> None:
     assert build(project, "en").returncode == 0
     (wheel,) = (project / "build" / "wheel").glob("*.whl")
     assert "pytorch_basics/extra_module.py" not in zipfile.ZipFile(wheel).namelist()
+
+
+def test_a_build_that_rewrites_one_page_keeps_every_page_in_the_sitemap(project: Path) -> None:
+    """sphinx-sitemap alone lists only the pages a build writes (``site_meta``)."""
+    base = {"SITE_BASE_URL": "https://example.org/basics/"}
+    assert build(project, "en", **base).returncode == 0
+    sitemap = project / "build" / "site" / "en" / "sitemap.xml"
+    first = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
+    assert "https://example.org/basics/en/auto_examples/demo/plot_02_second.html" in first
+    edit(project / "docs" / "en" / "notebook.md", "print(1 + 1)", "print(2 + 2)")
+    again = build(project, "en", **base)
+    assert again.returncode == 0, again.stdout[-3000:]
+    assert re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")) == first

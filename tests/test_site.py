@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -87,12 +88,16 @@ def test_pages_declare_language_and_alternates(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_has_a_meta_description_in_its_language(site: Path, lang: str) -> None:
-    """The page's first paragraph of prose (not a note or a notice), about 200 characters."""
+    """The page's first paragraph of prose (not a note or a notice), in at most the 160
+    columns a search result shows (a Hangul syllable takes two)."""
     for page in html_pages(site, lang):
         tag = soup(page).find("meta", attrs={"name": "description"})
         assert tag is not None and len(tag["content"]) > 20, page
         text = tag["content"]
-        assert len(text) <= 200, page
+        columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        assert columns <= 160, (page, columns)
+        if page.stem not in {"search", "genindex", "py-modindex"}:  # a sentence of their own
+            assert columns >= 60, (page, text)  # not cut to one short sentence
         hangul = len(re.findall("[\uac00-\ud7a3]", text))
         # a Korean page's own words; an English one may quote a Korean post's title
         assert hangul > 10 if lang == "ko" else hangul < len(text) / 4, (page, text)
@@ -367,6 +372,17 @@ def test_example_code_is_written_one_span_per_run_of_a_class(site: Path, lang: s
         assert "docs.pytorch.org" in code, page  # the links themselves stay
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_icon_a_page_draws_is_in_its_sprite_and_no_other(site: Path, lang: str) -> None:
+    """furo's hidden sprite keeps exactly the icons the page uses (``sitekit.slim``)."""
+    for page in html_pages(site, lang):
+        html = page.read_text(encoding="utf-8")
+        symbols = set(re.findall(r'<symbol id="([^"]+)"', html))
+        drawn = set(re.findall(r'<use href="#([^"]+)"', html))
+        assert drawn, page
+        assert symbols == drawn, (page, symbols ^ drawn)
+
+
 def _exercises_bytes(page: Path) -> int:
     """The bytes of a page's two exercise sections, prompts and answers."""
     lang = next((code for code in LANGS if f"/{code}/" in page.as_posix()), None)
@@ -389,3 +405,30 @@ def test_site_ships_no_static_file_that_nothing_names(site: Path, lang: str) -> 
     unnamed = [path.relative_to(static).as_posix() for path in unnamed_static(site / lang)]
     assert not unnamed, unnamed
     assert not list(static.rglob("*.map"))
+
+
+def test_korean_scripts_keep_every_message_they_ask_for(site: Path) -> None:
+    """``sitekit.slim`` prunes Sphinx's catalogue to what the scripts ask for, no less."""
+    sphinx = site.parent / "ko" / "html" / "_static"
+    assert (sphinx / "translations.js").is_file(), "Sphinx's output is missing"
+
+    def catalogue(path: Path) -> dict[str, object]:
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"addTranslations\((\{.*\})\)", text, re.S)
+        assert found, path
+        return json.loads(found.group(1))["messages"]
+
+    everything = catalogue(sphinx / "translations.js")
+    kept = catalogue(site / "ko" / "_static" / "translations.js")
+    asked = {
+        msgid
+        for script in sphinx.rglob("*.js")
+        for msgid in re.findall(
+            r'\b(?:_|gettext|ngettext)\(\s*"((?:[^"\\]|\\.)*)"', script.read_text(encoding="utf-8")
+        )
+    }
+    assert {"Search Results", "Hide Search Matches"} <= asked
+    assert {msgid: everything[msgid] for msgid in asked if msgid in everything} == {
+        msgid: kept[msgid] for msgid in asked if msgid in everything
+    }
+    assert len(kept) < len(everything) / 2, "the templates' messages are shipped again"

@@ -3,7 +3,8 @@
 * canonical URL (Sphinx's ``html_baseurl``) and OpenGraph tags, from one base URL
   (``SITE_BASE_URL``); a build not told one (a local preview) writes none of the
   addresses that need it, rather than addresses of a machine the reader does not
-  have. (The sitemap comes from sphinx-sitemap, see ``site_conf``. The OpenGraph tags
+  have. (The sitemap comes from sphinx-sitemap, see ``site_conf``, completed here by
+  :func:`_complete_sitemap`. The OpenGraph tags
   are written here rather than by sphinxext-opengraph, which writes ``og:url`` even
   without a known base URL, as a relative address, and has no ``og:locale`` or
   ``og:locale:alternate`` for a site in two languages.)
@@ -20,6 +21,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import unicodedata
 from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -82,14 +84,56 @@ def _in_prose(paragraph: nodes.paragraph) -> bool:
     return True
 
 
+# Search results show about 160 columns of a description, a Hangul syllable taking two
+_COLUMNS = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def trim(text: str, columns: int = _COLUMNS) -> str:
+    """``text`` cut to fit in ``columns`` (a wide character counts twice): at the end of a
+    sentence if that keeps at least half of them, otherwise at a space, ending in "…".
+
+    Example:
+        >>> trim("One. Two three. Four.", columns=16)
+        'One. Two three.'
+        >>> trim("텐서를 만듭니다. 값을 씁니다. 끝.", columns=30)
+        '텐서를 만듭니다. 값을 씁니다.'
+        >>> trim("Short. Then a much longer sentence.", columns=24)
+        'Short. Then a much…'
+        >>> trim("a very long first sentence", columns=12)
+        'a very long…'
+    """
+    if _columns(text) <= columns:
+        return text
+    sentences = ""
+    for sentence in _SENTENCE_END.split(text):
+        joined = f"{sentences} {sentence}" if sentences else sentence
+        if _columns(joined) > columns:
+            break
+        sentences = joined
+    if _columns(sentences) >= columns // 2:
+        return sentences
+    cut = ""
+    for word in text.split(" "):
+        longer = f"{cut} {word}" if cut else word
+        if _columns(longer) > columns - 1:
+            break
+        cut = longer
+    return (cut or text[: columns // 2]) + "…"
+
+
 def description(doctree: nodes.document | None, pagename: str, lang: str) -> str:
     """A page's description for search engines and link previews: its first paragraph of
-    prose, trimmed to about 200 characters, or a sentence for a generated page."""
+    prose, trimmed by :func:`trim`, or a sentence for a generated page."""
     if doctree is not None:
         for paragraph in doctree.findall(nodes.paragraph):
             text = " ".join(paragraph.astext().split())
             if len(text) > 40 and _in_prose(paragraph):
-                return text[:197].rstrip() + "…" if len(text) > 200 else text
+                return trim(text)
     if pagename in _GENERATED:
         return translate(lang, _GENERATED[pagename])
     return ""
@@ -136,9 +180,36 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["page_provenance"] = info
 
 
+def _complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Give sphinx-sitemap every page, not only those this build wrote.
+
+    sphinx-sitemap 2.9 lists the pages written during the build it runs in
+    (jdillard/sphinx-sitemap#13), so a build that rewrites three pages would publish a
+    sitemap of three. Runs just before it, at the end of the build: the pages it
+    collected, plus every other page of the project, in a stable order.
+    """
+    queue = getattr(app.env.app, "sitemap_links", None)
+    if exception is not None or queue is None:
+        return
+    from sphinx_sitemap import is_excluded
+
+    links = {}
+    while not queue.empty():
+        link, last_updated = queue.get_nowait()
+        links[link] = last_updated
+    suffix = app.config.html_file_suffix or ".html"
+    for docname in app.env.found_docs:
+        link = docname + suffix
+        if link not in links and not is_excluded(link, app.config.sitemap_excludes):
+            links[link] = None
+    for link in sorted(links):
+        queue.put((link, links[link]))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # the commit the site is built from (site_conf.build_commit), in every page's report
     # link; a config value, so that a new commit rewrites every page
     app.add_config_value("site_commit", "", "html", types=[str])
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _complete_sitemap, priority=400)  # sphinx-sitemap: 500
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

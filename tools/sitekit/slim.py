@@ -17,11 +17,17 @@ refuse to overwrite changed files); the copy in ``build/site`` is made lighter:
   in a span of its own (``<span class="n">x</span>``) whose class no colour scheme
   here paints differently from the code around it; :func:`slim_html` drops the class
   and keeps the span (a bare text would be shaped as one run with its neighbours and
-  move glyphs by a fraction of a pixel), about 10 bytes a token.
+  move glyphs by a fraction of a pixel), about 10 bytes a token;
+- furo's hidden icon sprite keeps only the icons the page draws, without indentation:
+  :func:`slim_sprite`; the templates' indentation outside the page's content goes:
+  :func:`strip_indentation`;
+- Sphinx's ``translations.js`` keeps the messages a script asks for:
+  :func:`prune_translations`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -240,19 +246,150 @@ def lighten_code(html: str) -> str:
     return _PRE.sub(block, html)
 
 
+# furo's icons: one hidden ``<svg>`` of ``<symbol>``s at the top of every page, drawn
+# where a ``<use href="#svg-…">`` names one
+_SPRITE = re.compile(
+    r'<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">.*?</symbol>\s*</svg>', re.S
+)
+_SYMBOL = re.compile(r'<symbol id="([^"]+)".*?</symbol>', re.S)
+_ICON_CLASS = re.compile(r'\s+class="([^"]*)"')
+
+
+def slim_sprite(html: str, assets: str = "") -> str:
+    r"""Drop from furo's hidden sprite what no one reads: the icons a page never draws,
+    the indentation, and inside an icon the ``xmlns`` an HTML parser does not need and
+    the classes no stylesheet or script names.
+
+    A symbol stays when the page outside the sprite, or ``assets`` (the text of the
+    site's stylesheets and scripts), names its id. Whitespace between tags is dropped
+    and runs of it in a tag become one space: the sprite is never shown, only drawn
+    from by ``<use>``.
+
+    Example:
+        >>> page = ('<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">\n'
+        ...         '  <symbol id="svg-sun" viewBox="0 0 24 24">\n    <title>Sun</title>\n'
+        ...         '    <svg xmlns="http://www.w3.org/2000/svg" class="feather-sun"></svg>\n'
+        ...         '  </symbol>\n  <symbol id="svg-eye" viewBox="0 0 24 24"></symbol>\n</svg>\n'
+        ...         '<svg><use href="#svg-sun"></use></svg>')
+        >>> slim_sprite(page)
+        '<svg xmlns="http://www.w3.org/2000/svg" style="display: none;"><symbol id="svg-sun" viewBox="0 0 24 24"><title>Sun</title><svg></svg></symbol></svg>\n<svg><use href="#svg-sun"></use></svg>'
+        >>> slim = slim_sprite(page, assets='use("#svg-eye") .feather-sun{}')
+        >>> slim.count("<symbol"), 'class="feather-sun"' in slim
+        (2, True)
+    """
+    found = _SPRITE.search(html)
+    if not found:
+        return html
+    rest = html[: found.start()] + html[found.end() :] + assets
+
+    def unread(attribute: re.Match[str]) -> str:
+        return attribute.group(0) if any(c in assets for c in attribute.group(1).split()) else ""
+
+    def kept(symbol: re.Match[str]) -> str:
+        if f"#{symbol.group(1)}" not in rest:
+            return ""
+        inner = symbol.group(0).replace(' xmlns="http://www.w3.org/2000/svg"', "")
+        return _ICON_CLASS.sub(unread, inner)
+
+    sprite = _SYMBOL.sub(kept, found.group(0))
+    sprite = re.sub(r">\s+<", "><", re.sub(r"\s+", " ", sprite))
+    return html[: found.start()] + sprite + html[found.end() :]
+
+
+# elements whose whitespace is their content (a pre, a textarea) or is another language's
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S)
+_INDENT = re.compile(r"\n[ \t\n]*")
+
+
+def _main_element(html: str) -> tuple[int, int] | None:
+    """Where the element with ``role="main"`` starts and ends in ``html``."""
+    found = re.search(r'<(\w+)\b[^>]*\brole="main"[^>]*>', html)
+    if not found:
+        return None
+    name, depth = found.group(1), 0
+    for tag in re.finditer(rf"<(/?){name}\b[^>]*>", html[found.start() :]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return found.start(), found.start() + tag.end()
+    return None
+
+
+def strip_indentation(html: str) -> str:
+    r"""Drop the templates' indentation and blank lines around the page's content: each
+    line break followed by whitespace becomes a bare line break, which a browser shows
+    as the same one space.
+
+    Nothing changes inside ``pre``, ``textarea``, ``script`` and ``style`` (no stylesheet
+    of the site sets ``white-space: pre`` on any other element), nor inside the element
+    with ``role="main"``: Sphinx's search cuts its result summaries from that element's
+    text, whitespace included, and they must read as they do in Sphinx's own output.
+
+    Example:
+        >>> strip_indentation('<ul>\n    <li><a>x</a>\n\n    </li>\n</ul><pre>\n    kept</pre>')
+        '<ul>\n<li><a>x</a>\n</li>\n</ul><pre>\n    kept</pre>'
+        >>> strip_indentation('<nav>\n  <a>x</a>\n</nav><div role="main">\n  <div>\n  y</div>\n</div>\n  z')
+        '<nav>\n<a>x</a>\n</nav><div role="main">\n  <div>\n  y</div>\n</div>\nz'
+    """
+    main = _main_element(html)
+    if main:
+        start, end = main
+        return strip_indentation(html[:start]) + html[start:end] + strip_indentation(html[end:])
+    parts = _VERBATIM.split(html)
+    # split gives [text, verbatim element, its tag name, text, ...]
+    return "".join(
+        _INDENT.sub("\n", part) if i % 3 == 0 else part
+        for i, part in enumerate(parts)
+        if i % 3 != 2
+    )
+
+
 def slim_html(outdir: Path) -> None:
-    """Apply :func:`unclass_plain_tokens` and :func:`lighten_code` to every page under ``outdir``."""
+    """Apply :func:`unclass_plain_tokens`, :func:`lighten_code`, :func:`slim_sprite` and
+    :func:`strip_indentation` to every page under ``outdir``."""
+    assets = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (outdir / "_static").rglob("*")
+        if path.suffix in {".css", ".js"}
+    )
     for page in outdir.rglob("*.html"):
         if _PAGE_SKIP & set(page.relative_to(outdir).parts):
             continue
         html = page.read_text(encoding="utf-8")
-        slim = lighten_code(unclass_plain_tokens(html))
+        slim = strip_indentation(slim_sprite(lighten_code(unclass_plain_tokens(html)), assets))
         if slim != html:
             page.write_text(slim, encoding="utf-8")
 
 
+_TRANSLATIONS = re.compile(r"^(Documentation\.addTranslations\()(\{.*\})(\);?\s*)$", re.S)
+
+
+def prune_translations(source: str, scripts: str) -> str:
+    """Keep, of Sphinx's ``translations.js``, the messages some script can ask for.
+
+    Sphinx writes its whole Korean catalogue there (54 messages, such as "Complete
+    Table of Contents", that only its HTML templates use, translated at build time);
+    the scripts ask for a dozen, each by its English text (``_("Search Results")``).
+    A message stays when ``scripts`` (the site's scripts and pages) hold its text.
+
+    Example:
+        >>> js = 'Documentation.addTranslations({"locale": "ko", "messages": {"Search": "검색", "Index": "색인"}, "plural_expr": "0"});'
+        >>> prune_translations(js, 'Documentation.gettext("Search")')
+        'Documentation.addTranslations({"locale":"ko","messages":{"Search":"검색"},"plural_expr":"0"});'
+    """
+    found = _TRANSLATIONS.match(source)
+    if not found:
+        return source
+    catalogue = json.loads(found.group(2))
+    catalogue["messages"] = {
+        msgid: text for msgid, text in catalogue.get("messages", {}).items() if msgid in scripts
+    }
+    pruned = json.dumps(catalogue, ensure_ascii=False, separators=(",", ":"))
+    return found.group(1) + pruned + found.group(3)
+
+
 def slim_static(outdir: Path) -> None:
-    """Purge every stylesheet and minify every script under ``outdir/_static``."""
+    """Purge every stylesheet, prune Sphinx's message catalogue and minify every script
+    under ``outdir/_static``."""
     used = used_names(outdir)
     static = outdir / "_static"
     sheets = {
@@ -271,6 +408,15 @@ def slim_static(outdir: Path) -> None:
         sheets = purged
     for sheet, text in sheets.items():
         sheet.write_text(text, encoding="utf-8")
+    translations = static / "translations.js"
+    if translations.is_file():
+        scripts = "".join(
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in [*static.rglob("*.js"), *outdir.rglob("*.html")]
+            if path != translations
+        )
+        pruned = prune_translations(translations.read_text(encoding="utf-8"), scripts)
+        translations.write_text(pruned, encoding="utf-8")
     for script in static.rglob("*.js"):
         if script.name.endswith(".min.js"):
             continue
