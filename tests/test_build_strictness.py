@@ -23,7 +23,9 @@ EXAMPLES = {
     "plot_02_warns.py": '"""\nWarns\n=====\n\nText.\n"""\n\n# %%\nimport warnings\n\nwarnings.warn("stray output")\n',
     "plot_03_glyph.py": (
         '"""\nGlyph\n=====\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
-        'fig, ax = plt.subplots()\nax.set_title("Private \ue000")\nplt.show()\n'
+        'fig, ax = plt.subplots()\nax.set_title("Private \ue000")\n'
+        "from pytorch_basics.plotting import describe_figure\n\n"
+        'describe_figure(fig, "An empty plot whose title no font can draw.")\nplt.show()\n'
     ),
     "plot_04_korean_title.py": (
         '"""\nKorean title\n============\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
@@ -32,6 +34,11 @@ EXAMPLES = {
     "plot_05_untitled.py": (
         '"""\nUntitled\n========\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
         "fig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()\n"
+    ),
+    # a figure with a title but no words for a reader who cannot see it
+    "plot_07_undescribed.py": (
+        '"""\nUndescribed\n===========\n\nText.\n"""\n\n# %%\nimport matplotlib.pyplot as plt\n\n'
+        'fig, ax = plt.subplots()\nax.plot([1, 2])\nax.set_title("Loss")\nplt.show()\n'
     ),
     # the last answer claims a wrong value: its assert fails the build at its line
     "plot_06_wrong_answer.py": (
@@ -129,6 +136,15 @@ def test_an_untitled_figure_names_the_block_that_draws_it(broken_build: tuple[in
     _, output = broken_build
     assert "A figure has no title" in output, output[-3000:]
     assert 'plot_05_untitled.py", line 9' in output
+
+
+def test_an_undescribed_figure_names_the_block_that_draws_it(
+    broken_build: tuple[int, str],
+) -> None:
+    _, output = broken_build
+    assert "plot_07_undescribed.py failed" in output, output[-3000:]
+    assert "A figure has no description (pytorch_basics.plotting.describe_figure)" in output
+    assert 'plot_07_undescribed.py", line 9: the code block that draws it' in output
 
 
 def test_a_page_without_its_counterpart_fails_the_build(broken_build: tuple[int, str]) -> None:

@@ -265,7 +265,9 @@ def test_a_missing_glyph_names_the_line_that_wrote_the_text(project: Path) -> No
     script.write_text(
         script.read_text(encoding="utf-8")
         + "import matplotlib.pyplot as plt\n\nfig, ax = plt.subplots()\n"
-        'ax.set_title("Glyph \ue000")\nplt.show()\n',  # a character no font draws
+        'ax.set_title("Glyph \ue000")\n'  # a character no font draws
+        "from pytorch_basics.plotting import describe_figure\n\n"
+        'describe_figure(fig, "An empty plot whose title no font can draw.")\nplt.show()\n',
         encoding="utf-8",
     )
     result = build(project, "en")
