@@ -106,6 +106,8 @@ def trim(text: str, columns: int = _COLUMNS) -> str:
         'Short. Then a much…'
         >>> trim("a very long first sentence", columns=12)
         'a very long…'
+        >>> trim("A word (in brackets here) and more", columns=20)
+        'A word…'
     """
     if _columns(text) <= columns:
         return text
@@ -117,23 +119,83 @@ def trim(text: str, columns: int = _COLUMNS) -> str:
         sentences = joined
     if _columns(sentences) >= columns // 2:
         return sentences
-    cut = ""
+    cut, longer = "", ""
     for word in text.split(" "):
-        longer = f"{cut} {word}" if cut else word
+        longer = f"{longer} {word}" if longer else word
         if _columns(longer) > columns - 1:
             break
-        cut = longer
-    return (cut or text[: columns // 2]) + "…"
+        if _balanced(longer):  # never inside brackets or quotes
+            cut = longer
+    return (cut.rstrip(",;:") or text[: columns // 2]) + "…"
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "“”", "[]"))
+
+
+# a search result reads plain words: what a page quotes or glosses is left out of it
+_MATH = "\x00"  # stands for a formula while the text is cut into sentences
+_GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][\w ,.'’-]*\)")  # 텐서(tensor) → 텐서
+# “딥러닝” (Deep learning) → “Deep learning”
+_QUOTED_GLOSS = re.compile(r"“[^”]*[\uac00-\ud7a3][^”]*” \(([^()]*)\)")
+
+
+def plain(paragraph: nodes.paragraph, lang: str) -> str:
+    """A paragraph's text for a search result: without its sentences that hold a formula
+    written with LaTeX commands (``\\nabla``; one such as ``Q = 3a^3`` reads as it is),
+    without the English glosses of Korean words on a Korean page, and on an English page
+    without the Korean of a title that is followed by its English gloss.
+
+    Example:
+        >>> from docutils import nodes
+        >>> p = nodes.paragraph("", "", nodes.Text("텐서(tensor)는 배열입니다. 식은 "),
+        ...                     nodes.math("", r"\\nabla x"), nodes.Text("입니다. 끝입니다."))
+        >>> plain(p, "ko")
+        '텐서는 배열입니다. 끝입니다.'
+        >>> plain(nodes.paragraph("", "", nodes.Text("Take "), nodes.math("", "Q = a^3"),
+        ...                       nodes.Text(".")), "en")
+        'Take Q = a^3.'
+        >>> plain(nodes.paragraph("", "The post “뿌수기” (Smashing) shows it."), "en")
+        'The post “Smashing” shows it.'
+    """
+    text = "".join(
+        _MATH if isinstance(node, nodes.math) and "\\" in node.astext() else node.astext()
+        for node in paragraph.findall(lambda n: isinstance(n, nodes.Text | nodes.math))
+        if not any(isinstance(parent, nodes.math) for parent in _parents(node))
+    )
+    text = " ".join(text.split())
+    text = " ".join(s for s in _SENTENCE_END.split(text) if _MATH not in s)
+    if lang == "ko":
+        return _GLOSS.sub("", text)
+    return _QUOTED_GLOSS.sub(r"“\1”", text)
+
+
+def _parents(node: nodes.Node) -> list[nodes.Node]:
+    found, parent = [], node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
 
 
 def description(doctree: nodes.document | None, pagename: str, lang: str) -> str:
-    """A page's description for search engines and link previews: its first paragraph of
-    prose, trimmed by :func:`trim`, or a sentence for a generated page."""
+    """A page's description for search engines and link previews: the prose that opens
+    the page (before its first code), made :func:`plain` and trimmed by :func:`trim`, or
+    a sentence for a generated page."""
     if doctree is not None:
-        for paragraph in doctree.findall(nodes.paragraph):
-            text = " ".join(paragraph.astext().split())
-            if len(text) > 40 and _in_prose(paragraph):
-                return trim(text)
+        # the page's opening: its prose before the first code (or all of it if none)
+        opening: list[str] = []
+        for node in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.literal_block)):
+            if isinstance(node, nodes.literal_block):
+                if opening:
+                    break
+            elif _in_prose(node) and (text := plain(node, lang)):
+                opening.append(text)
+                if _columns(" ".join(opening)) >= _COLUMNS // 2:
+                    break  # enough: the next paragraph may be the page's set-up
+        text = " ".join(opening)
+        if len(text) > 40:
+            return trim(text)
     if pagename in _GENERATED:
         return translate(lang, _GENERATED[pagename])
     return ""

@@ -2,7 +2,7 @@ r"""
 기록하지 않고 업데이트하기: ``no_grad``, ``requires_grad_``, ``detach``
 =======================================================================
 
-경사 하강법(gradient descent)은 한 단계마다 텐서를 그 텐서의 기울기(gradient)로
+경사 하강법(gradient descent)은 한 단계마다 텐서를 그 텐서의 기울기(gradient)를 써서
 바꿉니다. 식으로는 :math:`x \leftarrow x - \text{lr} \cdot \nabla_x \text{loss}`\ 이고,
 :math:`\text{lr}`\ 은 학습률(learning rate), 곧 시작하기에서 본 걸음의 크기
 :math:`\eta`\ 입니다. 이 업데이트는 계산 그래프에 들어가면 안 됩니다. 이 페이지에서는 글
