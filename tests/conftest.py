@@ -102,6 +102,18 @@ def site() -> Path:
 TIERS = ("site", "browser", "downloads", "build")
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's headless chromium, one per test module (the browser and accessibility tests)."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS, require_chromium
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test in no other tier is a unit test: ``nox -s tests -- -m unit`` runs them alone."""
     for item in items:

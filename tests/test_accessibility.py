@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from sitekit.settings import LANGUAGES, base_url
-from test_browser import CHROMIUM_ARGS, require_chromium
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -68,16 +67,6 @@ def served(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def axe_browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def _check(page: Any, url: str, style: str = "") -> list[str]:
     """axe's WCAG A/AA and landmark/heading violations of ``url``, opened in ``page``."""
     from axe_playwright_python.sync_playwright import Axe
@@ -107,27 +96,27 @@ def violations(browser: Any, urls: list[str], scheme: str, *, style: str = "") -
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_passes_axe(
-    site: Path, served: str, axe_browser: Any, lang: str, scheme: str
+    site: Path, served: str, browser: Any, lang: str, scheme: str
 ) -> None:
     pages = [page for page in _pages(site) if page.startswith(f"{lang}/")]
     assert len(pages) > 40
     if lang == LANGUAGES[0]:  # the root's language chooser and 404 page, in both languages
         pages += ["index.html", "404.html"]
-    failed = violations(axe_browser, [f"{served}/{page}" for page in pages], scheme)
+    failed = violations(browser, [f"{served}/{page}" for page in pages], scheme)
     assert not failed, f"{len(failed)} pages ({lang}, {scheme}): {failed}"
 
 
-def test_a_planted_low_contrast_rule_fails(site: Path, served: str, axe_browser: Any) -> None:
+def test_a_planted_low_contrast_rule_fails(site: Path, served: str, browser: Any) -> None:
     url = f"{served}/en/auto_examples/tensors/plot_01_creating.html"
-    assert violations(axe_browser, [url], "light") == {}
-    planted = violations(axe_browser, [url], "light", style="article p { color: #b0b0b0 !important; }")
+    assert violations(browser, [url], "light") == {}
+    planted = violations(browser, [url], "light", style="article p { color: #b0b0b0 !important; }")
     assert any(v.startswith("color-contrast") for v in planted[url]), planted
 
 
 def test_a_keyboard_user_reaches_a_wide_code_block_and_scrolls_it(
-    site: Path, served: str, axe_browser: Any
+    site: Path, served: str, browser: Any
 ) -> None:
-    context = axe_browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         page = context.new_page()
         page.goto(f"{served}/ko/auto_examples/tensors/plot_05_shapes.html")

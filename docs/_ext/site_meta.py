@@ -134,7 +134,7 @@ def _balanced(text: str) -> bool:
 
 
 # a search result reads plain words: what a page quotes or glosses is left out of it
-_MATH = "\x00"  # stands for a formula while the text is cut into sentences
+_MATH = "\ufffc"  # stands for a formula while the text is cut into sentences
 _GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][\w ,.'’-]*\)")  # 텐서(tensor) → 텐서
 # “딥러닝” (Deep learning) → “Deep learning”
 _QUOTED_GLOSS = re.compile(r"“[^”]*[\uac00-\ud7a3][^”]*” \(([^()]*)\)")
@@ -158,24 +158,15 @@ def plain(paragraph: nodes.paragraph, lang: str) -> str:
         >>> plain(nodes.paragraph("", "The post “뿌수기” (Smashing) shows it."), "en")
         'The post “Smashing” shows it.'
     """
-    text = "".join(
-        _MATH if isinstance(node, nodes.math) and "\\" in node.astext() else node.astext()
-        for node in paragraph.findall(lambda n: isinstance(n, nodes.Text | nodes.math))
-        if not any(isinstance(parent, nodes.math) for parent in _parents(node))
-    )
-    text = " ".join(text.split())
+    copy = paragraph.deepcopy()
+    for formula in list(copy.findall(nodes.math)):
+        latex = formula.astext()
+        formula.replace_self(nodes.Text(_MATH if "\\" in latex else latex))
+    text = " ".join(copy.astext().split())
     text = " ".join(s for s in _SENTENCE_END.split(text) if _MATH not in s)
     if lang == "ko":
         return _GLOSS.sub("", text)
     return _QUOTED_GLOSS.sub(r"“\1”", text)
-
-
-def _parents(node: nodes.Node) -> list[nodes.Node]:
-    found, parent = [], node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
 
 
 def description(doctree: nodes.document | None, pagename: str, lang: str) -> str:
